@@ -1,0 +1,34 @@
+"""The one exception tree of conflict-kg; every layer raises these, the CLI turns them into messages."""
+
+from __future__ import annotations
+
+
+class CkgError(Exception):
+    """Base of every error conflict-kg raises on purpose."""
+
+
+class InputError(CkgError):
+    """A document that cannot be read: names the file and, where known, the line."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+
+
+class GazetteerError(CkgError):
+    """A gazetteer or lexicon data file that is malformed."""
+
+
+class StoreError(CkgError):
+    """A store that cannot be opened, read or written."""
+
+
+class QueryError(CkgError):
+    """A catalog query that is unknown, lacks parameters, or is not read-only."""
+
+
+class ExportError(CkgError):
+    """An export format that is unknown or an export that cannot be written."""
