@@ -1,0 +1,109 @@
+"""Multi-pattern phrase matching over folded text (Aho-Corasick), aware of Arabic proclitics.
+
+An Arabic phrase also matches with the conjunctions and prepositions that attach to it in writing
+(و ف ب ل ك, and لل for ال); the attached clitic is reported so that callers know, for instance,
+that "لحكومة" is governed by the preposition ل.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from loaders.tokens import is_arabic
+
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+FUTURE_PROCLITICS = ("س", "وس", "فس")
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    start: int
+    end: int
+    payload: Any
+    clitic: str
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def arabic_variants(phrase: str, verb: bool = False) -> list[tuple[str, str]]:
+    """(variant, clitic) pairs: the phrase with each proclitic it may carry in writing."""
+    prefixes = PROCLITICS + (FUTURE_PROCLITICS if verb else ())
+    out = [(p + phrase, p) for p in prefixes]
+    if phrase.startswith("ال") and len(phrase) > 3:
+        stem = phrase[2:]
+        out += [("لل" + stem, "ل"), ("ولل" + stem, "ول"), ("فلل" + stem, "فل")]
+    return out
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+class PhraseMatcher:
+    """Collects folded phrases with payloads, then finds leftmost-longest whole-word matches."""
+
+    def __init__(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._entries: dict[str, list[tuple[Hashable, str]]] = {}
+        self._built = False
+
+    def add(self, phrase: str, payload: Hashable, *, verb: bool = False, suffixes: Iterable[str] = ()) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        forms = [phrase] + [phrase + s for s in suffixes]
+        for form in forms:
+            variants = arabic_variants(form, verb) if is_arabic(form) else [(form, "")]
+            for variant, clitic in variants:
+                bucket = self._entries.setdefault(variant, [])
+                if (payload, clitic) not in bucket:
+                    bucket.append((payload, clitic))
+        self._built = False
+
+    def build(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for key, payloads in self._entries.items():
+            self._automaton.add_word(key, (len(key), payloads))
+        if self._entries:
+            self._automaton.make_automaton()
+        self._built = True
+
+    def find_all(self, text: str) -> list[PhraseMatch]:
+        """Every whole-word match, overlapping ones included."""
+        if not self._built:
+            self.build()
+        if not self._entries:
+            return []
+        found: list[PhraseMatch] = []
+        for end_index, (length, payloads) in self._automaton.iter(text):
+            start, end = end_index - length + 1, end_index + 1
+            if start > 0 and _is_letter(text[start - 1]):
+                continue
+            if end < len(text) and _is_letter(text[end]):
+                continue
+            for payload, clitic in payloads:
+                found.append(PhraseMatch(start, end, payload, clitic))
+        return found
+
+    def find(self, text: str) -> list[PhraseMatch]:
+        """Leftmost-longest matches that do not overlap; payloads of one span are all kept."""
+        candidates = sorted(self.find_all(text), key=lambda m: (m.start, -m.length))
+        chosen: list[PhraseMatch] = []
+        taken_until = -1
+        span: tuple[int, int] | None = None
+        for match in candidates:
+            if span == (match.start, match.end):
+                chosen.append(match)
+                continue
+            if match.start < taken_until:
+                continue
+            chosen.append(match)
+            span = (match.start, match.end)
+            taken_until = match.end
+        return chosen

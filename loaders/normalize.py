@@ -1,0 +1,59 @@
+"""Text normalisation for matching, with a map back to the original offsets.
+
+Arabic forms that differ only in diacritics, tatweel, hamza on alef, alef maqsura, ta marbuta,
+bidi marks or quote style are folded together; every kept character remembers where it came
+from so that mentions and evidence always index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DROP = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'", "‛": "'",
+    "،": ",", "؛": ";", "–": "-", "—": "-", "\u00a0": " ",
+})
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A folded text and, for each of its characters, the offset of the original character."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of the folded text back onto the original text."""
+        if start >= len(self.offsets):
+            return self.original_length, self.original_length
+        last = self.offsets[end - 1] + 1 if end > start else self.offsets[start]
+        return self.offsets[start], last
+
+
+def fold_char(ch: str) -> str:
+    """The folded form of one character ('' when it is dropped)."""
+    if _DROP.match(ch):
+        return ""
+    ch = unicodedata.normalize("NFKC", ch)
+    return ch.translate(_FOLD).lower()
+
+
+def normalize(text: str) -> Normalized:
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        for piece in folded:
+            out.append(piece)
+            offsets.append(i)
+    return Normalized("".join(out), tuple(offsets), len(text))
+
+
+def fold(text: str) -> str:
+    """The folded form of a phrase, for building patterns that match `normalize` output."""
+    return " ".join(normalize(text).text.split())
