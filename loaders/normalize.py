@@ -11,7 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_DROP = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Diacritics, tatweel, zero-width and bidi control characters.
+_DROP = re.compile(
+    r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+    r"\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 _FOLD = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
     "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'", "‛": "'",
