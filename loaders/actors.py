@@ -1,0 +1,246 @@
+"""Actor mentions: gazetteer names and aliases, nisba adjectives, capitals, forces named after their
+leader, and references (the latter, the five states, the two sides) resolved within the document."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from loaders.matcher import PhraseMatcher
+from loaders.normalize import Normalized, fold
+from loaders.tokens import is_arabic, tokenize
+from ontology.gazetteer import Gazetteer, GazetteerActor
+
+_LANG_DIR = Path(__file__).parent / "lang"
+# A span that is both a name and a capital or nisba is read as the name.
+_PRIORITY = {"name": 0, "force": 0, "nisba": 1, "capital": 2}
+_CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*)+$")
+_LEADABLE = {"ArmedGroup", "Government"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of folded text that stands for one or more actors (several for a group reference)."""
+
+    start: int
+    end: int
+    actors: tuple[str, ...]
+    kind: str
+    clitic: str = ""
+    count: int | None = None
+
+    @property
+    def is_reference(self) -> bool:
+        return self.kind in ("latter", "parties", "state_pair", "state_group", "state_count")
+
+
+@cache
+def load_references(lang: str) -> dict:
+    return json.loads((_LANG_DIR / lang / "references.json").read_text(encoding="utf-8"))
+
+
+def nisba_forms(stem: str) -> list[str]:
+    """Arabic nisba stem تركي → تركي, تركية, التركي, التركية (folded); English forms stand as given."""
+    stem = fold(stem)
+    if not is_arabic(stem):
+        return [stem]
+    return [stem, stem + "ه", "ال" + stem, "ال" + stem + "ه"]
+
+
+class ActorRecognizer:
+    """Finds actor mentions in folded text; one instance serves every document of a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._names = PhraseMatcher()
+        self._refs = PhraseMatcher()
+        self._forces = PhraseMatcher()
+        self._origin: list[str] = []
+        self._force_suffixes: list[str] = []
+        self._leads: dict[str, str] = {}
+        # Later gazetteers (the conflict's own) win ties over earlier ones (the world's states).
+        self._rank = {actor_id: i for i, actor_id in enumerate(gazetteer.actors)}
+        for actor in gazetteer:
+            self._add_actor(actor)
+        for lang in ("ar", "en"):
+            self._add_references(load_references(lang))
+
+    def _add_actor(self, actor: GazetteerActor) -> None:
+        names = [actor.name, *(actor.aliases)]
+        if actor.name_ar:
+            names.append(actor.name_ar)
+        names += list(actor.aliases_ar)
+        for name in names:
+            exact = name if name.isupper() and len(name) <= 6 else ""
+            self._names.add(fold(name), ("name", actor.id, exact))
+        for stem in (*actor.nisba_ar, *actor.nisba_en):
+            for form in nisba_forms(stem):
+                self._names.add(form, ("nisba", actor.id, ""))
+        for capital in (actor.capital_ar, actor.capital_en):
+            if capital:
+                self._names.add(fold(capital), ("capital", actor.id, ""))
+        if actor.type == "Person":
+            for position in actor.positions:
+                led = self.gazetteer.actors.get(position.of)
+                if position.predicate == "LEADS" and led is not None and led.type in _LEADABLE:
+                    self._leads.setdefault(actor.id, led.id)
+
+    def _add_references(self, refs: dict) -> None:
+        for kind in ("latter", "parties", "state_pair", "state_group"):
+            for phrase in refs[kind]:
+                self._refs.add(fold(phrase), (kind, 0))
+        numbers = {fold(k): v for k, v in refs["numbers"].items()} | {str(n): n for n in range(2, 11)}
+        for word, count in numbers.items():
+            for noun in refs["state_nouns"]:
+                self._refs.add(fold(f"{word} {noun}"), ("state_count", count))
+                if not is_arabic(noun):
+                    self._refs.add(fold(f"the {word} {noun}"), ("state_count", count))
+            for noun in refs["state_nouns_definite"]:
+                if is_arabic(noun):
+                    self._refs.add(fold(f"{noun} ال{word}"), ("state_count", count))
+        for phrase in refs["force_nouns"]:
+            self._forces.add(fold(phrase), "force")
+        self._force_suffixes += [fold(s) for s in refs.get("force_suffixes", [])]
+        self._origin += [fold(s) for s in refs["origin_markers"]]
+
+    # -- finding -------------------------------------------------------------------------------
+
+    def find(self, norm: Normalized, original: str) -> list[Mention]:
+        text = norm.text
+        mentions: list[Mention] = []
+        by_span: dict[tuple[int, int], list] = {}
+        for match in self._names.find(text):
+            by_span.setdefault((match.start, match.end), []).append(match)
+        for (start, end), matches in sorted(by_span.items()):
+            usable = [m for m in matches if self._case_ok(m.payload[2], norm, original, start, end, m.clitic)]
+            if not usable:
+                continue
+            best = min(usable, key=lambda m: (_PRIORITY[m.payload[0]], -self._order(m.payload[1])))
+            kind, actor_id, _ = best.payload
+            if kind == "nisba" and self._is_origin(text, end):
+                continue
+            mentions.append(Mention(start, end, (actor_id,), kind, best.clitic))
+        mentions = self._forces_of_leaders(text, mentions)
+        taken = [(m.start, m.end) for m in mentions]
+        for match in self._refs.find(text):
+            if any(s < match.end and match.start < e for s, e in taken):
+                continue
+            kind, count = match.payload
+            mentions.append(Mention(match.start, match.end, (), kind, match.clitic, count or None))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _order(self, actor_id: str) -> int:
+        return self._rank[actor_id]
+
+    @staticmethod
+    def _case_ok(exact: str, norm: Normalized, original: str, start: int, end: int, clitic: str) -> bool:
+        if not exact:
+            return True
+        o_start, o_end = norm.to_original(start + len(clitic), end)
+        return original[o_start:o_end] == exact
+
+    def _is_origin(self, text: str, end: int) -> bool:
+        tail = text[end : end + 16]
+        return any(tail.startswith(marker) or tail.lstrip().startswith(marker) for marker in self._origin)
+
+    def _forces_of_leaders(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"القوات الموالية للمشير حفتر", "forces loyal to Haftar", "Haftar's forces" → the force he leads."""
+        if not self._leads:
+            return mentions
+        forces = self._forces.find(text)
+        out: list[Mention] = []
+        for mention in mentions:
+            led = self._leads.get(mention.actors[0]) if mention.kind == "name" else None
+            if led is None:
+                out.append(mention)
+                continue
+            before = [f for f in forces if f.end <= mention.start and len(tokenize(text, f.end, mention.start)) <= 2]
+            if before:
+                start = before[-1].start
+                out = [m for m in out if m.end <= start]
+                out.append(Mention(start, mention.end, (led,), "force", before[-1].clitic))
+                continue
+            tail = text[mention.end : mention.end + 16]
+            suffix = next((s for s in self._force_suffixes if tail.startswith(s) or tail.startswith(" " + s)), None)
+            if suffix:
+                end = mention.end + tail.index(suffix) + len(suffix)
+                out.append(Mention(mention.start, end, (led,), "force", mention.clitic))
+                continue
+            out.append(mention)
+        return out
+
+
+# -- lists and references ----------------------------------------------------------------------
+
+
+def group_lists(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Indexes of mentions that form one list ("مصر والإمارات", "Egypt, the UAE and Russia")."""
+    groups: list[list[int]] = []
+    for i, mention in enumerate(mentions):
+        if groups and i - 1 == groups[-1][-1]:
+            prev = mentions[i - 1]
+            between = text[prev.end : mention.start]
+            joined = mention.clitic.startswith("و") and not between.strip(" ,")
+            connected = joined or bool(between and _CONNECTOR.match(between))
+            if connected and not prev.is_reference and not mention.is_reference:
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    return groups
+
+
+def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The two sides a document speaks of: its most named government and armed group."""
+    counts = Counter(a for m in mentions if not m.is_reference for a in m.actors)
+    ranked = sorted(counts, key=lambda a: (-counts[a], _first(mentions, a)))
+    governments = [a for a in ranked if gazetteer.actors[a].type == "Government"]
+    groups = [a for a in ranked if gazetteer.actors[a].type == "ArmedGroup"]
+    if governments and groups:
+        return governments[0], groups[0]
+    pool = [a for a in ranked if gazetteer.actors[a].type in _LEADABLE]
+    return tuple(pool[:2]) if len(pool) >= 2 else ()
+
+
+def _first(mentions: list[Mention], actor_id: str) -> int:
+    return next(m.start for m in mentions if actor_id in m.actors)
+
+
+def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Fill in the actors of references from the mentions around them; unresolved ones are dropped."""
+    groups = group_lists(text, mentions)
+    state_lists = [
+        (mentions[g[0]].start, tuple(a for i in g for a in mentions[i].actors))
+        for g in groups
+        if len(g) >= 2 and all(gazetteer.actors[mentions[i].actors[0]].type == "State" for i in g)
+    ]
+    parties = conflict_parties(mentions, gazetteer)
+    out: list[Mention] = []
+    for mention in mentions:
+        if not mention.is_reference:
+            out.append(mention)
+            continue
+        actors: tuple[str, ...] = ()
+        if mention.kind == "latter":
+            prev = [m for m in out if not m.is_reference and m.end <= mention.start]
+            actors = prev[-1].actors[-1:] if prev else ()
+        elif mention.kind == "parties":
+            actors = parties
+        elif mention.kind in ("state_count", "state_pair", "state_group"):
+            want = 2 if mention.kind == "state_pair" else mention.count
+            fits = [s for s in state_lists if want is None or len(s[1]) == want]
+            earlier = [s for s in fits if s[0] < mention.start]
+            later = [s for s in fits if s[0] > mention.start]
+            chosen = earlier[-1] if earlier else (later[0] if later else None)
+            if chosen is None and mention.kind == "state_pair":
+                states = [m.actors[0] for m in out if not m.is_reference and m.end <= mention.start
+                          and gazetteer.actors[m.actors[0]].type == "State"]
+                distinct = list(dict.fromkeys(reversed(states)))[:2]
+                chosen = (0, tuple(reversed(distinct))) if len(distinct) == 2 else None
+            actors = chosen[1] if chosen else ()
+        if actors:
+            out.append(replace(mention, actors=actors))
+    return out

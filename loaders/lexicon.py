@@ -1,0 +1,105 @@
+"""Relation trigger lexicons and modality cues, read from the data files of each language."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from loaders.matcher import PhraseMatcher
+from loaders.normalize import fold
+from ontology.errors import GazetteerError
+from ontology.vocabulary import PREDICATES, default_cameo
+
+_LANG_DIR = Path(__file__).parent / "lang"
+VERB_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How one trigger phrase finds its arguments."""
+
+    predicate: str
+    cameo: str
+    pos: str  # "verb" or "noun"
+    voice: str  # "active", "passive" (agent after من/by) or "compound" (Turkish-backed X)
+    target_preps: tuple[str, ...] | None  # prepositions allowed before the target ("" = none); None = any
+    agent_preps: tuple[str, ...]
+    requires: tuple[str, ...]  # one of these must follow the trigger closely ("launched" + "offensive")
+    between: str | None  # "pairs" (clashes between X and Y) or "targets" (mediated between X and Y)
+    plover: str
+
+
+@dataclass(frozen=True)
+class Cues:
+    negation: frozenset[str]
+    negation_phrases: tuple[str, ...]
+    denial: frozenset[str]
+    intent: frozenset[str]
+    intent_phrases: tuple[str, ...]
+    conditional: frozenset[str]
+    conditional_phrases: tuple[str, ...]
+    aid_nouns: tuple[str, ...]
+    vso_openers: frozenset[str]
+    prepositions: frozenset[str]
+    locatives: frozenset[str]
+    apposition: frozenset[str]
+    determiners: frozenset[str]
+    agent_preps: tuple[str, ...]
+
+
+def _folded(items: list[str]) -> list[str]:
+    return [fold(x) for x in items]
+
+
+@cache
+def load_cues(lang: str) -> Cues:
+    data = json.loads((_LANG_DIR / lang / "cues.json").read_text(encoding="utf-8"))
+    words = {k: _folded(v) for k, v in data.items()}
+    return Cues(
+        negation=frozenset(w for w in words["negation"] if " " not in w),
+        negation_phrases=tuple(w for w in words["negation"] if " " in w),
+        denial=frozenset(words["denial"]),
+        intent=frozenset(w for w in words["intent"] if " " not in w),
+        intent_phrases=tuple(w for w in words["intent"] if " " in w),
+        conditional=frozenset(w for w in words["conditional"] if " " not in w),
+        conditional_phrases=tuple(w for w in words["conditional"] if " " in w),
+        aid_nouns=tuple(words["aid_nouns"]),
+        vso_openers=frozenset(words["vso_openers"]),
+        prepositions=frozenset(words["prepositions"]),
+        locatives=frozenset(words["locatives"]),
+        apposition=frozenset(words["apposition"]),
+        determiners=frozenset(words["determiners"]),
+        agent_preps=tuple(words["agent_prepositions"]),
+    )
+
+
+@cache
+def load_triggers(lang: str) -> PhraseMatcher:
+    """A matcher whose payloads are Frames, built from lang/<lang>/triggers.json."""
+    path = _LANG_DIR / lang / "triggers.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    cues = load_cues(lang)
+    matcher = PhraseMatcher()
+    for entry in data["frames"]:
+        predicate = entry["predicate"]
+        if predicate not in PREDICATES:
+            raise GazetteerError(f"{path}: unknown predicate {predicate!r} for {entry['forms'][:1]}")
+        preps = entry.get("target_preps")
+        frame = Frame(
+            predicate=predicate,
+            cameo=entry.get("cameo") or default_cameo(predicate),
+            pos=entry.get("pos", "verb"),
+            voice=entry.get("voice", "active"),
+            target_preps=tuple(fold(p) if p else "" for p in preps) if preps is not None else None,
+            agent_preps=tuple(_folded(entry["agent_preps"])) if "agent_preps" in entry else cues.agent_preps,
+            requires=tuple(_folded(entry.get("requires", []))),
+            between=entry.get("between"),
+            plover=PREDICATES[predicate].plover,
+        )
+        verb = frame.pos == "verb"
+        for form in entry["forms"]:
+            matcher.add(fold(form), frame, verb=verb, suffixes=VERB_SUFFIXES if verb and lang == "ar" else ())
+    matcher.build()
+    return matcher

@@ -1,0 +1,85 @@
+"""From a read document to its records: normalise, find actors, read relations sentence by sentence."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from loaders.actors import ActorRecognizer, Mention, resolve_references
+from loaders.dates import find_date
+from loaders.normalize import Normalized, normalize
+from loaders.readers import RawDocument, read_documents
+from loaders.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
+from loaders.records import Mention as MentionRecord
+from loaders.relations import SentenceReader
+from loaders.sentences import split_sentences
+from ontology.errors import InputError
+from ontology.gazetteer import Gazetteer
+
+
+class Extractor:
+    """Turns documents into records; build one per gazetteer and reuse it for every document."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.recognizer = ActorRecognizer(self.gazetteer)
+
+    def extract(self, doc: RawDocument) -> DocumentRecord:
+        text = doc.text
+        norm = normalize(text)
+        mentions = resolve_references(norm.text, self.recognizer.find(norm, text), self.gazetteer)
+        reader = SentenceReader(doc.lang, self.gazetteer)
+        relations: list[RelationRecord] = []
+        for sentence in split_sentences(text):
+            start, end = _folded_span(norm, sentence.start, sentence.end)
+            found = reader.read(norm.text, start, end, mentions)
+            if not found:
+                continue
+            date = find_date(norm.text[start:end], doc.lang, doc.published)
+            evidence = Evidence(sentence.text, sentence.start, sentence.end)
+            for rel in sorted(found, key=lambda r: r.trigger_start):
+                relations.append(RelationRecord(
+                    source=rel.source, predicate=rel.predicate, target=rel.target, modality=rel.modality,
+                    date=date, cameo=rel.cameo, plover=rel.plover, confidence=round(rel.confidence, 2),
+                    evidence=evidence,
+                ))
+        return DocumentRecord(
+            id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
+            sha256=doc.sha256, path=doc.path, actors=self._actors(norm, text, mentions, relations),
+            relations=relations,
+        )
+
+    def _actors(self, norm: Normalized, text: str, mentions: list[Mention],
+                relations: list[RelationRecord]) -> list[ActorRecord]:
+        seen: dict[str, list[MentionRecord]] = {}
+        for mention in mentions:
+            if mention.is_reference:
+                continue
+            start, end = norm.to_original(mention.start + len(mention.clitic), mention.end)
+            for actor_id in mention.actors:
+                seen.setdefault(actor_id, []).append(MentionRecord(text[start:end], start, end))
+        for rel in relations:
+            seen.setdefault(rel.source, [])
+            seen.setdefault(rel.target, [])
+        records = []
+        for actor_id, found in seen.items():
+            actor = self.gazetteer.get(actor_id)
+            aliases = [a for a in (actor.name_ar, *actor.aliases, *actor.aliases_ar) if a]
+            records.append(ActorRecord(
+                id=actor.id, name=actor.name, type=actor.type, aliases=list(dict.fromkeys(aliases)),
+                wikidata=actor.wikidata, mentions=found, name_ar=actor.name_ar, cameo=actor.cameo,
+            ))
+        return sorted(records, key=lambda a: a.id)
+
+
+def _folded_span(norm: Normalized, start: int, end: int) -> tuple[int, int]:
+    """The folded-text span of an original span."""
+    return bisect.bisect_left(norm.offsets, start), bisect.bisect_left(norm.offsets, end)
+
+
+def extract_paths(paths: Iterable[Path], extractor: Extractor | None = None) -> Iterator[DocumentRecord | InputError]:
+    """Records of every document under the paths; unreadable ones yield their InputError instead."""
+    extractor = extractor or Extractor()
+    for item in read_documents(paths):
+        yield item if isinstance(item, InputError) else extractor.extract(item)

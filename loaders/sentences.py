@@ -1,0 +1,53 @@
+"""Sentence spans over the original text: lines, then sentence-final punctuation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_END = re.compile(r"[.!?؟]+[\"'”’»)]*(?=\s|$)")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "vs", "jr", "sr", "prof",
+    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "rep", "sen",
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower().rstrip(".")
+    return len(word) == 1 or word in _ABBREVIATIONS or "." in word
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        cursor = line_start
+        for match in _END.finditer(text, line_start, line_end):
+            lone_dot = text[match.start()] == "." and match.end() - match.start() == 1
+            if lone_dot and _is_abbreviation(text, match.start()):
+                continue
+            spans.append((cursor, match.end()))
+            cursor = match.end()
+        spans.append((cursor, line_end))
+        line_start = line_end + 1
+    sentences: list[Sentence] = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    return sentences
