@@ -1,0 +1,326 @@
+"""Network analytics of a graph snapshot with networkx: actor graph, centrality, signed graph, blocs, balance.
+
+Each function takes a GraphSnapshot (what either store exports) and does one job. Events count only
+in the modalities asked for (by default only what the text asserts: a denied attack is no attack).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph.model import GraphSnapshot
+from ontology.errors import QueryError
+from ontology.vocabulary import MODALITIES, PREDICATES, predicate_info
+
+COOPERATIVE = frozenset({
+    "REQUESTS_AID_FROM", "OFFERS_SUPPORT", "SUPPORTS", "COOPERATES_WITH", "CONSULTS",
+    "SIGNS_AGREEMENT_WITH", "MEDIATES",
+})
+HOSTILE = frozenset({"CONDEMNS", "ACCUSES", "REJECTS", "THREATENS", "SANCTIONS", "ATTACKS", "FIGHTS"})
+# Structural (LEADS, MEMBER_OF) and acts that say nothing of friend or foe (APPEALS_TO, DEPLOYS_TO).
+NEUTRAL = frozenset({"LEADS", "MEMBER_OF", "APPEALS_TO", "DEPLOYS_TO"})
+
+CENTRALITY_MEASURES = ("pagerank", "degree")
+
+
+def predicate_sign(predicate: str) -> int:
+    """+1 for a cooperative predicate, -1 for a hostile one, 0 for a neutral or structural one.
+
+    >>> predicate_sign("SUPPORTS"), predicate_sign("ATTACKS"), predicate_sign("MEMBER_OF")
+    (1, -1, 0)
+    """
+    predicate_info(predicate)  # an unknown name fails here, naming the known ones
+    if predicate in COOPERATIVE:
+        return 1
+    if predicate in HOSTILE:
+        return -1
+    return 0
+
+
+def _check_modalities(modalities: Iterable[str] | None) -> frozenset[str] | None:
+    if modalities is None:
+        return None
+    chosen = frozenset(modalities)
+    unknown = sorted(chosen.difference(MODALITIES))
+    if unknown:
+        raise QueryError(f"unknown modality {', '.join(unknown)}; use one of {', '.join(MODALITIES)}")
+    return chosen
+
+
+def _selected_events(
+    snap: GraphSnapshot, predicates: Iterable[str] | None, modalities: Iterable[str] | None
+) -> list[dict[str, Any]]:
+    wanted_predicates = None if predicates is None else frozenset(predicates)
+    for predicate in wanted_predicates or ():
+        predicate_info(predicate)
+    wanted_modalities = _check_modalities(modalities)
+    return [
+        ev for ev in snap.events
+        if (wanted_predicates is None or ev["predicate"] in wanted_predicates)
+        and (wanted_modalities is None or ev.get("modality", "asserted") in wanted_modalities)
+    ]
+
+
+def actor_graph(
+    snap: GraphSnapshot,
+    predicates: Iterable[str] | None = None,
+    modalities: Iterable[str] | None = ("asserted",),
+) -> nx.MultiDiGraph:
+    """Actors as nodes; one edge per (source, target, predicate), keyed by the predicate.
+
+    Node attributes are the actor's (type, name, name_ar, ...); an event endpoint the snapshot has
+    no actor row for still becomes a node. Edge attributes: ``predicate``, ``weight`` (number of
+    events), ``events`` (their ids, sorted), ``first`` and ``last`` (dates, None when undated) and
+    ``symmetric`` (the ontology's flag). ``predicates=None`` keeps every predicate;
+    ``modalities=None`` keeps every modality.
+
+    >>> from graph.model import GraphSnapshot
+    >>> ev = lambda i, s, p, t, m="asserted": {"id": i, "source": s, "predicate": p, "target": t,
+    ...                                        "modality": m, "date": "2019-12-2" + i}
+    >>> snap = GraphSnapshot(events=[ev("1", "GNA", "REQUESTS_AID_FROM", "TUR"),
+    ...                              ev("2", "GNA", "REQUESTS_AID_FROM", "TUR"),
+    ...                              ev("3", "TUR", "SUPPORTS", "GNA", "negated")])
+    >>> g = actor_graph(snap)
+    >>> sorted(g.edges(keys=True, data="weight"))
+    [('GNA', 'TUR', 'REQUESTS_AID_FROM', 2)]
+    >>> g.edges["GNA", "TUR", "REQUESTS_AID_FROM"]["last"]
+    '2019-12-22'
+    """
+    graph = nx.MultiDiGraph()
+    for actor in snap.actors:
+        graph.add_node(actor["id"], **{k: v for k, v in actor.items() if k != "id"})
+    for ev in sorted(_selected_events(snap, predicates, modalities), key=lambda e: e["id"]):
+        source, target, predicate = ev["source"], ev["target"], ev["predicate"]
+        for node in (source, target):
+            if node not in graph:
+                graph.add_node(node)
+        if not graph.has_edge(source, target, key=predicate):
+            graph.add_edge(
+                source, target, key=predicate, predicate=predicate, weight=0, events=[],
+                first=None, last=None, symmetric=PREDICATES[predicate].symmetric,
+            )
+        data = graph.edges[source, target, predicate]
+        data["weight"] += 1
+        data["events"].append(ev["id"])
+        date = ev.get("date")
+        if date is not None:
+            data["first"] = date if data["first"] is None else min(data["first"], date)
+            data["last"] = date if data["last"] is None else max(data["last"], date)
+    return graph
+
+
+def _weighted_digraph(multi: nx.MultiDiGraph) -> nx.DiGraph:
+    """Parallel edges summed; a symmetric predicate counts in both directions; self-loops dropped."""
+    digraph = nx.DiGraph()
+    digraph.add_nodes_from(multi.nodes)
+    for source, target, data in multi.edges(data=True):
+        if source == target:
+            continue
+        pairs = [(source, target), (target, source)] if data["symmetric"] else [(source, target)]
+        for u, v in pairs:
+            previous = digraph.get_edge_data(u, v, default={"weight": 0})["weight"]
+            digraph.add_edge(u, v, weight=previous + data["weight"])
+    return digraph
+
+
+def _pagerank(digraph: nx.DiGraph, alpha: float = 0.85, tol: float = 1.0e-10) -> dict[str, float]:
+    """Weighted PageRank by power iteration, as networkx defines it (a dangling node's rank spreads
+    evenly), in plain Python: networkx's own needs numpy and scipy, heavy for graphs of this size."""
+    nodes = sorted(digraph)
+    n = len(nodes)
+    rank = dict.fromkeys(nodes, 1.0 / n)
+    out_weight = {u: sum(w for _, _, w in digraph.out_edges(u, data="weight")) for u in nodes}
+    for _ in range(1000):
+        dangling = alpha * sum(rank[u] for u in nodes if out_weight[u] == 0) / n
+        nxt = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
+        for u, v, w in digraph.edges(data="weight"):
+            nxt[v] += alpha * rank[u] * w / out_weight[u]
+        delta = sum(abs(nxt[u] - rank[u]) for u in nodes)
+        rank = nxt
+        if delta < n * tol:
+            break
+    return rank
+
+
+def centrality(
+    snap: GraphSnapshot,
+    measure: str = "pagerank",
+    predicates: Iterable[str] | None = None,
+    modalities: Iterable[str] | None = ("asserted",),
+) -> list[tuple[str, float]]:
+    """Every actor with its score, highest first (ties by id).
+
+    ``degree``: the number of selected events the actor takes part in, as source or target.
+    ``pagerank``: PageRank (alpha 0.85) on the actor graph weighted by event counts, parallel
+    predicates summed and symmetric predicates (CONSULTS, FIGHTS, ...) counted both ways: it ranks
+    the actors others act upon, weighted by how central those others are.
+
+    >>> from graph.model import GraphSnapshot
+    >>> ev = lambda i, s, p, t: {"id": i, "source": s, "predicate": p, "target": t, "modality": "asserted"}
+    >>> snap = GraphSnapshot(events=[ev("1", "A", "SUPPORTS", "C"), ev("2", "B", "SUPPORTS", "C"),
+    ...                              ev("3", "C", "CONSULTS", "D")])
+    >>> centrality(snap, "degree")
+    [('C', 3.0), ('A', 1.0), ('B', 1.0), ('D', 1.0)]
+    >>> [actor for actor, _ in centrality(snap)]
+    ['C', 'D', 'A', 'B']
+    """
+    if measure not in CENTRALITY_MEASURES:
+        raise QueryError(f"unknown centrality measure {measure!r}; use one of {', '.join(CENTRALITY_MEASURES)}")
+    multi = actor_graph(snap, predicates, modalities)
+    if measure == "degree":
+        scores = {node: float(degree) for node, degree in multi.degree(weight="weight")}
+        # A self-loop is one event, not two.
+        for node, _, data in nx.selfloop_edges(multi, data=True):
+            scores[node] -= data["weight"]
+    else:
+        scores = _pagerank(_weighted_digraph(multi)) if len(multi) else {}
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def signed_graph(snap: GraphSnapshot, modalities: Iterable[str] | None = ("asserted",)) -> nx.Graph:
+    """Undirected graph of actor pairs with the net sign of what they did to each other.
+
+    Each selected event adds +1 (cooperative predicate) or -1 (hostile) to its unordered pair;
+    neutral and structural predicates add nothing, nor do self-loops. A pair whose sum is zero is
+    dropped. Edge attributes: ``sign`` (+1/-1), ``weight`` (absolute sum), ``positive`` and
+    ``negative`` (event counts). Only actors with at least one signed edge are nodes.
+
+    >>> from graph.model import GraphSnapshot
+    >>> ev = lambda i, s, p, t: {"id": i, "source": s, "predicate": p, "target": t, "modality": "asserted"}
+    >>> snap = GraphSnapshot(events=[ev("1", "A", "SUPPORTS", "B"), ev("2", "B", "CONSULTS", "A"),
+    ...                              ev("3", "A", "CONDEMNS", "B"), ev("4", "C", "ATTACKS", "B"),
+    ...                              ev("5", "C", "SUPPORTS", "D"), ev("6", "D", "ACCUSES", "C"),
+    ...                              ev("7", "D", "MEMBER_OF", "A")])
+    >>> sorted((u, v, s) for u, v, s in signed_graph(snap).edges(data="sign"))
+    [('A', 'B', 1), ('B', 'C', -1)]
+    """
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for ev in _selected_events(snap, None, modalities):
+        sign = predicate_sign(ev["predicate"])
+        if sign == 0 or ev["source"] == ev["target"]:
+            continue
+        pair = tuple(sorted((ev["source"], ev["target"])))
+        counts[pair][0 if sign > 0 else 1] += 1
+    graph = nx.Graph()
+    for (u, v), (positive, negative) in sorted(counts.items()):
+        net = positive - negative
+        if net:
+            graph.add_edge(u, v, sign=1 if net > 0 else -1, weight=abs(net),
+                           positive=positive, negative=negative)
+    return graph
+
+
+def _frustration_gain(graph: nx.Graph, side: dict[str, int], node: str) -> int:
+    """How much the weight of frustrated edges at ``node`` would drop if it changed side."""
+    gain = 0
+    for other, data in graph[node].items():
+        agrees = (side[node] == side[other]) == (data["sign"] > 0)
+        gain += -data["weight"] if agrees else data["weight"]
+    return gain
+
+
+def blocs(snap: GraphSnapshot, modalities: Iterable[str] | None = ("asserted",)) -> list[set[str]]:
+    """Split each connected part of the signed graph into two camps: friends together, foes apart.
+
+    Method (greedy, deterministic): in each connected component, actors are placed in
+    breadth-first order from the one with the largest signed weight; each takes the side where
+    the weight of its already placed neighbours agrees most (a positive neighbour pulls to its
+    side, a negative one pushes to the other; ties go to the first camp). Then single actors
+    switch sides while that lowers the total weight of frustrated edges (positive across camps,
+    negative within one). On a structurally balanced component this is exact; otherwise it is a
+    local optimum. Actors with no signed relation belong to no bloc; components are not related
+    to each other, so each gives its own one or two blocs. Blocs come largest first, ties by
+    their smallest actor id.
+
+    >>> from graph.model import GraphSnapshot
+    >>> ev = lambda i, s, p, t: {"id": i, "source": s, "predicate": p, "target": t, "modality": "asserted"}
+    >>> snap = GraphSnapshot(events=[ev("1", "A", "SUPPORTS", "B"), ev("2", "C", "ATTACKS", "A"),
+    ...                              ev("3", "B", "CONDEMNS", "C"), ev("4", "D", "SUPPORTS", "C")])
+    >>> [sorted(b) for b in blocs(snap)]
+    [['A', 'B'], ['C', 'D']]
+    """
+    graph = signed_graph(snap, modalities)
+    found: list[set[str]] = []
+    for component in nx.connected_components(graph):
+        sub = graph.subgraph(component)
+        strength = dict(sub.degree(weight="weight"))
+        start = min(sub, key=lambda n: (-strength[n], n))
+        side: dict[str, int] = {}
+        for node in [start, *(v for _, v in nx.bfs_edges(sub, start, sort_neighbors=sorted))]:
+            pull = 0  # > 0 pulls towards camp 0
+            for other, data in sub[node].items():
+                if other in side:
+                    same = data["sign"] > 0
+                    toward_zero = (side[other] == 0) == same
+                    pull += data["weight"] if toward_zero else -data["weight"]
+            side[node] = 0 if pull >= 0 else 1
+        improved = True
+        while improved:  # each switch lowers the integer frustration, so this ends
+            improved = False
+            for node in sorted(sub):
+                if _frustration_gain(sub, side, node) > 0:
+                    side[node] = 1 - side[node]
+                    improved = True
+        for camp in (0, 1):
+            members = {node for node, s in side.items() if s == camp}
+            if members:
+                found.append(members)
+    return sorted(found, key=lambda b: (-len(b), min(b)))
+
+
+@dataclass
+class BalanceReport:
+    """Structural balance of the signed graph's triangles (a triangle is balanced when the product
+    of its signs is positive: the friend of my friend is my friend, the enemy of my enemy too)."""
+
+    balanced: int
+    unbalanced: int
+    unbalanced_triangles: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def triangles(self) -> int:
+        return self.balanced + self.unbalanced
+
+    @property
+    def ratio(self) -> float | None:
+        """Share of balanced triangles; None when there is no triangle to judge."""
+        return self.balanced / self.triangles if self.triangles else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "triangles": self.triangles, "balanced": self.balanced, "unbalanced": self.unbalanced,
+            "ratio": self.ratio, "unbalanced_triangles": [list(t) for t in self.unbalanced_triangles],
+        }
+
+
+def structural_balance(snap: GraphSnapshot, modalities: Iterable[str] | None = ("asserted",)) -> BalanceReport:
+    """Count balanced and unbalanced triangles of the signed graph; list the unbalanced ones.
+
+    Each triangle's actor ids are sorted, and so is the list.
+
+    >>> from graph.model import GraphSnapshot
+    >>> ev = lambda i, s, p, t: {"id": i, "source": s, "predicate": p, "target": t, "modality": "asserted"}
+    >>> snap = GraphSnapshot(events=[ev("1", "A", "SUPPORTS", "B"), ev("2", "B", "SUPPORTS", "C"),
+    ...                              ev("3", "C", "ATTACKS", "A"), ev("4", "C", "FIGHTS", "D"),
+    ...                              ev("5", "D", "THREATENS", "B")])
+    >>> report = structural_balance(snap)
+    >>> report.balanced, report.unbalanced, report.unbalanced_triangles, report.ratio
+    (1, 1, [('A', 'B', 'C')], 0.5)
+    """
+    graph = signed_graph(snap, modalities)
+    balanced = 0
+    unbalanced: list[tuple[str, str, str]] = []
+    for u in sorted(graph):
+        for v in sorted(n for n in graph[u] if n > u):
+            for w in sorted(n for n in graph[v] if n > v and n in graph[u]):
+                product = graph[u][v]["sign"] * graph[v][w]["sign"] * graph[u][w]["sign"]
+                if product > 0:
+                    balanced += 1
+                else:
+                    unbalanced.append((u, v, w))
+    return BalanceReport(balanced=balanced, unbalanced=len(unbalanced), unbalanced_triangles=unbalanced)
