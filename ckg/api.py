@@ -1,0 +1,125 @@
+"""The one facade over conflict-kg: extract, ingest, inspect, query and export. The CLI mirrors it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph import analytics
+from graph.html import write_html
+from graph.rdf import FORMATS as RDF_FORMATS
+from graph.rdf import export as export_rdf
+from graph.store import IngestResult, Store, open_store
+from loaders.pipeline import Extractor, extract_paths
+from loaders.records import DocumentRecord
+from ontology.errors import CkgError, ExportError, InputError, StoreError
+from ontology.gazetteer import DEFAULT_FILES, GAZETTEER_DIR, Gazetteer
+from queries import catalog
+
+DEFAULT_GRAPH = "conflict-kg.graph.json"
+EXPORT_FORMATS = (*RDF_FORMATS, "html")
+
+
+@dataclass
+class IngestReport:
+    results: list[IngestResult] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+
+def load_gazetteer(extra: Sequence[Path] = ()) -> Gazetteer:
+    """The default gazetteers, extended by the researcher's own files (later ones win by id)."""
+    defaults = [GAZETTEER_DIR / name for name in DEFAULT_FILES]
+    return Gazetteer.load([*defaults, *extra]) if extra else Gazetteer.default()
+
+
+def extract(paths: Iterable[Path], gazetteer: Gazetteer | None = None) -> Iterator[DocumentRecord | InputError]:
+    """Records for every readable document under paths, without storing anything."""
+    return extract_paths(paths, Extractor(gazetteer))
+
+
+class ConflictKG:
+    """A store together with the gazetteer used to fill it."""
+
+    def __init__(self, store: Store, gazetteer: Gazetteer | None = None) -> None:
+        self.store = store
+        self._gazetteer = gazetteer
+
+    @classmethod
+    def open(cls, kind: str = "embedded", *, graph: Path | None = None, uri: str | None = None,
+             user: str | None = None, password: str | None = None, database: str | None = None,
+             gazetteers: Sequence[Path] = ()) -> ConflictKG:
+        if kind == "embedded":
+            path = graph or Path(os.environ.get("CKG_GRAPH") or DEFAULT_GRAPH)
+            store = open_store("embedded", path=path)
+        elif kind == "neo4j":
+            store = open_store("neo4j", uri=uri or os.environ.get("NEO4J_URI"),
+                               user=user or os.environ.get("NEO4J_USER"),
+                               password=password or os.environ.get("NEO4J_PASSWORD"), database=database)
+        else:
+            raise StoreError(f"unknown store {kind!r}: use --store embedded or --store neo4j")
+        return cls(store, load_gazetteer(gazetteers) if gazetteers else None)
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer.default()
+        return self._gazetteer
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> ConflictKG:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def ingest(self, paths: Iterable[Path], on_document: Callable[[str], None] | None = None) -> IngestReport:
+        """Extract and store each document in its own transaction; bad files are reported, not fatal."""
+        report = IngestReport()
+        for item in extract(paths, self.gazetteer):
+            if isinstance(item, InputError):
+                report.errors.append(item)
+            else:
+                report.results.append(self.store.ingest(item))
+            if on_document:
+                on_document(item.path if isinstance(item, InputError) else (item.path or item.id))
+        return report
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats()
+
+    def show(self, key: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        actor = self.store.actor(key)
+        if actor is None:
+            raise CkgError(f"no actor {key!r} in the graph: try an id such as 'gna', an English or Arabic name, "
+                           "or list them with `ckg query actors-by-type`")
+        return actor, self.store.actor_events(actor["id"])
+
+    def query(self, name: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
+        return catalog.run(self.store, name, params)
+
+    def export(self, fmt: str, out: Path, title: str = "conflict-kg") -> int:
+        """Write the graph as RDF (turtle, nt, json-ld, trig) or as an HTML view; returns what was written."""
+        snap = self.store.snapshot()
+        if fmt == "html":
+            write_html(snap, out, title)
+            return len(snap.events)
+        if fmt not in RDF_FORMATS:
+            raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+        return export_rdf(snap, fmt, out)
+
+    def analyse(self) -> dict[str, Any]:
+        snap = self.store.snapshot()
+        balance = analytics.structural_balance(snap)
+        return {
+            "centrality": analytics.centrality(snap)[:10],
+            "blocs": [sorted(b) for b in analytics.blocs(snap)],
+            "balance": balance.to_json(),
+        }

@@ -1,0 +1,263 @@
+"""The `ckg` command line: each command is a thin wrapper over one ConflictKG call."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ckg.api import EXPORT_FORMATS, ConflictKG, extract
+from loaders.readers import expand_paths
+from ontology.errors import CkgError, InputError
+from queries import catalog
+
+err_console = Console(stderr=True)
+
+
+def _fail_on_ckg_error(func: Any) -> Any:
+    """Library errors become one-line messages and exit code 1 at the edge."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CkgError as err:
+            raise click.ClickException(str(err)) from None
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", "store_kind", type=click.Choice(["embedded", "neo4j"]), default="embedded",
+              envvar="CKG_STORE", show_default=True, help="Where the graph lives.")
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CKG_GRAPH",
+              help="File of the embedded store [default: ./conflict-kg.graph.json or $CKG_GRAPH].")
+@click.option("--uri", envvar="NEO4J_URI", help="Bolt URI of the Neo4j store, e.g. bolt://127.0.0.1:7687.")
+@click.option("--database", envvar="NEO4J_DATABASE", help="Neo4j database name [default: the server's].")
+@click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An extra gazetteer JSON file (repeatable); its actors extend or override the defaults.")
+@click.pass_context
+def cli(ctx: click.Context, store_kind: str, graph_path: Path | None, uri: str | None, database: str | None,
+        gazetteers: tuple[Path, ...]) -> None:
+    """conflict-kg: a knowledge graph of conflict actors and what they do to each other,
+    read from Arabic and English news, with the sentence behind every claim.
+
+    \b
+    Example:
+      ckg ingest examples/ && ckg stats
+      ckg --store neo4j --uri bolt://127.0.0.1:7687 ingest examples/
+    Neo4j credentials come from NEO4J_USER and NEO4J_PASSWORD when set.
+    """
+    ctx.obj = {"kind": store_kind, "graph": graph_path, "uri": uri, "database": database,
+               "gazetteers": gazetteers}
+
+
+def _open(ctx: click.Context) -> ConflictKG:
+    o = ctx.obj
+    return ConflictKG.open(o["kind"], graph=o["graph"], uri=o["uri"], database=o["database"],
+                           gazetteers=o["gazetteers"])
+
+
+def _report_error(error: InputError) -> None:
+    err_console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.pass_context
+@_fail_on_ckg_error
+def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
+    """Print the actors and relations found in documents, storing nothing.
+
+    PATHS are .txt, .md, .jsonl or .html files or folders of them; NAME.meta.json beside a file gives
+    its id, lang, published date, title and url.
+
+    \b
+    Example:
+      ckg extract examples/gna-aid-request.ar.txt --format json
+    """
+    from ckg.api import load_gazetteer
+
+    documents, failed = [], False
+    for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"])):
+        if isinstance(item, InputError):
+            _report_error(item)
+            failed = True
+        else:
+            documents.append(item)
+    if fmt == "json":
+        click.echo(json.dumps({"documents": [d.to_json() for d in documents]}, ensure_ascii=False, indent=1))
+    else:
+        table = Table("document", "source", "predicate", "target", "modality", "date")
+        for doc in documents:
+            for rel in doc.relations:
+                table.add_row(doc.id, rel.source, rel.predicate, rel.target, rel.modality, rel.date or "")
+        Console().print(table)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+@_fail_on_ckg_error
+def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Extract documents and store them; each document is written whole or not at all.
+
+    Ingesting the same document again changes nothing; a changed document replaces its events.
+    Files that cannot be read are reported with their name and line, and the rest still load.
+
+    \b
+    Example:
+      ckg ingest examples/
+      ckg --graph libya.json ingest news/2020/*.txt
+    """
+    total = sum(1 for p in expand_paths(paths) if not isinstance(p, InputError))
+    with _open(ctx) as kg, Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                                    TimeElapsedColumn(), console=err_console, transient=True) as progress:
+        task = progress.add_task("ingest", total=total)
+        last: list[str] = []
+
+        def advance(path: str) -> None:
+            if not last or last[-1] != path:
+                progress.advance(task)
+                last.append(path)
+
+        report = kg.ingest(paths, on_document=advance)
+    for error in report.errors:
+        _report_error(error)
+    events = sum(r.events for r in report.results)
+    click.echo(f"{len(report.results)} documents ({report.count('added')} added, {report.count('replaced')} replaced, "
+               f"{report.count('unchanged')} unchanged), {events} events; {len(report.errors)} failed")
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+@_fail_on_ckg_error
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Count documents, actors by type and events by predicate.
+
+    \b
+    Example:
+      ckg stats --format json
+    """
+    with _open(ctx) as kg:
+        data = kg.stats()
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+        return
+    click.echo(f"documents: {data['documents']}")
+    for title, key in (("actors", "actors"), ("events", "events"), ("modality", "modalities")):
+        click.echo(f"{title}:")
+        for name, count in data.get(key, {}).items():
+            click.echo(f"  {name:<28}{count:>6}")
+
+
+@cli.command()
+@click.argument("actor")
+@click.pass_context
+@_fail_on_ckg_error
+def show(ctx: click.Context, actor: str) -> None:
+    """Show an actor and every relation it takes part in, with the sentence each rests on.
+
+    ACTOR is an id, or an English or Arabic name or alias.
+
+    \b
+    Example:
+      ckg show gna
+      ckg show "حكومة الوفاق"
+    """
+    with _open(ctx) as kg:
+        info, events = kg.show(actor)
+    name_ar = f" / {info['name_ar']}" if info.get("name_ar") else ""
+    click.echo(f"{info['name']}{name_ar} [{info['type']}] id={info['id']}"
+               + (f" wikidata={info['wikidata']}" if info.get("wikidata") else ""))
+    for event in events:
+        click.echo(f"- {event['source_name']} {event['predicate']} {event['target_name']} "
+                   f"({event['modality']}, {event.get('date') or 'undated'}) [{event['document']}]")
+        click.echo(f"    \u201c{event['sentence']}\u201d")
+    if not events:
+        click.echo("(no relations)")
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="KEY VALUE", help="A query parameter.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--list", "list_all", is_flag=True, help="List the catalog's queries.")
+@click.pass_context
+@_fail_on_ckg_error
+def query(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], ...], fmt: str,
+          list_all: bool) -> None:
+    """Run a catalog query (queries/*.cypher) on the store.
+
+    \b
+    Example:
+      ckg query --list
+      ckg query relations-of-actor -p actor gna
+      ckg --store neo4j --uri bolt://127.0.0.1:7687 query denials --format json
+    """
+    if list_all or not name:
+        for q in catalog.list_queries():
+            needs = " ".join(f"-p {p} ..." for p in q.params)
+            click.echo(f"{q.name:<24} {q.description}" + (f"  [{needs}]" if needs else ""))
+        return
+    with _open(ctx) as kg:
+        rows = kg.query(name, dict(params))
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    columns = list(catalog.get_query(name).returns) or (list(rows[0]) if rows else [])
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    Console().print(table)
+    click.echo(f"{len(rows)} rows")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_context
+@_fail_on_ckg_error
+def export(ctx: click.Context, fmt: str, output: Path) -> None:
+    """Write the graph as RDF (Turtle, N-Triples, JSON-LD, TriG) or as a self-contained HTML view.
+
+    \b
+    Example:
+      ckg export --format turtle -o out/graph.ttl
+      ckg export --format html -o out/graph.html
+    """
+    with _open(ctx) as kg:
+        count = kg.export(fmt, output)
+    unit = "events" if fmt == "html" else "triples"
+    click.echo(f"wrote {output} ({count} {unit})")
+
+
+@cli.command()
+@click.pass_context
+@_fail_on_ckg_error
+def analyse(ctx: click.Context) -> None:
+    """Centrality, blocs and structural balance of the signed actor graph (asserted events).
+
+    \b
+    Example:
+      ckg analyse
+    """
+    with _open(ctx) as kg:
+        click.echo(json.dumps(kg.analyse(), ensure_ascii=False, indent=1))
+
+
+def main() -> None:
+    cli(prog_name="ckg")

@@ -1,0 +1,3 @@
+MERGE (d:Document {id: $doc.id})
+SET d.title = $doc.title, d.lang = $doc.lang, d.published = $doc.published,
+    d.url = $doc.url, d.sha256 = $doc.sha256

@@ -1,0 +1,14 @@
+// Events with their source, target and document; returns how many were written so that an event
+// whose actor or document is missing fails the transaction instead of vanishing.
+UNWIND $rows AS row
+MATCH (d:Document {id: row.document})
+MATCH (s:Actor {id: row.source})
+MATCH (t:Actor {id: row.target})
+MERGE (e:Event {id: row.id})
+SET e.predicate = row.predicate, e.modality = row.modality, e.date = row.date, e.cameo = row.cameo,
+    e.plover = row.plover, e.confidence = row.confidence, e.sentence = row.sentence,
+    e.start = row.start, e.end = row.end
+MERGE (e)-[:SOURCE]->(s)
+MERGE (e)-[:TARGET]->(t)
+MERGE (e)-[:REPORTED_IN]->(d)
+RETURN count(e) AS written

@@ -1,0 +1,12 @@
+// Recount the summary relationship {{type}} (a predicate of the ontology) of each actor pair from its
+// asserted events: drop the old one, create it again when events remain.
+UNWIND $pairs AS pair
+MATCH (a:Actor {id: pair.source})
+MATCH (b:Actor {id: pair.target})
+OPTIONAL MATCH (a)-[old:{{type}}]->(b)
+DELETE old
+WITH DISTINCT a, b
+OPTIONAL MATCH (a)<-[:SOURCE]-(e:Event {predicate: $predicate, modality: $modality})-[:TARGET]->(b)
+WITH a, b, count(e) AS n, min(e.date) AS first, max(e.date) AS last
+WHERE n > 0
+CREATE (a)-[:{{type}} {events: n, first: first, last: last}]->(b)

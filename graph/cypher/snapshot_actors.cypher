@@ -1,0 +1,3 @@
+MATCH (a:Actor)
+RETURN a {.*} AS actor
+ORDER BY a.id

@@ -1,0 +1,3 @@
+MATCH (d:Document)
+RETURN d {.*} AS document
+ORDER BY d.id

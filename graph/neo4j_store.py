@@ -1,0 +1,274 @@
+"""The Neo4j store: the DESIGN.md §4 graph model on a Neo4j server, through the official driver.
+
+Every statement lives in graph/cypher/*.cypher. Values travel as parameters; the only text put into a
+statement is a label or relationship type, and only after the ontology has vouched for it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query, Session, unit_of_work
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.graph import Node, Relationship
+from neo4j.graph import Path as GraphPath
+
+from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows, GraphSnapshot
+from graph.store import (
+    ACTOR_EVENT_EXTRA,
+    SUMMARY_MODALITY,
+    IngestResult,
+    Store,
+    actor_label,
+    checked_rows,
+    event_sort_key,
+    relationship_type,
+    stats_dict,
+)
+from loaders.records import DocumentRecord
+from ontology.errors import QueryError, StoreError
+from ontology.vocabulary import ACTOR_TYPES
+
+CYPHER_DIR = Path(__file__).with_name("cypher")
+BATCH_SIZE = 500
+QUERY_TIMEOUT_SECONDS = 30.0
+
+
+# -- the statements -------------------------------------------------------------------------------
+
+@cache
+def statement(name: str) -> str:
+    """The text of graph/cypher/<name>.cypher, read once."""
+    path = CYPHER_DIR / f"{name}.cypher"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(
+            f"{path}: cannot read a statement of the Neo4j store ({exc.strerror}); reinstall conflict-kg"
+        ) from None
+
+
+def statements(name: str) -> list[str]:
+    """The statements of a file that holds several, each ended by ';' at the end of a line."""
+    return [s.strip() for s in statement(name).split(";\n") if s.strip() and not _only_comments(s)]
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("//") for line in text.splitlines())
+
+
+def typed_statement(name: str, **names: str) -> str:
+    """A statement with {{key}} slots filled by labels or types the caller has vetted."""
+    text = statement(name)
+    for key, value in names.items():
+        text = text.replace("{{" + key + "}}", value)
+    if "{{" in text:
+        raise StoreError(f"{CYPHER_DIR / name}.cypher: a {{{{...}}}} slot was left unfilled")
+    return text
+
+
+def set_actor_type_statement(type_name: str) -> str:
+    label = actor_label(type_name)
+    others = "".join(f":{actor_label(t)}" for t in ACTOR_TYPES if t != label)
+    return typed_statement("set_actor_type", label=label, other_labels=others)
+
+
+def refresh_summary_statement(predicate: str) -> str:
+    return typed_statement("refresh_summary", type=relationship_type(predicate))
+
+
+def batches(rows: Sequence[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
+    for start in range(0, len(rows), size):
+        yield list(rows[start:start + size])
+
+
+# -- the store ------------------------------------------------------------------------------------
+
+class Neo4jStore(Store):
+    """A store on a Neo4j server; opening it checks the server and creates the id constraints."""
+
+    def __init__(self, uri: str, *, user: str | None = None, password: str | None = None,
+                 database: str | None = None) -> None:
+        self.uri = uri
+        self.database = database
+        auth = (user, password or "") if user else None
+        try:
+            # The store's own statements are known; server hints about them would only be noise.
+            self.driver: Driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+        except (ValueError, DriverError) as exc:
+            raise StoreError(f"cannot use Neo4j URI {uri!r} ({exc}); pass --uri like bolt://localhost:7687") from None
+        try:
+            self.driver.verify_connectivity()
+            with self._session() as session:
+                for text in statements("constraints"):
+                    session.run(text).consume()
+        except AuthError as exc:
+            self.driver.close()
+            raise StoreError(
+                f"Neo4j at {uri} refused the credentials ({exc.message}); pass --user and --password"
+            ) from None
+        except (ServiceUnavailable, OSError) as exc:
+            self.driver.close()
+            raise StoreError(
+                f"cannot reach Neo4j at {uri}: start one with `make neo4j` or pass --uri ({exc})"
+            ) from None
+        except (Neo4jError, DriverError) as exc:
+            self.driver.close()
+            raise StoreError(f"Neo4j at {uri} could not be prepared: {exc}") from None
+
+    def _session(self, read: bool = False) -> Session:
+        if read:
+            return self.driver.session(database=self.database, default_access_mode=READ_ACCESS)
+        return self.driver.session(database=self.database)
+
+    def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run one of the store's own read statements; rows as dicts."""
+        try:
+            with self._session(read=True) as session:
+                return session.execute_read(lambda tx: [r.data() for r in tx.run(statement(name), params)])
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"reading from Neo4j at {self.uri} failed: {exc}") from None
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def ingest(self, doc: DocumentRecord) -> IngestResult:
+        rows = checked_rows(doc)
+        try:
+            with self._session() as session:
+                status = session.execute_write(_write_document, rows)
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"writing document {doc.id!r} to Neo4j at {self.uri} failed; nothing of it was "
+                             f"stored: {exc}") from None
+        return IngestResult(doc.id, status, len(rows.actors), len(rows.events))
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        def counter(name: str) -> Counter[str]:
+            return Counter({row["key"]: row["n"] for row in self._read(name)})
+
+        documents = self._read("stats_documents")[0]["n"]
+        return stats_dict(documents, counter("stats_actor_types"), counter("stats_predicates"),
+                          counter("stats_modalities"))
+
+    def actor(self, key: str) -> dict[str, Any] | None:
+        rows = self._read("find_actor", key=key)
+        return _actor_row(rows[0]["actor"]) if rows else None
+
+    def actor_events(self, actor_id: str) -> list[dict[str, Any]]:
+        rows = []
+        for row in self._read("actor_events", id=actor_id):
+            event = _event_row(row)
+            event.update({f: row[f] for f in ACTOR_EVENT_EXTRA})
+            rows.append(event)
+        return sorted(rows, key=event_sort_key)
+
+    def snapshot(self) -> GraphSnapshot:
+        return GraphSnapshot(
+            actors=sorted((_actor_row(r["actor"]) for r in self._read("snapshot_actors")), key=lambda r: r["id"]),
+            documents=sorted(
+                ({f: r["document"].get(f) for f in DOCUMENT_FIELDS} for r in self._read("snapshot_documents")),
+                key=lambda r: r["id"],
+            ),
+            events=sorted((_event_row(r) for r in self._read("snapshot_events")), key=lambda r: r["id"]),
+        )
+
+    def run_query(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Run a user's query, read-only: the server's own plan must call it a read ("r") before it
+        runs, and then it runs in a read transaction with a timeout."""
+        values = dict(params)
+        try:
+            with self._session(read=True) as session:
+                plan = session.run(Query("EXPLAIN " + cypher, timeout=QUERY_TIMEOUT_SECONDS), values).consume()
+                if plan.query_type != "r":
+                    raise QueryError(
+                        f"only read-only queries may run here, and Neo4j plans this one as type "
+                        f"{plan.query_type!r} (r = read, w = write, rw = read and write, s = schema); "
+                        "remove CREATE, MERGE, SET, DELETE, REMOVE and schema commands"
+                    )
+                return session.execute_read(_read_rows, cypher, values)
+        except Neo4jError as exc:
+            raise QueryError(f"Neo4j cannot run this query: {exc.message or exc}") from None
+        except DriverError as exc:
+            raise QueryError(f"Neo4j at {self.uri} failed while running the query: {exc}") from None
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+@unit_of_work(timeout=QUERY_TIMEOUT_SECONDS)
+def _read_rows(tx: ManagedTransaction, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    result = tx.run(cypher, params)
+    return [{key: plain(value) for key, value in record.items()} for record in result]
+
+
+def _write_document(tx: ManagedTransaction, rows: DocumentRows) -> str:
+    """The whole of one document in one transaction; returns added, replaced or unchanged."""
+    doc_id = rows.document["id"]
+    found = tx.run(statement("document_sha256"), {"id": doc_id}).single()
+    if found is not None and found["sha256"] == rows.document["sha256"]:
+        return "unchanged"
+    affected: set[tuple[str, str, str]] = set()
+    status = "added"
+    if found is not None:
+        for r in tx.run(statement("document_event_pairs"), {"id": doc_id}):
+            affected.add((r["source"], r["predicate"], r["target"]))
+        tx.run(statement("delete_document_events"), {"id": doc_id}).consume()
+        status = "replaced"
+
+    tx.run(statement("merge_document"), {"doc": rows.document}).consume()
+    ids_by_type: dict[str, list[str]] = defaultdict(list)
+    for batch in batches(rows.actors):
+        tx.run(statement("merge_actors"), {"rows": batch}).consume()
+    for actor in rows.actors:
+        ids_by_type[actor["type"]].append(actor["id"])
+    for type_name, ids in sorted(ids_by_type.items()):
+        for batch in batches(ids):
+            tx.run(set_actor_type_statement(type_name), {"ids": batch}).consume()
+
+    for batch in batches(rows.events):
+        written = tx.run(statement("merge_events"), {"rows": batch}).single()
+        if written is None or written["written"] != len(batch):
+            raise StoreError(f"document {doc_id!r}: some events lost their actor or document; nothing was stored")
+    affected |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
+
+    pairs_by_predicate: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for source, predicate, target in sorted(affected):
+        pairs_by_predicate[predicate].append({"source": source, "target": target})
+    for predicate, pairs in pairs_by_predicate.items():
+        text = refresh_summary_statement(predicate)
+        for batch in batches(pairs):
+            tx.run(text, {"pairs": batch, "predicate": predicate, "modality": SUMMARY_MODALITY}).consume()
+    return status
+
+
+def _actor_row(props: Mapping[str, Any]) -> dict[str, Any]:
+    row = {f: props.get(f) for f in ACTOR_FIELDS}
+    row["aliases"] = list(props.get("aliases") or [])
+    return row
+
+
+def _event_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An event's properties and its source, target and document ids, in EVENT_FIELDS order."""
+    merged = {**row["event"], "source": row["source"], "target": row["target"], "document": row["document"]}
+    return {f: merged.get(f) for f in EVENT_FIELDS}
+
+
+def plain(value: Any) -> Any:
+    """A driver value as plain Python: a node or relationship is the dict of its properties."""
+    if isinstance(value, (Node, Relationship)):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, GraphPath):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    iso = getattr(value, "iso_format", None)
+    return iso() if callable(iso) else str(value)

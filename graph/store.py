@@ -1,0 +1,210 @@
+"""The one store interface (DESIGN.md §4): both stores hold the same graph and answer the same calls.
+
+Rules both stores follow:
+- a document and all its records are written together, or not at all;
+- the same document again (same id, same sha256) changes nothing and reports "unchanged";
+- the same id with other content replaces that document's events and reports "replaced";
+- actors are merged by id, their properties taken from the newest record, and never deleted;
+- one summary relationship per (source, predicate, target) over asserted events only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from graph.model import DocumentRows, GraphSnapshot, document_rows
+from loaders.records import DocumentRecord
+from ontology.errors import StoreError
+from ontology.vocabulary import ACTOR_TYPES, MODALITIES, PREDICATES
+
+IngestStatus = Literal["added", "replaced", "unchanged"]
+
+# Only this modality makes a summary relationship: a denial or an intention is not the fact.
+SUMMARY_MODALITY = "asserted"
+
+# Extra columns actor_events() adds to each event's own fields.
+ACTOR_EVENT_EXTRA = ("source_name", "target_name", "document_title")
+
+_LABEL_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingesting one document did; actors and events count the document's own records."""
+
+    document_id: str
+    status: IngestStatus
+    actors: int
+    events: int
+
+
+def actor_label(name: str) -> str:
+    """An actor type, checked against the ontology, for use as a node label."""
+    if name not in ACTOR_TYPES or not _LABEL_SHAPE.fullmatch(name):
+        raise StoreError(
+            f"actor type {name!r} is not in the ontology; use one of {', '.join(ACTOR_TYPES)} "
+            "(ontology/conflict.ttl)"
+        )
+    return name
+
+
+def relationship_type(name: str) -> str:
+    """A predicate, checked against the ontology, for use as a relationship type."""
+    if name not in PREDICATES or not _LABEL_SHAPE.fullmatch(name):
+        raise StoreError(
+            f"predicate {name!r} is not in the ontology; use one of {', '.join(PREDICATES)} "
+            "(ontology/conflict.ttl)"
+        )
+    return name
+
+
+def content_sha256(doc: DocumentRecord, rows: DocumentRows) -> str:
+    """The document's sha256 when the reader gave one, else a digest of its rows, so that
+    documents built in memory are recognised as unchanged too."""
+    if doc.sha256:
+        return doc.sha256
+    canonical = json.dumps(
+        {"document": rows.document, "actors": rows.actors, "events": rows.events},
+        sort_keys=True, ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def checked_rows(doc: DocumentRecord) -> DocumentRows:
+    """The document's rows, refused with a StoreError before any write when they break the model."""
+    if not doc.id:
+        raise StoreError("a document without an id cannot be stored; give it an id (metadata sidecar or front matter)")
+    rows = document_rows(doc)
+    rows.document["sha256"] = content_sha256(doc, rows)
+    # A later record of the same actor within one document wins, as it does across documents.
+    actors: dict[str, dict[str, Any]] = {}
+    for actor in rows.actors:
+        try:
+            actor_label(actor["type"])
+        except StoreError as exc:
+            raise StoreError(f"document {doc.id!r}, actor {actor['id']!r}: {exc}") from None
+        actors[actor["id"]] = actor
+    rows.actors = list(actors.values())
+    for event in rows.events:
+        where = f"document {doc.id!r}, relation {event['source']} {event['predicate']} {event['target']}"
+        try:
+            relationship_type(event["predicate"])
+        except StoreError as exc:
+            raise StoreError(f"{where}: {exc}") from None
+        if event["modality"] not in MODALITIES:
+            raise StoreError(f"{where}: modality {event['modality']!r} is not one of {', '.join(MODALITIES)}")
+        for end in ("source", "target"):
+            if event[end] not in actors:
+                raise StoreError(
+                    f"{where}: {end} actor {event[end]!r} is not among the document's actors; "
+                    "list every actor a relation names in the document's actors"
+                )
+    return rows
+
+
+def summary_of(dates: Iterable[str | None]) -> dict[str, Any]:
+    """The properties of a summary relationship over the dates of its asserted events."""
+    values = list(dates)
+    known = [d for d in values if d]
+    return {"events": len(values), "first": min(known, default=None), "last": max(known, default=None)}
+
+
+def stats_dict(documents: int, actor_types: Counter[str], predicates: Counter[str],
+               modalities: Counter[str]) -> dict[str, Any]:
+    """The stats() shape both stores return: keys sorted, zero counts left out."""
+
+    def counts(counter: Counter[str]) -> dict[str, int]:
+        return {key: counter[key] for key in sorted(counter) if counter[key]}
+
+    return {
+        "actors": counts(actor_types),
+        "actors_total": sum(actor_types.values()),
+        "documents": documents,
+        "events": counts(predicates),
+        "events_total": sum(predicates.values()),
+        "modalities": counts(modalities),
+    }
+
+
+def event_sort_key(row: Mapping[str, Any]) -> tuple[str, str]:
+    return (row.get("date") or "", row["id"])
+
+
+def name_matches(key: str, actor: Mapping[str, Any]) -> bool:
+    """Whether key is the actor's name, Arabic name or one of its aliases, ignoring case."""
+    folded = key.lower()
+    names = [actor.get("name"), actor.get("name_ar"), *(actor.get("aliases") or [])]
+    return any(isinstance(n, str) and n.lower() == folded for n in names)
+
+
+class Store(ABC):
+    """A graph store. Use as a context manager, or call close()."""
+
+    @abstractmethod
+    def ingest(self, doc: DocumentRecord) -> IngestResult:
+        """Write one document and its records in one transaction."""
+
+    def ingest_many(self, docs: Iterable[DocumentRecord]) -> list[IngestResult]:
+        """Write documents one after another, each its own transaction."""
+        return [self.ingest(doc) for doc in docs]
+
+    @abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """Counts of documents, actors by type, events by predicate and by modality."""
+
+    @abstractmethod
+    def actor(self, key: str) -> dict[str, Any] | None:
+        """The actor with this id or, failing that, with this exact name, Arabic name or alias
+        (case-insensitive; the smallest id when several match)."""
+
+    @abstractmethod
+    def actor_events(self, actor_id: str) -> list[dict[str, Any]]:
+        """Events where the actor is source or target, with source_name, target_name and
+        document_title, sorted by (date or "", id)."""
+
+    @abstractmethod
+    def run_query(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Run read-only Cypher; rows as dicts with keys in the order of the RETURN clause."""
+
+    @abstractmethod
+    def snapshot(self) -> GraphSnapshot:
+        """Everything the store holds, each list sorted by id."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store's resources."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def open_store(kind: str = "embedded", *, path: Path | None = None, uri: str | None = None,
+               user: str | None = None, password: str | None = None,
+               database: str | None = None) -> Store:
+    """Open the embedded store (a file at path) or a Neo4j store (a server at uri)."""
+    if kind == "embedded":
+        if path is None:
+            raise StoreError("the embedded store needs a file: pass path (the CLI's --store PATH)")
+        from graph.embedded import EmbeddedStore
+
+        return EmbeddedStore(Path(path))
+    if kind == "neo4j":
+        if not uri:
+            raise StoreError("the Neo4j store needs a server: pass uri, e.g. bolt://localhost:7687 (--uri)")
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore(uri, user=user, password=password, database=database)
+    raise StoreError(f"unknown store kind {kind!r}; use 'embedded' or 'neo4j'")

@@ -1,0 +1,283 @@
+"""Actor gazetteers: the actors of a conflict and of the world, read from JSON data files.
+
+One file per conflict plus one of the world's states (``gazetteers/*.json``); a later file
+overrides an earlier one actor by actor, so researchers extend or correct them without code.
+
+>>> gaz = Gazetteer.default()
+>>> gaz.get("gna").name
+'Government of National Accord'
+>>> [p.id for p in gaz.holders("LEADS", "turkey", "2019-12-10")]
+['erdogan']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from ontology.errors import GazetteerError
+from ontology.vocabulary import ACTOR_TYPES
+
+GAZETTEER_DIR = Path(__file__).with_name("gazetteers")
+DEFAULT_FILES = ("world.json", "libya.json")
+
+POSITION_PREDICATES = ("LEADS", "MEMBER_OF")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WIKIDATA = re.compile(r"Q[1-9]\d*")
+_ISO3 = re.compile(r"[A-Z]{3}")
+_CAMEO = re.compile(r"[A-Z]{3}(?:[A-Z]{3})*")
+
+_STRING_FIELDS = ("name", "name_ar", "capital_en", "capital_ar", "iso3", "cameo", "wikidata", "from", "to")
+_LIST_FIELDS = ("aliases", "aliases_ar", "nisba_en", "nisba_ar", "member_of")
+_ACTOR_FIELDS = frozenset(("id", "type", "positions") + _STRING_FIELDS + _LIST_FIELDS)
+_POSITION_FIELDS = frozenset(("predicate", "of", "title_en", "title_ar", "from", "to"))
+
+
+@dataclass(frozen=True)
+class Position:
+    """A role a person holds in another actor, active from `start` to `end` inclusive (None = open)."""
+
+    predicate: str
+    of: str
+    title_en: str | None
+    title_ar: str | None
+    start: str | None
+    end: str | None
+
+    def active_on(self, on: str | None) -> bool:
+        if on is None:
+            return True
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
+class GazetteerActor:
+    id: str
+    type: str
+    name: str
+    name_ar: str | None
+    aliases: tuple[str, ...]
+    aliases_ar: tuple[str, ...]
+    nisba_en: tuple[str, ...]
+    nisba_ar: tuple[str, ...]
+    capital_en: str | None
+    capital_ar: str | None
+    iso3: str | None
+    cameo: str | None
+    wikidata: str | None
+    positions: tuple[Position, ...]
+    member_of: tuple[str, ...]
+    start: str | None
+    end: str | None
+
+    def holds(self, predicate: str, of: str, on: str | None) -> bool:
+        """Whether this actor holds a `predicate` position in `of` on the ISO date `on` (None = ever)."""
+        if on is not None:
+            _check_query_date(on)
+        return any(p.predicate == predicate and p.of == of and p.active_on(on) for p in self.positions)
+
+
+class Gazetteer:
+    """Actors by id, merged from one or more gazetteer files and checked as a whole."""
+
+    def __init__(self, actors: Mapping[str, GazetteerActor]) -> None:
+        # Read-only: the default gazetteer is shared by every caller in the process.
+        self.actors: Mapping[str, GazetteerActor] = MappingProxyType(dict(actors))
+
+    @classmethod
+    def load(cls, paths: Sequence[Path]) -> Gazetteer:
+        """Read the files in order; an actor in a later file replaces the one with the same id."""
+        merged: dict[str, GazetteerActor] = {}
+        origin: dict[str, Path] = {}
+        for path in paths:
+            for actor in _read_file(Path(path)):
+                merged[actor.id] = actor
+                origin[actor.id] = Path(path)
+        _check_references(merged, origin)
+        return cls(merged)
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The world's states and the Libyan conflict; read once per process."""
+        return _default()
+
+    def get(self, actor_id: str) -> GazetteerActor:
+        try:
+            return self.actors[actor_id]
+        except KeyError:
+            raise GazetteerError(
+                f"unknown actor id {actor_id!r}: add it to a gazetteer file or check its spelling"
+            ) from None
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self.actors
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __iter__(self) -> Iterator[GazetteerActor]:
+        return iter(self.actors.values())
+
+    def holders(self, predicate: str, of: str, on: str | None) -> list[GazetteerActor]:
+        """Actors holding a `predicate` position in `of` on the date `on`, in file order."""
+        return [actor for actor in self.actors.values() if actor.holds(predicate, of, on)]
+
+
+@cache
+def _default() -> Gazetteer:
+    return Gazetteer.load([GAZETTEER_DIR / name for name in DEFAULT_FILES])
+
+
+def _check_query_date(on: str) -> None:
+    if not _valid_date(on):
+        raise GazetteerError(f"date {on!r} is not a calendar date: write it as YYYY-MM-DD")
+
+
+def _valid_date(value: str) -> bool:
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_file(path: Path) -> list[GazetteerActor]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer file ({exc.strerror})") from exc
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GazetteerError(f"{path}:{exc.lineno}: malformed JSON: {exc.msg} (column {exc.colno})") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("actors"), list):
+        raise GazetteerError(f'{path}: expected an object {{"name": ..., "actors": [...]}} at the top level')
+    actors: list[GazetteerActor] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(document["actors"]):
+        actor = _parse_actor(path, index, raw)
+        if actor.id in seen:
+            raise GazetteerError(f"{path}: actor {actor.id!r}: duplicate id in this file; merge the two entries")
+        seen.add(actor.id)
+        actors.append(actor)
+    return actors
+
+
+def _parse_actor(path: Path, index: int, raw: Any) -> GazetteerActor:
+    if not isinstance(raw, dict):
+        raise GazetteerError(f"{path}: actor #{index}: expected a JSON object")
+    actor_id = raw.get("id")
+    if not isinstance(actor_id, str) or not _ID.fullmatch(actor_id):
+        raise GazetteerError(
+            f"{path}: actor #{index}: bad id {actor_id!r}: use a lowercase ascii slug like 'wagner-group'"
+        )
+
+    def fail(reason: str) -> GazetteerError:
+        return GazetteerError(f"{path}: actor {actor_id!r}: {reason}")
+
+    unknown = sorted(set(raw) - _ACTOR_FIELDS)
+    if unknown:
+        raise fail(f"unknown field(s) {', '.join(unknown)}; known fields: {', '.join(sorted(_ACTOR_FIELDS))}")
+    actor_type = raw.get("type")
+    if actor_type not in ACTOR_TYPES:
+        raise fail(f"unknown type {actor_type!r}; use one of {', '.join(ACTOR_TYPES)}")
+    for field in _STRING_FIELDS:
+        if field in raw and not (isinstance(raw[field], str) and raw[field].strip()) and raw[field] is not None:
+            raise fail(f"{field} must be a non-empty string or null")
+    for field in _LIST_FIELDS:
+        value = raw.get(field, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(f"{field} must be a list of non-empty strings")
+    if not raw.get("name"):
+        raise fail("missing name: give the English canonical name")
+    wikidata = raw.get("wikidata")
+    if wikidata is not None and not _WIKIDATA.fullmatch(wikidata):
+        raise fail(f"wikidata {wikidata!r} is not a Q-id like 'Q30'; leave it out when unsure")
+    iso3 = raw.get("iso3")
+    if iso3 is not None and not _ISO3.fullmatch(iso3):
+        raise fail(f"iso3 {iso3!r} is not an ISO 3166-1 alpha-3 code like 'TUR'")
+    cameo = raw.get("cameo")
+    if cameo is not None and not _CAMEO.fullmatch(cameo):
+        raise fail(f"cameo {cameo!r} is not a CAMEO actor code (upper-case groups of three letters)")
+    start, end = raw.get("from"), raw.get("to")
+    _check_span(fail, "", start, end)
+
+    positions_raw = raw.get("positions", [])
+    if not isinstance(positions_raw, list):
+        raise fail("positions must be a list")
+    if positions_raw and actor_type != "Person":
+        raise fail("only persons hold positions; give organisations member_of instead")
+    if raw.get("member_of") and actor_type == "Person":
+        raise fail("persons belong to actors through positions with predicate MEMBER_OF, not member_of")
+    positions = tuple(_parse_position(fail, n, p) for n, p in enumerate(positions_raw))
+
+    return GazetteerActor(
+        id=actor_id,
+        type=actor_type,
+        name=raw["name"],
+        name_ar=raw.get("name_ar"),
+        aliases=tuple(raw.get("aliases", ())),
+        aliases_ar=tuple(raw.get("aliases_ar", ())),
+        nisba_en=tuple(raw.get("nisba_en", ())),
+        nisba_ar=tuple(raw.get("nisba_ar", ())),
+        capital_en=raw.get("capital_en"),
+        capital_ar=raw.get("capital_ar"),
+        iso3=iso3,
+        cameo=cameo,
+        wikidata=wikidata,
+        positions=positions,
+        member_of=tuple(raw.get("member_of", ())),
+        start=start,
+        end=end,
+    )
+
+
+def _parse_position(fail: Any, index: int, raw: Any) -> Position:
+    where = f"position #{index}"
+    if not isinstance(raw, dict):
+        raise fail(f"{where}: expected a JSON object")
+    unknown = sorted(set(raw) - _POSITION_FIELDS)
+    if unknown:
+        raise fail(f"{where}: unknown field(s) {', '.join(unknown)}")
+    predicate = raw.get("predicate")
+    if predicate not in POSITION_PREDICATES:
+        raise fail(f"{where}: predicate {predicate!r} must be one of {', '.join(POSITION_PREDICATES)}")
+    of = raw.get("of")
+    if not isinstance(of, str) or not _ID.fullmatch(of):
+        raise fail(f"{where}: 'of' must be an actor id, got {of!r}")
+    for field in ("title_en", "title_ar"):
+        if raw.get(field) is not None and not isinstance(raw[field], str):
+            raise fail(f"{where}: {field} must be a string or null")
+    start, end = raw.get("from"), raw.get("to")
+    _check_span(fail, f"{where}: ", start, end)
+    return Position(predicate, of, raw.get("title_en"), raw.get("title_ar"), start, end)
+
+
+def _check_span(fail: Any, where: str, start: str | None, end: str | None) -> None:
+    for field, value in (("from", start), ("to", end)):
+        if value is not None and not (isinstance(value, str) and _valid_date(value)):
+            raise fail(f"{where}bad date {field}={value!r}: write it as YYYY-MM-DD")
+    if start is not None and end is not None and end < start:
+        raise fail(f"{where}'to' ({end}) is before 'from' ({start})")
+
+
+def _check_references(actors: Mapping[str, GazetteerActor], origin: Mapping[str, Path]) -> None:
+    for actor in actors.values():
+        targets = [("member_of", ref) for ref in actor.member_of]
+        targets += [(f"position {p.predicate}", p.of) for p in actor.positions]
+        for field, ref in targets:
+            if ref not in actors:
+                raise GazetteerError(
+                    f"{origin[actor.id]}: actor {actor.id!r}: {field} points to unknown actor {ref!r}; "
+                    "add that actor or load the file that defines it"
+                )

@@ -1,0 +1,10 @@
+// name: denials
+// description: Every negated event (a denial or refusal, never stored as the fact) with its sentence and document.
+// params: none
+// returns: source, source_name, predicate, target, target_name, date, sentence, document, event
+MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor)
+MATCH (e)-[:REPORTED_IN]->(d:Document)
+WHERE e.modality = "negated"
+RETURN s.id AS source, s.name AS source_name, e.predicate AS predicate, t.id AS target,
+       t.name AS target_name, e.date AS date, e.sentence AS sentence, d.id AS document, e.id AS event
+ORDER BY source, predicate, target, event

@@ -1,0 +1,8 @@
+// name: summary-relations
+// description: The browsing view: one relationship per actor pair and predicate over asserted events, with their count and first and last dates.
+// params: none
+// returns: source, predicate, target, events, first, last
+MATCH (a:Actor)-[r]->(b:Actor)
+RETURN a.id AS source, type(r) AS predicate, b.id AS target, r.events AS events, r.first AS first,
+       r.last AS last
+ORDER BY source, predicate, target

@@ -1,0 +1,141 @@
+"""The Neo4j store on a real Neo4j 5.26 server: the same contents as the embedded store, read-only
+user queries, whole documents."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from factories import aid_request, aid_request_revised, both_documents, tripoli_clashes
+from neo4j import GraphDatabase
+from test_embedded_store import (
+    STATS_BOTH,
+    STATS_REVISED,
+    SUMMARIES_BOTH,
+    SUMMARIES_REVISED,
+    SUMMARY_QUERY,
+)
+
+from graph.embedded import EmbeddedStore
+from graph.neo4j_store import Neo4jStore
+from graph.store import IngestResult, Store, open_store
+from ontology.errors import QueryError, StoreError
+
+pytestmark = pytest.mark.neo4j
+
+COUNT_NODES = "MATCH (n) RETURN count(n) AS nodes"
+COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS relationships"
+
+
+@pytest.fixture
+def neo(neo4j_clean: str) -> Iterator[Neo4jStore]:
+    with Neo4jStore(neo4j_clean) as store:
+        yield store
+
+
+@pytest.fixture
+def embedded(tmp_path: Path) -> EmbeddedStore:
+    return EmbeddedStore(tmp_path / "graph.json")
+
+
+def counts(store: Store) -> tuple[int, int]:
+    return (store.run_query(COUNT_NODES, {})[0]["nodes"], store.run_query(COUNT_RELATIONSHIPS, {})[0]["relationships"])
+
+
+def test_same_contents_as_the_embedded_store(neo: Neo4jStore, embedded: EmbeddedStore) -> None:
+    assert neo.ingest_many(both_documents()) == embedded.ingest_many(both_documents())
+    assert neo.stats() == embedded.stats() == STATS_BOTH
+    assert neo.snapshot() == embedded.snapshot()
+    assert neo.run_query(SUMMARY_QUERY, {}) == SUMMARIES_BOTH
+
+
+def test_nodes_carry_the_type_label(neo: Neo4jStore) -> None:
+    neo.ingest(aid_request())
+    rows = neo.run_query("MATCH (a:Actor) RETURN a.id AS id, labels(a) AS labels ORDER BY id", {})
+    assert [(r["id"], sorted(r["labels"])) for r in rows] == [
+        ("algeria", ["Actor", "State"]), ("gna", ["Actor", "Government"]), ("haftar_forces", ["Actor", "ArmedGroup"]),
+        ("sarraj", ["Actor", "Person"]), ("turkey", ["Actor", "State"]), ("usa", ["Actor", "State"])]
+
+
+def test_opening_creates_the_id_constraints(neo4j_clean: str) -> None:
+    Neo4jStore(neo4j_clean).close()
+    Neo4jStore(neo4j_clean).close()  # IF NOT EXISTS: a second open is fine
+    with GraphDatabase.driver(neo4j_clean, auth=None) as driver:
+        records, _, _ = driver.execute_query(
+            "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes, properties, type")
+    assert sorted((r["labelsOrTypes"], r["properties"], r["type"]) for r in records) == [
+        (["Actor"], ["id"], "UNIQUENESS"), (["Document"], ["id"], "UNIQUENESS"), (["Event"], ["id"], "UNIQUENESS")]
+
+
+def test_second_ingest_changes_nothing(neo: Neo4jStore) -> None:
+    neo.ingest_many(both_documents())
+    before = counts(neo)
+    # 7 actors + 2 documents + 14 events; 3 relationships per event + 9 summaries.
+    assert before == (23, 51)
+    assert neo.ingest_many(both_documents()) == [
+        IngestResult("gna-aid-request", "unchanged", 6, 7), IngestResult("tripoli-clashes", "unchanged", 5, 7)]
+    assert counts(neo) == before
+    assert neo.stats() == STATS_BOTH
+
+
+def test_replace_matches_the_embedded_store(neo: Neo4jStore, embedded: EmbeddedStore) -> None:
+    for store in (neo, embedded):
+        store.ingest_many(both_documents())
+        assert store.ingest(aid_request_revised()) == IngestResult("gna-aid-request", "replaced", 6, 7)
+    assert neo.stats() == STATS_REVISED
+    assert neo.snapshot() == embedded.snapshot()
+    assert neo.run_query(SUMMARY_QUERY, {}) == SUMMARIES_REVISED
+    assert counts(neo) == (23, 51)
+
+
+def test_lookups_match_the_embedded_store(neo: Neo4jStore, embedded: EmbeddedStore) -> None:
+    for store in (neo, embedded):
+        store.ingest_many(both_documents())
+    for key in ("turkey", "تركيا", "TÜRKIYE", "قوات حفتر", "lna", "Atlantis"):
+        assert neo.actor(key) == embedded.actor(key)
+    assert neo.actor("lna")["id"] == "haftar_forces"
+    for actor_id in ("gna", "egypt", "algeria", "nobody"):
+        assert neo.actor_events(actor_id) == embedded.actor_events(actor_id)
+    assert len(neo.actor_events("gna")) == 10
+
+
+@pytest.mark.parametrize("cypher", [
+    "CREATE (n) RETURN n",
+    "MATCH (n) DETACH DELETE n",
+    "MATCH (a:Actor) SET a.name = 'x' RETURN a",
+    "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
+])
+def test_a_writing_query_is_refused_and_changes_nothing(neo: Neo4jStore, cypher: str) -> None:
+    neo.ingest(tripoli_clashes())
+    before = (counts(neo), neo.snapshot())
+    with pytest.raises(QueryError, match=r"^only read-only queries may run here, and Neo4j plans this one as "
+                                         r"type '(w|rw|s)' \(r = read, w = write, rw = read and write, s = schema\); "
+                                         r"remove CREATE, MERGE, SET, DELETE, REMOVE and schema commands$"):
+        neo.run_query(cypher, {})
+    assert (counts(neo), neo.snapshot()) == before
+
+
+def test_run_query_passes_real_parameters(neo: Neo4jStore) -> None:
+    neo.ingest(aid_request())
+    rows = neo.run_query("MATCH (a:Actor) WHERE a.name_ar = $name RETURN a, a.id AS id", {"name": "الجزائر"})
+    assert rows == [{"a": {"id": "algeria", "type": "State", "name": "Algeria", "name_ar": "الجزائر",
+                           "aliases": [], "wikidata": "Q262", "cameo": "DZA"}, "id": "algeria"}]
+    assert list(rows[0]) == ["a", "id"]
+
+
+def test_a_broken_query_is_a_query_error(neo: Neo4jStore) -> None:
+    with pytest.raises(QueryError, match=r"^Neo4j cannot run this query: Invalid input"):
+        neo.run_query("MATCH (a:Actor RETURN a", {})
+
+
+def test_unreachable_server_says_what_to_do() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    uri = f"bolt://127.0.0.1:{port}"
+    with pytest.raises(StoreError) as caught:
+        open_store("neo4j", uri=uri)
+    assert str(caught.value).startswith(
+        f"cannot reach Neo4j at {uri}: start one with `make neo4j` or pass --uri (")
