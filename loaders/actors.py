@@ -18,7 +18,7 @@ from ontology.gazetteer import Gazetteer, GazetteerActor
 _LANG_DIR = Path(__file__).parent / "lang"
 # A span that is both a name and a capital or nisba is read as the name.
 _PRIORITY = {"name": 0, "force": 0, "nisba": 1, "capital": 2}
-_CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*)+$")
+_CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?)+$")
 _LEADABLE = {"ArmedGroup", "Government"}
 
 

@@ -115,14 +115,17 @@ class SentenceReader:
         triggers = [PhraseMatch(t.start + start, t.end + start, t.payload, t.clitic) for t in triggers]
         found: list[FoundRelation] = []
         sentence_agent: tuple[str, ...] = ()
+        previous_agent: tuple[str, ...] = ()
         for position, trigger in enumerate(triggers):
             frame: Frame = trigger.payload
             if frame.requires and not self._near_words(text, start, end, trigger, frame.requires):
                 continue
             next_verb = next((t.start for t in triggers[position + 1 :] if t.payload.pos == "verb"), end)
-            pairs, confidence = self._arguments_of(frame, trigger, text, start, end, next_verb, args, tokens)
+            shared = previous_agent if self._coordinated(text, start, trigger) else ()
+            pairs, confidence = self._arguments_of(frame, trigger, text, start, end, next_verb, args, tokens, shared)
             if not pairs:
                 continue
+            previous_agent = tuple(dict.fromkeys(s for s, _ in pairs))
             modality = self._modality(text, start, end, trigger, tokens)
             predicate = self._predicate(frame, modality, text, trigger)
             for source, target in pairs:
@@ -149,8 +152,16 @@ class SentenceReader:
 
     # -- arguments of one trigger ---------------------------------------------------------------
 
+    def _coordinated(self, text: str, start: int, trigger: PhraseMatch) -> bool:
+        """"condemned ... and accused", "أدانت ... واتهمت": a second verb that shares the first one's subject."""
+        if trigger.clitic[:1] in ("و", "ف") and tokenize(text, start, trigger.start):
+            return True
+        before = tokenize(text, start, trigger.start)
+        return bool(before) and before[-1].text in ("and", "but", "then")
+
     def _arguments_of(self, frame: Frame, trigger: PhraseMatch, text: str, start: int, end: int, limit: int,
-                      args: list[Argument], tokens: list[Token]) -> tuple[list[tuple[str, str]], float]:
+                      args: list[Argument], tokens: list[Token],
+                      shared_agent: tuple[str, ...] = ()) -> tuple[list[tuple[str, str]], float]:
         after = [a for a in args if a.mention.start >= trigger.end and a.mention.start < end]
         before = [a for a in args if a.mention.end <= trigger.start]
         if frame.between:
@@ -170,7 +181,9 @@ class SentenceReader:
         agent: tuple[str, ...] = ()
         confidence = 0.85
         rest = after
-        if frame.pos == "noun":
+        if shared_agent and frame.pos == "verb":
+            agent = shared_agent
+        elif frame.pos == "noun":
             genitive = after[0] if after and self._adjacent(text, trigger.end, after[0]) else None
             if genitive and genitive.governor is None and self._agent_ok(genitive):
                 agent = self._group_actors(genitive, args)
@@ -192,7 +205,7 @@ class SentenceReader:
                 agent, confidence = self.last_agent, 0.6
         if not agent:
             return [], 0.0
-        target = self._target(frame, rest, limit)
+        target = self._target(frame, rest, limit, text[trigger.start : trigger.end].split()[-1])
         if not target:
             return [], 0.0
         if target.mention.is_reference:
@@ -235,15 +248,17 @@ class SentenceReader:
             return tuple(x for a in group for x in a.mention.actors)
         return ()
 
-    def _target(self, frame: Frame, rest: list[Argument], limit: int) -> Argument | None:
+    def _target(self, frame: Frame, rest: list[Argument], limit: int, last_word: str) -> Argument | None:
+        """The first actor after the trigger behind an allowed preposition ("called on" allows "on")."""
+        allowed = (*frame.target_preps, last_word) if frame.target_preps is not None else None
         for arg in rest:
             if arg.mention.start >= limit:
                 return None
             if not arg.mention.actors:
                 continue
             governor = arg.governor or ""
-            if frame.target_preps is not None:
-                if governor in frame.target_preps:
+            if allowed is not None:
+                if governor in allowed:
                     return arg
                 continue
             if governor in self.cues.locatives or governor == "apposition":

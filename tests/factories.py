@@ -151,3 +151,56 @@ def aid_request_revised() -> DocumentRecord:
 
 def both_documents() -> list[DocumentRecord]:
     return [aid_request(), tripoli_clashes()]
+
+
+# -- what a store holds after both_documents() (and after aid_request_revised()), worked out by hand
+
+STATS_BOTH = {
+    "actors": {"ArmedGroup": 1, "Government": 1, "Person": 1, "State": 4},
+    "actors_total": 7,
+    "documents": 2,
+    "events": {"APPEALS_TO": 1, "ATTACKS": 1, "CONDEMNS": 1, "DEPLOYS_TO": 1, "FIGHTS": 1,
+               "OFFERS_SUPPORT": 2, "REQUESTS_AID_FROM": 2, "SUPPORTS": 5},
+    "events_total": 14,
+    "modalities": {"asserted": 10, "conditional": 1, "intent": 1, "negated": 2},
+}
+
+# The revision drops Turkey's backing of 10 December and adds a US appeal.
+STATS_REVISED = {
+    **STATS_BOTH,
+    "events": {**STATS_BOTH["events"], "APPEALS_TO": 2, "SUPPORTS": 4},
+}
+
+SUMMARY_QUERY = (
+    "MATCH (a:Actor)-[r]->(b:Actor) RETURN a.id AS source, type(r) AS predicate, b.id AS target, "
+    "r.events AS events, r.first AS first, r.last AS last ORDER BY source, predicate, target"
+)
+
+
+def summary(source: str, predicate: str, target: str, events: int, first: str | None,
+            last: str | None) -> dict:
+    return {"source": source, "predicate": predicate, "target": target, "events": events,
+            "first": first, "last": last}
+
+
+# Asserted events only: Turkey's offer (intent), Algeria's and the US's denials (negated) and
+# Turkey's deployment (conditional) have none.
+SUMMARIES_BOTH = [
+    summary("egypt", "CONDEMNS", "turkey", 1, None, None),
+    summary("egypt", "SUPPORTS", "haftar_forces", 1, "2019-12-28", "2019-12-28"),
+    summary("gna", "REQUESTS_AID_FROM", "turkey", 1, "2019-12-26", "2019-12-26"),
+    summary("gna", "REQUESTS_AID_FROM", "usa", 1, "2019-12-26", "2019-12-26"),
+    summary("haftar_forces", "ATTACKS", "gna", 1, "2019-12-12", "2019-12-12"),
+    summary("haftar_forces", "FIGHTS", "gna", 1, "2019-12-27", "2019-12-27"),
+    summary("sarraj", "APPEALS_TO", "usa", 1, "2019-12-26", "2019-12-26"),
+    summary("turkey", "SUPPORTS", "gna", 2, "2019-12-10", "2019-12-28"),
+    summary("usa", "OFFERS_SUPPORT", "gna", 1, "2019-12-28", "2019-12-28"),
+]
+
+SUMMARIES_REVISED = [
+    s for s in SUMMARIES_BOTH if (s["source"], s["predicate"]) != ("turkey", "SUPPORTS")
+] + [
+    summary("turkey", "SUPPORTS", "gna", 1, "2019-12-28", "2019-12-28"),
+    summary("usa", "APPEALS_TO", "haftar_forces", 1, "2019-12-27", "2019-12-27"),
+]
+SUMMARIES_REVISED.sort(key=lambda s: (s["source"], s["predicate"], s["target"]))

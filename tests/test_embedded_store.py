@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -11,6 +12,11 @@ from factories import (
     S_CONDEMN,
     S_DENIAL,
     S_EGYPT,
+    STATS_BOTH,
+    STATS_REVISED,
+    SUMMARIES_BOTH,
+    SUMMARIES_REVISED,
+    SUMMARY_QUERY,
     aid_request,
     aid_request_revised,
     both_documents,
@@ -19,61 +25,12 @@ from factories import (
     tripoli_clashes,
 )
 
+import graph.embedded
 from graph.embedded import EmbeddedStore, bind_parameters, return_items
 from graph.model import event_id
 from graph.store import IngestResult, open_store
 from loaders.records import ActorRecord, DocumentRecord
 from ontology.errors import QueryError, StoreError
-
-STATS_BOTH = {
-    "actors": {"ArmedGroup": 1, "Government": 1, "Person": 1, "State": 4},
-    "actors_total": 7,
-    "documents": 2,
-    "events": {"APPEALS_TO": 1, "ATTACKS": 1, "CONDEMNS": 1, "DEPLOYS_TO": 1, "FIGHTS": 1,
-               "OFFERS_SUPPORT": 2, "REQUESTS_AID_FROM": 2, "SUPPORTS": 5},
-    "events_total": 14,
-    "modalities": {"asserted": 10, "conditional": 1, "intent": 1, "negated": 2},
-}
-
-# The revision drops Turkey's backing of 10 December and adds a US appeal.
-STATS_REVISED = {
-    **STATS_BOTH,
-    "events": {**STATS_BOTH["events"], "APPEALS_TO": 2, "SUPPORTS": 4},
-}
-
-SUMMARY_QUERY = (
-    "MATCH (a:Actor)-[r]->(b:Actor) RETURN a.id AS source, type(r) AS predicate, b.id AS target, "
-    "r.events AS events, r.first AS first, r.last AS last ORDER BY source, predicate, target"
-)
-
-
-def summary(source: str, predicate: str, target: str, events: int, first: str | None,
-            last: str | None) -> dict:
-    return {"source": source, "predicate": predicate, "target": target, "events": events,
-            "first": first, "last": last}
-
-
-# Asserted events only: Turkey's offer (intent), Algeria's and the US's denials (negated) and
-# Turkey's deployment (conditional) have none.
-SUMMARIES_BOTH = [
-    summary("egypt", "CONDEMNS", "turkey", 1, None, None),
-    summary("egypt", "SUPPORTS", "haftar_forces", 1, "2019-12-28", "2019-12-28"),
-    summary("gna", "REQUESTS_AID_FROM", "turkey", 1, "2019-12-26", "2019-12-26"),
-    summary("gna", "REQUESTS_AID_FROM", "usa", 1, "2019-12-26", "2019-12-26"),
-    summary("haftar_forces", "ATTACKS", "gna", 1, "2019-12-12", "2019-12-12"),
-    summary("haftar_forces", "FIGHTS", "gna", 1, "2019-12-27", "2019-12-27"),
-    summary("sarraj", "APPEALS_TO", "usa", 1, "2019-12-26", "2019-12-26"),
-    summary("turkey", "SUPPORTS", "gna", 2, "2019-12-10", "2019-12-28"),
-    summary("usa", "OFFERS_SUPPORT", "gna", 1, "2019-12-28", "2019-12-28"),
-]
-
-SUMMARIES_REVISED = [
-    s for s in SUMMARIES_BOTH if (s["source"], s["predicate"]) != ("turkey", "SUPPORTS")
-] + [
-    summary("turkey", "SUPPORTS", "gna", 1, "2019-12-28", "2019-12-28"),
-    summary("usa", "APPEALS_TO", "haftar_forces", 1, "2019-12-27", "2019-12-27"),
-]
-SUMMARIES_REVISED.sort(key=lambda s: (s["source"], s["predicate"], s["target"]))
 
 
 def ids_of(doc: DocumentRecord) -> list[str]:
@@ -348,3 +305,8 @@ def test_open_store_needs_a_path_and_a_known_kind() -> None:
     with pytest.raises(StoreError) as caught:
         open_store("sqlite", path=Path("x"))
     assert str(caught.value) == "unknown store kind 'sqlite'; use 'embedded' or 'neo4j'"
+
+
+def test_docstring_examples_run() -> None:
+    result = doctest.testmod(graph.embedded)
+    assert (result.failed, result.attempted) == (0, 1)

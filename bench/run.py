@@ -1,0 +1,282 @@
+"""Whole-run benchmarks: extraction and ingest against a read-and-fold baseline, in one invocation.
+
+    python bench/run.py [--docs N] [--out FILE.json] [--neo4j-uri bolt://...]
+
+Each run is a fresh subprocess of this script, so its peak RSS is its own; the child reports its
+measurements as one JSON object on stdout. Ratios divide each run by the baseline of the same
+invocation, so they compare like with like on whatever machine runs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "corpus" / "seed" / "gna-aid-request.ar.txt"
+EXAMPLES = REPO / "examples"
+
+BASELINE = "baseline"
+RUNS = (BASELINE, "extract", "ingest-embedded")
+NEO4J_RUN = "ingest-neo4j"
+
+# The last word of a copy gets this run's copy number, so no two copies share a sha256.
+_LAST_WORD = re.compile(r"(\w+)(\W*)$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article the corpus repeats."""
+
+    id: str
+    text: str
+    meta: dict[str, Any]
+
+
+# -- the corpus -----------------------------------------------------------------------------------
+
+def source_files() -> list[Path]:
+    """The seed article and the example articles, whichever exist; at least one must."""
+    files = [SEED] if SEED.is_file() else []
+    if EXAMPLES.is_dir():
+        files += sorted(p for p in EXAMPLES.glob("*.txt") if p.is_file())
+    if not files:
+        sys.exit(f"bench: no articles to repeat: neither the seed article {SEED} nor any {EXAMPLES}/*.txt "
+                 "exists; check out the shared corpus beside the repository or add example articles")
+    return files
+
+
+def load_sources(files: Iterable[Path]) -> list[Source]:
+    """Read each article with the project's own reader, so ids, language and dates come from its sidecar."""
+    from loaders.readers import read_file
+
+    sources = []
+    for path in files:
+        for doc in read_file(path):
+            if isinstance(doc, Exception):
+                sys.exit(f"bench: cannot use {path} as a source article: {doc}")
+            meta = {"lang": doc.lang, "published": doc.published, "title": doc.title, "url": doc.url}
+            sources.append(Source(doc.id, doc.text, {k: v for k, v in meta.items() if v}))
+    return sources
+
+
+def vary(text: str, copy: int) -> str:
+    """The text with its last word marked by the copy number."""
+    varied, n = _LAST_WORD.subn(lambda m: f"{m.group(1)}{copy}{m.group(2)}", text.rstrip("\n"), count=1)
+    return (varied if n else f"{text} {copy}") + "\n"
+
+
+def build_corpus(sources: list[Source], count: int, directory: Path, run_token: str) -> None:
+    """count distinct documents, the sources taken in turn, each with its own id in a sidecar.
+
+    Ids carry a token of this invocation so that a server store sees new documents every run."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for copy in range(count):
+        source = sources[copy % len(sources)]
+        doc_id = f"{source.id}-{run_token}-{copy:05d}"
+        lang = source.meta.get("lang", "und")
+        (directory / f"{doc_id}.{lang}.txt").write_text(vary(source.text, copy), encoding="utf-8")
+        meta = {**source.meta, "id": doc_id}
+        (directory / f"{doc_id}.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
+# -- the runs (each in its own child process) -------------------------------------------------------
+
+def run_baseline(corpus: Path, _: argparse.Namespace) -> dict[str, Any]:
+    from loaders.normalize import normalize
+    from loaders.readers import read_documents
+
+    documents = errors = chars = 0
+    for doc in read_documents([corpus]):
+        if isinstance(doc, Exception):
+            errors += 1
+            continue
+        documents += 1
+        chars += len(normalize(doc.text).text)
+    return {"documents": documents, "errors": errors, "folded_chars": chars}
+
+
+def run_extract(corpus: Path, _: argparse.Namespace) -> dict[str, Any]:
+    from ckg.api import extract
+
+    documents = errors = actors = relations = 0
+    for record in extract([corpus]):
+        if isinstance(record, Exception):
+            errors += 1
+            continue
+        documents += 1
+        actors += len(record.actors)
+        relations += len(record.relations)
+    return {"documents": documents, "errors": errors, "actors": actors, "relations": relations}
+
+
+def _ingest(kg: Any, corpus: Path) -> dict[str, Any]:
+    report = kg.ingest([corpus])
+    stats = kg.stats()
+    return {
+        "documents": report.count("added"), "unchanged": report.count("unchanged"),
+        "replaced": report.count("replaced"), "errors": len(report.errors),
+        "stored_documents": stats["documents"], "stored_events": stats["events_total"],
+    }
+
+
+def run_ingest_embedded(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
+    from ckg.api import ConflictKG
+
+    with ConflictKG.open("embedded", graph=Path(args.graph)) as kg:
+        return _ingest(kg, corpus)
+
+
+def run_ingest_neo4j(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
+    from ckg.api import ConflictKG
+
+    with ConflictKG.open("neo4j", uri=args.neo4j_uri, user=args.neo4j_user, password=args.neo4j_password,
+                         database=args.neo4j_database) as kg:
+        return _ingest(kg, corpus)
+
+
+RUNNERS: dict[str, Callable[[Path, argparse.Namespace], dict[str, Any]]] = {
+    BASELINE: run_baseline, "extract": run_extract,
+    "ingest-embedded": run_ingest_embedded, NEO4J_RUN: run_ingest_neo4j,
+}
+
+
+def peak_rss_mib() -> float:
+    """This process's high-water resident set, from /proc where there is one."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    # ru_maxrss is KiB on Linux, bytes on macOS.
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+
+
+def child(args: argparse.Namespace) -> None:
+    sys.path.insert(0, str(REPO))
+    started = time.perf_counter()
+    result = RUNNERS[args.child](Path(args.corpus), args)
+    result["work_seconds"] = time.perf_counter() - started
+    result["peak_rss_mib"] = peak_rss_mib()
+    json.dump(result, sys.stdout)
+
+
+# -- the parent -------------------------------------------------------------------------------------
+
+def measure(name: str, corpus: Path, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
+    """One whole run in a fresh interpreter: wall time from process start to exit."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--corpus", str(corpus),
+               "--graph", str(workdir / f"{name}.graph.json")]
+    if name == NEO4J_RUN:
+        command += ["--neo4j-uri", args.neo4j_uri]
+        for flag, value in (("--neo4j-user", args.neo4j_user), ("--neo4j-password", args.neo4j_password),
+                            ("--neo4j-database", args.neo4j_database)):
+            if value:
+                command += [flag, value]
+    progress(f"{name}: running ...")
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"bench: the {name} run failed (exit {done.returncode}):\n{done.stderr.strip()}")
+    result = json.loads(done.stdout)
+    if result["documents"] != args.docs or result["errors"]:
+        sys.exit(f"bench: the {name} run handled {result['documents']} of {args.docs} documents "
+                 f"with {result['errors']} errors; the measurement would not be comparable: {result}")
+    result["wall_seconds"] = wall
+    result["docs_per_second"] = args.docs / wall
+    progress(f"{name}: {wall:.1f} s, {result['peak_rss_mib']:.0f} MiB peak")
+    return result
+
+
+def with_ratios(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    base = results[BASELINE]
+    for result in results.values():
+        result["time_ratio"] = result["wall_seconds"] / base["wall_seconds"]
+        result["memory_ratio"] = result["peak_rss_mib"] / base["peak_rss_mib"]
+    return results
+
+
+def markdown(results: dict[str, dict[str, Any]], docs: int) -> str:
+    lines = [
+        f"| run ({docs} docs) | wall s | work s | docs/s | peak RSS MiB | time × baseline | memory × baseline |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in results.items():
+        lines.append(
+            f"| {name} | {r['wall_seconds']:.1f} | {r['work_seconds']:.1f} | {r['docs_per_second']:.0f} "
+            f"| {r['peak_rss_mib']:.0f} | {r['time_ratio']:.1f} | {r['memory_ratio']:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def progress(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=2000, help="documents in the corpus (default 2000)")
+    parser.add_argument("--out", type=Path, help="also write the measurements to this JSON file")
+    parser.add_argument("--neo4j-uri", help="also ingest into this Neo4j server (use a throwaway database: "
+                        "the documents stay there)")
+    parser.add_argument("--neo4j-user", default=os.environ.get("NEO4J_USER"))
+    parser.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD"))
+    parser.add_argument("--neo4j-database")
+    # How the parent starts each run; not for people.
+    parser.add_argument("--child", choices=sorted(RUNNERS), help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--graph", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.docs < 1:
+        parser.error("--docs must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    if args.child:
+        child(args)
+        return
+    sys.path.insert(0, str(REPO))
+    files = source_files()
+    runs = [*RUNS, NEO4J_RUN] if args.neo4j_uri else list(RUNS)
+    with tempfile.TemporaryDirectory(prefix="ckg-bench-") as tmp:
+        workdir = Path(tmp)
+        corpus = workdir / "corpus"
+        sources = load_sources(files)
+        build_corpus(sources, args.docs, corpus, secrets.token_hex(3))
+        progress(f"corpus: {args.docs} documents from {len(sources)} articles in {corpus}")
+        results = with_ratios({name: measure(name, corpus, args, workdir) for name in runs})
+    table = markdown(results, args.docs)
+    print(table)
+    if args.out:
+        report = {
+            "documents": args.docs,
+            "sources": [str(p.relative_to(REPO.parent)) for p in files],
+            "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+            "runs": results, "markdown": table,
+        }
+        args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        progress(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
