@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import cache
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -23,7 +24,7 @@ class Extractor:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
-        self.recognizer = ActorRecognizer(self.gazetteer)
+        self.recognizer = recognizer_for(self.gazetteer)
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
         text = doc.text
@@ -71,6 +72,12 @@ class Extractor:
                 wikidata=actor.wikidata, mentions=found, name_ar=actor.name_ar, cameo=actor.cameo,
             ))
         return sorted(records, key=lambda a: a.id)
+
+
+@cache
+def recognizer_for(gazetteer: Gazetteer) -> ActorRecognizer:
+    """One automaton per gazetteer: building it costs far more than reading an article."""
+    return ActorRecognizer(gazetteer)
 
 
 def _folded_span(norm: Normalized, start: int, end: int) -> tuple[int, int]:
