@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from functools import cache
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 from loaders.actors import ActorRecognizer, Mention, resolve_references
