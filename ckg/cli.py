@@ -122,7 +122,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """
     total = sum(1 for p in expand_paths(paths) if not isinstance(p, InputError))
     with _open(ctx) as kg, Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                                    TimeElapsedColumn(), console=err_console, transient=True) as progress:
+                                    TimeElapsedColumn(), console=err_console, transient=True,
+                                    disable=not err_console.is_terminal) as progress:
         task = progress.add_task("ingest", total=total)
         last: list[str] = []
 
