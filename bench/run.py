@@ -19,11 +19,12 @@ import secrets
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -33,6 +34,11 @@ EXAMPLES = REPO / "examples"
 BASELINE = "baseline"
 RUNS = (BASELINE, "extract", "ingest-embedded")
 NEO4J_RUN = "ingest-neo4j"
+
+# Keeps the default invocation to about three minutes even when a run scales badly.
+DEFAULT_TIME_LIMIT = 85.0
+PROGRESS_EVERY = 100
+PROGRESS_PREFIX = "ckg-bench-done "
 
 # The last word of a copy gets this run's copy number, so no two copies share a sha256.
 _LAST_WORD = re.compile(r"(\w+)(\W*)$")
@@ -96,6 +102,12 @@ def build_corpus(sources: list[Source], count: int, directory: Path, run_token: 
 
 # -- the runs (each in its own child process) -------------------------------------------------------
 
+def report_progress(done: int) -> None:
+    """A child's count of documents handled, every PROGRESS_EVERY; the parent reads it from stderr."""
+    if done % PROGRESS_EVERY == 0:
+        print(f"{PROGRESS_PREFIX}{done}", file=sys.stderr, flush=True)
+
+
 def run_baseline(corpus: Path, _: argparse.Namespace) -> dict[str, Any]:
     from loaders.normalize import normalize
     from loaders.readers import read_documents
@@ -107,6 +119,7 @@ def run_baseline(corpus: Path, _: argparse.Namespace) -> dict[str, Any]:
             continue
         documents += 1
         chars += len(normalize(doc.text).text)
+        report_progress(documents + errors)
     return {"documents": documents, "errors": errors, "folded_chars": chars}
 
 
@@ -121,11 +134,19 @@ def run_extract(corpus: Path, _: argparse.Namespace) -> dict[str, Any]:
         documents += 1
         actors += len(record.actors)
         relations += len(record.relations)
+        report_progress(documents + errors)
     return {"documents": documents, "errors": errors, "actors": actors, "relations": relations}
 
 
 def _ingest(kg: Any, corpus: Path) -> dict[str, Any]:
-    report = kg.ingest([corpus])
+    done = 0
+
+    def one_more(_: str) -> None:
+        nonlocal done
+        done += 1
+        report_progress(done)
+
+    report = kg.ingest([corpus], on_document=one_more)
     stats = kg.stats()
     return {
         "documents": report.count("added"), "unchanged": report.count("unchanged"),
@@ -144,8 +165,8 @@ def run_ingest_embedded(corpus: Path, args: argparse.Namespace) -> dict[str, Any
 def run_ingest_neo4j(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
     from ckg.api import ConflictKG
 
-    with ConflictKG.open("neo4j", uri=args.neo4j_uri, user=args.neo4j_user, password=args.neo4j_password,
-                         database=args.neo4j_database) as kg:
+    # The password comes from NEO4J_PASSWORD, never from the command line, where ps would show it.
+    with ConflictKG.open("neo4j", uri=args.neo4j_uri, user=args.neo4j_user, database=args.neo4j_database) as kg:
         return _ingest(kg, corpus)
 
 
@@ -155,14 +176,22 @@ RUNNERS: dict[str, Callable[[Path, argparse.Namespace], dict[str, Any]]] = {
 }
 
 
-def peak_rss_mib() -> float:
-    """This process's high-water resident set, from /proc where there is one."""
+def proc_peak_rss_mib(pid: int | str) -> float | None:
+    """A process's high-water resident set from /proc, where there is one."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
+    return None
+
+
+def peak_rss_mib() -> float:
+    """This process's high-water resident set."""
+    from_proc = proc_peak_rss_mib("self")
+    if from_proc is not None:
+        return from_proc
     # ru_maxrss is KiB on Linux, bytes on macOS.
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
@@ -180,22 +209,39 @@ def child(args: argparse.Namespace) -> None:
 # -- the parent -------------------------------------------------------------------------------------
 
 def measure(name: str, corpus: Path, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
-    """One whole run in a fresh interpreter: wall time from process start to exit."""
+    """One whole run in a fresh interpreter: wall time from process start to exit, stopped at the
+    time limit (then the documents done so far and the peak RSS so far are what is reported)."""
     command = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--corpus", str(corpus),
                "--graph", str(workdir / f"{name}.graph.json")]
+    env = dict(os.environ)
     if name == NEO4J_RUN:
         command += ["--neo4j-uri", args.neo4j_uri]
-        for flag, value in (("--neo4j-user", args.neo4j_user), ("--neo4j-password", args.neo4j_password),
-                            ("--neo4j-database", args.neo4j_database)):
+        for flag, value in (("--neo4j-user", args.neo4j_user), ("--neo4j-database", args.neo4j_database)):
             if value:
                 command += [flag, value]
-    progress(f"{name}: running ...")
+        if args.neo4j_password:
+            env["NEO4J_PASSWORD"] = args.neo4j_password
+    progress(f"{name}: running (limit {args.time_limit:.0f} s) ...")
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=env)
+    watcher = ChildOutput(name, proc, args.docs)
+    try:
+        proc.wait(timeout=args.time_limit)
+        finished = True
+    except subprocess.TimeoutExpired:
+        finished = False
+        peak = proc_peak_rss_mib(proc.pid)
+        proc.kill()
+        proc.wait()
     wall = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.exit(f"bench: the {name} run failed (exit {done.returncode}):\n{done.stderr.strip()}")
-    result = json.loads(done.stdout)
+    watcher.join()
+    if not finished:
+        progress(f"{name}: stopped at the {args.time_limit:.0f} s limit after {watcher.done} of {args.docs} documents")
+        return {"finished": False, "documents": watcher.done, "wall_seconds": wall, "work_seconds": None,
+                "docs_per_second": watcher.done / wall, "peak_rss_mib": peak}
+    if proc.returncode != 0:
+        sys.exit(f"bench: the {name} run failed (exit {proc.returncode}):\n{watcher.errors()}")
+    result = {"finished": True, **json.loads(watcher.stdout())}
     if result["documents"] != args.docs or result["errors"]:
         sys.exit(f"bench: the {name} run handled {result['documents']} of {args.docs} documents "
                  f"with {result['errors']} errors; the measurement would not be comparable: {result}")
@@ -205,25 +251,73 @@ def measure(name: str, corpus: Path, args: argparse.Namespace, workdir: Path) ->
     return result
 
 
+class ChildOutput:
+    """Drains a child's pipes on threads (so a full pipe never stalls it), echoing its progress."""
+
+    def __init__(self, name: str, proc: subprocess.Popen[str], total: int) -> None:
+        self.name, self.total, self.done = name, total, 0
+        self._out: list[str] = []
+        self._err: list[str] = []
+        assert proc.stdout is not None and proc.stderr is not None
+        self._threads = [
+            threading.Thread(target=self._read_stdout, args=(proc.stdout,), daemon=True),
+            threading.Thread(target=self._read_stderr, args=(proc.stderr,), daemon=True),
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _read_stdout(self, stream: IO[str]) -> None:
+        self._out.append(stream.read())
+
+    def _read_stderr(self, stream: IO[str]) -> None:
+        for line in stream:
+            if line.startswith(PROGRESS_PREFIX):
+                self.done = int(line[len(PROGRESS_PREFIX):])
+                progress(f"{self.name}: {self.done}/{self.total}")
+            else:
+                self._err.append(line)
+
+    def join(self) -> None:
+        for thread in self._threads:
+            thread.join()
+
+    def stdout(self) -> str:
+        return "".join(self._out)
+
+    def errors(self) -> str:
+        return "".join(self._err).strip()
+
+
 def with_ratios(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Time and memory over the baseline's. A stopped run's time ratio is per document, so it is a
+    fair lower bound when the run's cost per document does not fall as it goes."""
     base = results[BASELINE]
     for result in results.values():
-        result["time_ratio"] = result["wall_seconds"] / base["wall_seconds"]
-        result["memory_ratio"] = result["peak_rss_mib"] / base["peak_rss_mib"]
+        rate, peak = result["docs_per_second"], result["peak_rss_mib"]
+        result["time_ratio"] = base["docs_per_second"] / rate if rate and base["docs_per_second"] else None
+        result["memory_ratio"] = peak / base["peak_rss_mib"] if peak and base["peak_rss_mib"] else None
     return results
 
 
 def markdown(results: dict[str, dict[str, Any]], docs: int) -> str:
     lines = [
-        f"| run ({docs} docs) | wall s | work s | docs/s | peak RSS MiB | time × baseline | memory × baseline |",
+        f"| run ({docs} docs) | documents | wall s | docs/s | peak RSS MiB | time × baseline | memory × baseline |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, r in results.items():
+        # A stopped run's figures are bounds: at least this slow, at least this much memory.
+        bound = "" if r["finished"] else "≥ "
+        documents = f"{r['documents']}" if r["finished"] else f"{r['documents']} (stopped)"
         lines.append(
-            f"| {name} | {r['wall_seconds']:.1f} | {r['work_seconds']:.1f} | {r['docs_per_second']:.0f} "
-            f"| {r['peak_rss_mib']:.0f} | {r['time_ratio']:.1f} | {r['memory_ratio']:.2f} |"
+            f"| {name} | {documents} | {r['wall_seconds']:.1f} | {_number(r['docs_per_second'], '.1f')} "
+            f"| {bound}{_number(r['peak_rss_mib'], '.0f')} | {bound}{_number(r['time_ratio'], '.1f')} "
+            f"| {bound}{_number(r['memory_ratio'], '.2f')} |"
         )
     return "\n".join(lines)
+
+
+def _number(value: float | None, spec: str) -> str:
+    return "n/a" if value is None else format(value, spec)
 
 
 def progress(message: str) -> None:
@@ -238,8 +332,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--neo4j-uri", help="also ingest into this Neo4j server (use a throwaway database: "
                         "the documents stay there)")
     parser.add_argument("--neo4j-user", default=os.environ.get("NEO4J_USER"))
-    parser.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD"))
+    parser.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD"),
+                        help="default: $NEO4J_PASSWORD")
     parser.add_argument("--neo4j-database")
+    parser.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT,
+                        help=f"stop a run after this many seconds and report it as stopped (default "
+                             f"{DEFAULT_TIME_LIMIT:.0f})")
     # How the parent starts each run; not for people.
     parser.add_argument("--child", choices=sorted(RUNNERS), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)

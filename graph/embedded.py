@@ -98,7 +98,7 @@ class EmbeddedStore(Store):
         affected: set[Pair] = set()
         status = "added"
         if node in self.graph:
-            if self.graph.nodes[node].get("sha256") == rows.document["sha256"]:
+            if self.graph.nodes[node].get("records_sha256") == rows.document["records_sha256"]:
                 return "unchanged"
             affected |= self._remove_events_of(node)
             status = "replaced"

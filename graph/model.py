@@ -9,7 +9,7 @@ from typing import Any
 from loaders.records import DocumentRecord, RelationRecord
 
 ACTOR_FIELDS = ("id", "type", "name", "name_ar", "aliases", "wikidata", "cameo")
-DOCUMENT_FIELDS = ("id", "title", "lang", "published", "url", "sha256")
+DOCUMENT_FIELDS = ("id", "title", "lang", "published", "url", "sha256", "records_sha256")
 EVENT_FIELDS = (
     "id", "predicate", "modality", "date", "cameo", "plover", "confidence",
     "sentence", "start", "end", "source", "target", "document",

@@ -210,7 +210,7 @@ def _write_document(tx: ManagedTransaction, rows: DocumentRows) -> str:
     """The whole of one document in one transaction; returns added, replaced or unchanged."""
     doc_id = rows.document["id"]
     found = tx.run(statement("document_sha256"), {"id": doc_id}).single()
-    if found is not None and found["sha256"] == rows.document["sha256"]:
+    if found is not None and found["records_sha256"] == rows.document["records_sha256"]:
         return "unchanged"
     affected: set[tuple[str, str, str]] = set()
     status = "added"

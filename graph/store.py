@@ -67,16 +67,14 @@ def relationship_type(name: str) -> str:
     return name
 
 
-def content_sha256(doc: DocumentRecord, rows: DocumentRows) -> str:
-    """The document's sha256 when the reader gave one, else a digest of its rows, so that
-    documents built in memory are recognised as unchanged too."""
-    if doc.sha256:
-        return doc.sha256
+def records_sha256(rows: DocumentRows) -> str:
+    """A digest of everything read from a document: the same text read by a better extractor
+    differs here, so it replaces the old records instead of counting as unchanged."""
     canonical = json.dumps(
         {"document": rows.document, "actors": rows.actors, "events": rows.events},
         sort_keys=True, ensure_ascii=False,
     )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def checked_rows(doc: DocumentRecord) -> DocumentRows:
@@ -84,7 +82,9 @@ def checked_rows(doc: DocumentRecord) -> DocumentRows:
     if not doc.id:
         raise StoreError("a document without an id cannot be stored; give it an id (metadata sidecar or front matter)")
     rows = document_rows(doc)
-    rows.document["sha256"] = content_sha256(doc, rows)
+    digest = records_sha256(rows)
+    rows.document["sha256"] = doc.sha256 or digest
+    rows.document["records_sha256"] = digest
     # A later record of the same actor within one document wins, as it does across documents.
     actors: dict[str, dict[str, Any]] = {}
     for actor in rows.actors:

@@ -166,7 +166,8 @@ def build() -> None:
 
 def _is_launcher(pid: int, state_dir: Path) -> bool:
     """True when pid is a live (not zombie) launcher serving state_dir."""
-    if _process_state(pid) in (None, "Z", "X"):
+    status = _proc_status(pid)
+    if status is None or status.get("State", "").startswith(("Z", "X")):
         return False
     try:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
@@ -367,22 +368,30 @@ def _launch(
     return info
 
 
-def _process_state(pid: int) -> str | None:
-    """The one-letter state from /proc (R, S, Z, ...), or None when there is no such process."""
+def _proc_status(pid: int) -> dict[str, str] | None:
+    """Fields of /proc/PID/status (State, PPid, Threads, ...), or None when there is no such process."""
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0]
-    except (OSError, IndexError):
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
         return None
+    return dict(line.split(":\t", 1) for line in text.splitlines() if ":\t" in line)
+
+
+def _is_gone(pid: int) -> bool:
+    _reap(pid)
+    status = _proc_status(pid)
+    if status is None:
+        return True
+    # The JVM's main thread may show Z while other threads still run: dead only when none is left.
+    dead = status.get("State", "").startswith(("Z", "X")) and status.get("Threads", "1").strip() in ("0", "1")
+    # A dead child of ours is reaped on the next call; another parent's zombie is gone for us.
+    return dead and status.get("PPid", "").strip() != str(os.getpid())
 
 
 def _wait_gone(pid: int, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        state = _process_state(pid)
-        if state is None:
-            return True
-        if state in ("Z", "X"):
-            _reap(pid)  # a child of ours lingers as a zombie until waited for
+        if _is_gone(pid):
             return True
         time.sleep(0.1)
     return False
