@@ -199,8 +199,13 @@ def peak_rss_mib() -> float:
 
 def child(args: argparse.Namespace) -> None:
     sys.path.insert(0, str(REPO))
+    from ontology.errors import CkgError
+
     started = time.perf_counter()
-    result = RUNNERS[args.child](Path(args.corpus), args)
+    try:
+        result = RUNNERS[args.child](Path(args.corpus), args)
+    except CkgError as exc:
+        sys.exit(str(exc))
     result["work_seconds"] = time.perf_counter() - started
     result["peak_rss_mib"] = peak_rss_mib()
     json.dump(result, sys.stdout)
@@ -238,7 +243,7 @@ def measure(name: str, corpus: Path, args: argparse.Namespace, workdir: Path) ->
     if not finished:
         progress(f"{name}: stopped at the {args.time_limit:.0f} s limit after {watcher.done} of {args.docs} documents")
         return {"finished": False, "documents": watcher.done, "wall_seconds": wall, "work_seconds": None,
-                "docs_per_second": watcher.done / wall, "peak_rss_mib": peak}
+                "docs_per_second": watcher.done / wall, "peak_rss_mib": peak, "timeline": watcher.timeline}
     if proc.returncode != 0:
         sys.exit(f"bench: the {name} run failed (exit {proc.returncode}):\n{watcher.errors()}")
     result = {"finished": True, **json.loads(watcher.stdout())}
@@ -247,6 +252,7 @@ def measure(name: str, corpus: Path, args: argparse.Namespace, workdir: Path) ->
                  f"with {result['errors']} errors; the measurement would not be comparable: {result}")
     result["wall_seconds"] = wall
     result["docs_per_second"] = args.docs / wall
+    result["timeline"] = watcher.timeline
     progress(f"{name}: {wall:.1f} s, {result['peak_rss_mib']:.0f} MiB peak")
     return result
 
@@ -256,6 +262,10 @@ class ChildOutput:
 
     def __init__(self, name: str, proc: subprocess.Popen[str], total: int) -> None:
         self.name, self.total, self.done = name, total, 0
+        self.started = time.perf_counter()
+        # (documents done, seconds since start): shows whether the cost per document grows.
+        self.timeline: list[tuple[int, float]] = []
+        self._echo_every = max(PROGRESS_EVERY, total // 10 // PROGRESS_EVERY * PROGRESS_EVERY)
         self._out: list[str] = []
         self._err: list[str] = []
         assert proc.stdout is not None and proc.stderr is not None
@@ -273,7 +283,9 @@ class ChildOutput:
         for line in stream:
             if line.startswith(PROGRESS_PREFIX):
                 self.done = int(line[len(PROGRESS_PREFIX):])
-                progress(f"{self.name}: {self.done}/{self.total}")
+                self.timeline.append((self.done, round(time.perf_counter() - self.started, 2)))
+                if self.done % self._echo_every == 0:
+                    progress(f"{self.name}: {self.done}/{self.total}")
             else:
                 self._err.append(line)
 
@@ -286,6 +298,18 @@ class ChildOutput:
 
     def errors(self) -> str:
         return "".join(self._err).strip()
+
+
+def check_neo4j(args: argparse.Namespace) -> None:
+    """Fail before minutes of other runs when the server cannot be reached."""
+    from ckg.api import ConflictKG
+    from ontology.errors import CkgError
+
+    try:
+        ConflictKG.open("neo4j", uri=args.neo4j_uri, user=args.neo4j_user, password=args.neo4j_password,
+                        database=args.neo4j_database).close()
+    except CkgError as exc:
+        sys.exit(f"bench: {exc}")
 
 
 def with_ratios(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -309,15 +333,15 @@ def markdown(results: dict[str, dict[str, Any]], docs: int) -> str:
         bound = "" if r["finished"] else "≥ "
         documents = f"{r['documents']}" if r["finished"] else f"{r['documents']} (stopped)"
         lines.append(
-            f"| {name} | {documents} | {r['wall_seconds']:.1f} | {_number(r['docs_per_second'], '.1f')} "
-            f"| {bound}{_number(r['peak_rss_mib'], '.0f')} | {bound}{_number(r['time_ratio'], '.1f')} "
-            f"| {bound}{_number(r['memory_ratio'], '.2f')} |"
+            f"| {name} | {documents} | {r['wall_seconds']:.1f} | {r['docs_per_second']:.1f} "
+            f"| {_number(r['peak_rss_mib'], '.0f', bound)} | {_number(r['time_ratio'], '.1f', bound)} "
+            f"| {_number(r['memory_ratio'], '.2f', bound)} |"
         )
     return "\n".join(lines)
 
 
-def _number(value: float | None, spec: str) -> str:
-    return "n/a" if value is None else format(value, spec)
+def _number(value: float | None, spec: str, bound: str) -> str:
+    return "n/a" if value is None else bound + format(value, spec)
 
 
 def progress(message: str) -> None:
@@ -354,6 +378,8 @@ def main(argv: list[str] | None = None) -> None:
         child(args)
         return
     sys.path.insert(0, str(REPO))
+    if args.neo4j_uri:
+        check_neo4j(args)
     files = source_files()
     runs = [*RUNS, NEO4J_RUN] if args.neo4j_uri else list(RUNS)
     with tempfile.TemporaryDirectory(prefix="ckg-bench-") as tmp:

@@ -22,6 +22,9 @@ _CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?
 _LEADABLE = {"ArmedGroup", "Government"}
 
 
+REFERENCE_KINDS = ("latter", "parties", "dual", "pronoun_person", "state_pair", "state_group", "state_count")
+
+
 @dataclass(frozen=True)
 class Mention:
     """A stretch of folded text that stands for one or more actors (several for a group reference)."""
@@ -35,7 +38,7 @@ class Mention:
 
     @property
     def is_reference(self) -> bool:
-        return self.kind in ("latter", "parties", "state_pair", "state_group", "state_count")
+        return self.kind in REFERENCE_KINDS
 
 
 @cache
@@ -60,6 +63,9 @@ class ActorRecognizer:
         self._refs = PhraseMatcher()
         self._forces = PhraseMatcher()
         self._origin: list[str] = []
+        self._based: list[str] = []
+        self._titles: set[str] = set()
+        self._describers: set[str] = set()
         self._force_suffixes: list[str] = []
         self._leads: dict[str, str] = {}
         # Later gazetteers (the conflict's own) win ties over earlier ones (the world's states).
@@ -82,7 +88,8 @@ class ActorRecognizer:
                 self._names.add(form, ("nisba", actor.id, ""))
         for capital in (actor.capital_ar, actor.capital_en):
             if capital:
-                self._names.add(fold(capital), ("capital", actor.id, ""))
+                for form in {capital, capital.split(",")[0]}:
+                    self._names.add(fold(form), ("capital", actor.id, ""))
         if actor.type == "Person":
             for position in actor.positions:
                 led = self.gazetteer.actors.get(position.of)
@@ -90,9 +97,16 @@ class ActorRecognizer:
                     self._leads.setdefault(actor.id, led.id)
 
     def _add_references(self, refs: dict) -> None:
-        for kind in ("latter", "parties", "state_pair", "state_group"):
+        dual = {fold(p) for p in refs["dual"]}
+        for kind in ("latter", "parties", "dual", "pronoun_person", "state_pair", "state_group"):
             for phrase in refs[kind]:
-                self._refs.add(fold(phrase), (kind, 0))
+                folded = fold(phrase)
+                if kind == "parties" and folded in dual:
+                    continue
+                self._refs.add(folded, (kind, 0))
+        self._titles |= {fold(t) for t in refs["titles"]}
+        self._describers |= {fold(t) for t in refs["description_articles"]}
+        self._based += [fold(t) for t in refs["based_markers"]]
         numbers = {fold(k): v for k, v in refs["numbers"].items()} | {str(n): n for n in range(2, 11)}
         for word, count in numbers.items():
             for noun in refs["state_nouns"]:
@@ -125,6 +139,7 @@ class ActorRecognizer:
                 continue
             mentions.append(Mention(start, end, (actor_id,), kind, best.clitic))
         mentions = self._forces_of_leaders(text, mentions)
+        mentions = self._drop_modifiers(text, mentions)
         taken = [(m.start, m.end) for m in mentions]
         for match in self._refs.find(text):
             if any(s < match.end and match.start < e for s, e in taken):
@@ -141,11 +156,34 @@ class ActorRecognizer:
         if not exact:
             return True
         o_start, o_end = norm.to_original(start + len(clitic), end)
-        return original[o_start:o_end] == exact
+        return original[o_start:o_end].replace(".", "") == exact
 
     def _is_origin(self, text: str, end: int) -> bool:
         tail = text[end : end + 16]
         return any(tail.startswith(marker) or tail.lstrip().startswith(marker) for marker in self._origin)
+
+    def _drop_modifiers(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Mentions that only modify another: "(GNA)" repeating its name, "Tripoli-based", the nisba in
+        "Turkish President Erdogan" or "الرئيس المصري عبد الفتاح السيسي", and "a Russian company"."""
+        kept: list[Mention] = []
+        for i, mention in enumerate(mentions):
+            tail = text[mention.end : mention.end + 12]
+            if any(tail.startswith(marker) for marker in self._based):
+                continue
+            if kept and text[kept[-1].end : mention.start].strip() == "(" and kept[-1].actors == mention.actors:
+                continue
+            if mention.kind == "nisba":
+                words_before = tokenize(text, max(0, mention.start - 8), mention.start)
+                if words_before and words_before[-1].text in self._describers:
+                    continue
+                following = mentions[i + 1] if i + 1 < len(mentions) else None
+                if following is not None and following.kind != "nisba":
+                    between = tokenize(text, mention.end, following.start)
+                    if len(between) <= 3 and all(t.text in self._titles for t in between) \
+                            and not text[mention.end : following.start].strip(" ").startswith(("-", ",")):
+                        continue
+            kept.append(mention)
+        return kept
 
     def _forces_of_leaders(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"القوات الموالية للمشير حفتر", "forces loyal to Haftar", "Haftar's forces" → the force he leads."""
@@ -209,7 +247,8 @@ def _first(mentions: list[Mention], actor_id: str) -> int:
     return next(m.start for m in mentions if actor_id in m.actors)
 
 
-def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
+                       sentences: list[tuple[int, int]] = ()) -> list[Mention]:
     """Fill in the actors of references from the mentions around them; unresolved ones are dropped."""
     groups = group_lists(text, mentions)
     state_lists = [
@@ -229,6 +268,12 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer)
             actors = prev[-1].actors[-1:] if prev else ()
         elif mention.kind == "parties":
             actors = parties
+        elif mention.kind == "dual":
+            actors = _two_of_sentence(mention, out, sentences, gazetteer) or parties
+        elif mention.kind == "pronoun_person":
+            people = [m for m in out if not m.is_reference and m.end <= mention.start
+                      and gazetteer.actors[m.actors[0]].type == "Person"]
+            actors = people[-1].actors if people else ()
         elif mention.kind in ("state_count", "state_pair", "state_group"):
             want = 2 if mention.kind == "state_pair" else mention.count
             fits = [s for s in state_lists if want is None or len(s[1]) == want]
@@ -244,3 +289,15 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer)
         if actors:
             out.append(replace(mention, actors=actors))
     return out
+
+
+def _two_of_sentence(mention: Mention, before: list[Mention], sentences: list[tuple[int, int]],
+                     gazetteer: Gazetteer) -> tuple[str, ...]:
+    """"وقعها الطرفان" after Ankara and the GNA: the two actors its own sentence names before it."""
+    span = next(((s, e) for s, e in sentences if s <= mention.start < e), None)
+    if span is None:
+        return ()
+    named = [a for m in before if not m.is_reference and m.start >= span[0] and m.end <= mention.start
+             for a in m.actors if gazetteer.actors[a].type != "Location"]
+    distinct = tuple(dict.fromkeys(named))
+    return distinct if len(distinct) == 2 else ()

@@ -29,6 +29,7 @@ class Frame:
     requires: tuple[str, ...]  # one of these must follow the trigger closely ("launched" + "offensive")
     between: str | None  # "pairs" (clashes between X and Y) or "targets" (mediated between X and Y)
     plover: str
+    default_target: str | None  # "parties": with no target named, the sides of the conflict
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ class Cues:
     apposition: frozenset[str]
     determiners: frozenset[str]
     agent_preps: tuple[str, ...]
+    speech_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    source_markers: tuple[str, ...]
 
 
 def _folded(items: list[str]) -> list[str]:
@@ -72,6 +77,10 @@ def load_cues(lang: str) -> Cues:
         apposition=frozenset(words["apposition"]),
         determiners=frozenset(words["determiners"]),
         agent_preps=tuple(words["agent_prepositions"]),
+        speech_verbs=frozenset(words["speech_verbs"]),
+        pronouns=frozenset(words["pronouns"]),
+        relative_pronouns=frozenset(words["relative_pronouns"]),
+        source_markers=tuple(words["source_markers"]),
     )
 
 
@@ -97,6 +106,7 @@ def load_triggers(lang: str) -> PhraseMatcher:
             requires=tuple(_folded(entry.get("requires", []))),
             between=entry.get("between"),
             plover=PREDICATES[predicate].plover,
+            default_target=entry.get("default_target"),
         )
         verb = frame.pos == "verb"
         for form in entry["forms"]:

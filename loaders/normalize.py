@@ -47,10 +47,21 @@ def fold_char(ch: str) -> str:
     return ch.translate(_FOLD).lower()
 
 
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[A-Za-z]\.){2,}")
+
+
+def _abbreviation_dots(text: str) -> set[int]:
+    """Offsets of the dots inside U.N., U.S. and the like, which are folded away."""
+    return {m.start() + i for m in _DOTTED.finditer(text) for i in range(1, len(m.group()), 2)}
+
+
 def normalize(text: str) -> Normalized:
     out: list[str] = []
     offsets: list[int] = []
+    dots = _abbreviation_dots(text) if "." in text else set()
     for i, ch in enumerate(text):
+        if i in dots:
+            continue
         folded = fold_char(ch)
         for piece in folded:
             out.append(piece)

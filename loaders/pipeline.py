@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
-from loaders.actors import ActorRecognizer, Mention, resolve_references
+from loaders.actors import ActorRecognizer, Mention, conflict_parties, resolve_references
 from loaders.dates import find_date
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
@@ -29,11 +29,13 @@ class Extractor:
     def extract(self, doc: RawDocument) -> DocumentRecord:
         text = doc.text
         norm = normalize(text)
-        mentions = resolve_references(norm.text, self.recognizer.find(norm, text), self.gazetteer)
-        reader = SentenceReader(doc.lang, self.gazetteer)
+        sentences = split_sentences(text)
+        spans = [_folded_span(norm, s.start, s.end) for s in sentences]
+        found_mentions = self.recognizer.find(norm, text)
+        mentions = resolve_references(norm.text, found_mentions, self.gazetteer, spans)
+        reader = SentenceReader(doc.lang, self.gazetteer, conflict_parties(found_mentions, self.gazetteer))
         relations: list[RelationRecord] = []
-        for sentence in split_sentences(text):
-            start, end = _folded_span(norm, sentence.start, sentence.end)
+        for sentence, (start, end) in zip(sentences, spans, strict=True):
             found = reader.read(norm.text, start, end, mentions)
             if not found:
                 continue

@@ -1,26 +1,32 @@
 """Relations between actor mentions, read sentence by sentence from trigger phrases.
 
 For each trigger the frame says where the agent and the target stand: the agent is the subject
-right after an Arabic clause-opening verb (VSO) or the nearest ungoverned actor before the trigger
-(SVO), the one after من/by for passives; the target is the next actor (or list, or group reference)
-after the trigger, behind the prepositions the frame allows. Modality comes from cues around the
-trigger; a denial is kept as `negated`, never as the positive fact.
+right after an Arabic clause-opening verb (VSO), the antecedent of a relative pronoun, or the
+nearest ungoverned actor before the trigger (SVO); the one after من/by for passives. The target is
+the next actor (or list, or group reference) after the trigger, behind the prepositions the frame
+allows. Modality comes from cues around the trigger; a denial is kept as `negated`, never as the
+positive fact, and what an accusation alleges is left to the accusation itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loaders.actors import Mention, group_lists
+from loaders.actors import Mention, group_lists, load_references
 from loaders.lexicon import Cues, Frame, load_cues, load_triggers
 from loaders.matcher import PhraseMatch
+from loaders.normalize import fold
 from loaders.tokens import Token, tokenize
 from ontology.gazetteer import Gazetteer
+from ontology.vocabulary import PREDICATES
 
 _CLITIC_PREPS = ("ب", "ل", "ك")
 _INANIMATE = {"Location"}
 # "the five states" names the addressees of a request far more often than its authors.
 _GROUP_REFERENCES = ("state_count", "state_group", "state_pair")
+_CLAUSE_BREAKS = (",", ";", "،", "؛")
+_AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "قد", "لم", "لن",
+                          "then", "later"))
 INTENT_UPGRADES = {"SUPPORTS": "OFFERS_SUPPORT"}
 AID_UPGRADES = {"APPEALS_TO": "REQUESTS_AID_FROM"}
 
@@ -31,7 +37,7 @@ class Argument:
 
     index: int
     mention: Mention
-    governor: str | None  # a preposition, "apposition", or None for a subject or direct object
+    governor: str | None  # a preposition, "apposition", "genitive", "source", or None (subject/object)
     group: int
 
 
@@ -47,36 +53,86 @@ class FoundRelation:
     trigger_start: int
 
 
+@dataclass
+class _Sentence:
+    """One sentence being read: its span of the folded text, tokens, arguments and triggers."""
+
+    text: str
+    start: int
+    end: int
+    tokens: list[Token]
+    args: list[Argument]
+    triggers: list[PhraseMatch]
+    relative_spans: list[tuple[int, int]]
+
+    def words_between(self, start: int, end: int) -> list[str]:
+        return [t.text for t in self.tokens if t.start >= start and t.end <= end]
+
+
 class SentenceReader:
     """Reads the relations of one sentence; `last_agent` carries the discourse subject forward."""
 
-    def __init__(self, lang: str, gazetteer: Gazetteer) -> None:
+    def __init__(self, lang: str, gazetteer: Gazetteer, parties: tuple[str, ...] = ()) -> None:
         self.lang = lang if lang in ("ar", "en") else "en"
         self.cues: Cues = load_cues(self.lang)
         self.triggers = load_triggers(self.lang)
         self.gazetteer = gazetteer
+        self.parties = parties
+        self.titles = frozenset(fold(t) for t in load_references(self.lang)["titles"])
         self.last_agent: tuple[str, ...] = ()
 
     # -- arguments ------------------------------------------------------------------------------
 
-    def _arguments(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[Argument]:
+    def _arguments(self, text: str, start: int, end: int, mentions: list[Mention],
+                   triggers: list[PhraseMatch]) -> list[Argument]:
         inside = [m for m in mentions if m.start >= start and m.end <= end]
-        groups = group_lists(text, inside)
+        groups = self._split_at_subjects(text, inside, group_lists(text, inside), triggers)
         group_of = {i: g_index for g_index, g in enumerate(groups) for i in g}
         args: list[Argument] = []
         for i, mention in enumerate(inside):
             first = groups[group_of[i]][0]
-            governor = args[first].governor if first != i else self._governor(text, start, mention)
+            governor = args[first].governor if first != i else self._governor(text, start, mention, inside, i)
             args.append(Argument(i, mention, governor, group_of[i]))
         return args
 
-    def _governor(self, text: str, sentence_start: int, mention: Mention) -> str | None:
+    def _split_at_subjects(self, text: str, mentions: list[Mention], groups: list[list[int]],
+                           triggers: list[PhraseMatch]) -> list[list[int]]:
+        """"Turkey backed the GNA and Russia backed the LNA": a member followed by its own verb starts a clause."""
+        verb_starts = [t.start for t in triggers if t.payload.pos == "verb"]
+        out: list[list[int]] = []
+        for group in groups:
+            head = mentions[group[0]].start
+            clause_start = max([text.rfind(c, 0, head) for c in _CLAUSE_BREAKS] + [0])
+            if not any(clause_start <= v < head for v in verb_starts):
+                out.append(group)  # a list before any verb is the subject: "Egypt and the UAE condemned"
+                continue
+            current = [group[0]]
+            for i in group[1:]:
+                after = tokenize(text, mentions[i].end, min(len(text), mentions[i].end + 40))[:2]
+                if after and after[0].text in _AUXILIARIES:
+                    after = after[1:]
+                clause_goes_on = after and not any(c in text[mentions[i].end : after[0].start] for c in _CLAUSE_BREAKS)
+                if clause_goes_on and after[0].start in verb_starts:
+                    out.append(current)
+                    current = [i]
+                else:
+                    current.append(i)
+            out.append(current)
+        return out
+
+    def _governor(self, text: str, sentence_start: int, mention: Mention, mentions: list[Mention],
+                  index: int) -> str | None:
+        head = text[max(sentence_start, mention.start - 30) : mention.start + len(mention.clitic)]
+        if any(head.rstrip().endswith(marker) or head.endswith(marker) for marker in self.cues.source_markers):
+            return "source"
         clitic = mention.clitic.lstrip("وف")
         if clitic and clitic[-1] in _CLITIC_PREPS:
             return None if self._speaker_prefixed(text, sentence_start, mention) else clitic[-1]
         before = tokenize(text, sentence_start, mention.start)
-        while before and before[-1].text in self.cues.determiners:
+        while before and (before[-1].text in self.cues.determiners or before[-1].text in self.titles):
             before.pop()
+        if self._role_genitive(text, mention, mentions, index):
+            return "genitive"
         if not before:
             return None
         word = before[-1].text
@@ -86,18 +142,26 @@ class SentenceReader:
             return None if self._speaker_prefixed(text, sentence_start, mention) else word
         return None
 
+    def _role_genitive(self, text: str, mention: Mention, mentions: list[Mention], index: int) -> bool:
+        """"رئيس المجلس الأعلى للدولة خالد المشري": the council names the title; the person is the subject."""
+        if index + 1 >= len(mentions) or self._type(mention) == "Person":
+            return False
+        following = mentions[index + 1]
+        if self._type(following) != "Person" or len(tokenize(text, mention.end, following.start)) > 0:
+            return False
+        words = tokenize(text, max(0, mention.start - 20), mention.start)
+        return bool(words) and words[-1].text in self.titles
+
+    def _type(self, mention: Mention) -> str | None:
+        return self.gazetteer.actors[mention.actors[0]].type if mention.actors else None
+
     def _speaker_prefixed(self, text: str, sentence_start: int, mention: Mention) -> bool:
         """"المتحدث باسم الحكومة", "a spokesman for the GNA": the actor speaks through someone."""
-        from loaders.actors import load_references
-        from loaders.normalize import fold
-
         head = text[max(sentence_start, mention.start - 40) : mention.start + len(mention.clitic)].rstrip()
         for lang in ("ar", "en"):
             for prefix in load_references(lang)["speaker_prefixes"]:
                 folded = fold(prefix)
-                if head.endswith(folded) or head.endswith(folded + " " + mention.clitic.strip()):
-                    return True
-                if mention.clitic and head.endswith(folded + " " + mention.clitic):
+                if head.endswith(folded) or (mention.clitic and head.endswith(folded + " " + mention.clitic)):
                     return True
         return False
 
@@ -109,128 +173,193 @@ class SentenceReader:
     # -- one sentence -----------------------------------------------------------------------------
 
     def read(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[FoundRelation]:
-        args = self._arguments(text, start, end, mentions)
+        raw = self.triggers.find(text[start:end])
+        triggers = [PhraseMatch(t.start + start, t.end + start, t.payload, t.clitic) for t in raw]
+        args = self._arguments(text, start, end, mentions, triggers)
+        triggers = [t for t in triggers if not any(a.mention.start < t.end and t.start < a.mention.end for a in args)]
         tokens = tokenize(text, start, end)
-        triggers = [t for t in self.triggers.find(text[start:end]) if not self._inside_mention(t, start, args)]
-        triggers = [PhraseMatch(t.start + start, t.end + start, t.payload, t.clitic) for t in triggers]
+        sent = _Sentence(text, start, end, tokens, args, triggers, self._relative_spans(text, tokens, end))
         found: list[FoundRelation] = []
         sentence_agent: tuple[str, ...] = ()
         previous_agent: tuple[str, ...] = ()
+        accusation_until = -1
         for position, trigger in enumerate(triggers):
             frame: Frame = trigger.payload
-            if frame.requires and not self._near_words(text, start, end, trigger, frame.requires):
+            if trigger.start < accusation_until:
+                continue  # what an accusation alleges is the accusation's content, not a fact
+            if frame.requires and not self._near_words(sent, trigger, frame.requires):
                 continue
             next_verb = next((t.start for t in triggers[position + 1 :] if t.payload.pos == "verb"), end)
-            shared = previous_agent if self._coordinated(text, start, trigger) else ()
-            pairs, confidence = self._arguments_of(frame, trigger, text, start, end, next_verb, args, tokens, shared)
+            shared = previous_agent if self._coordinated(sent, trigger) else ()
+            pairs, confidence = self._arguments_of(frame, trigger, sent, next_verb, shared)
+            if frame.predicate == "ACCUSES":
+                accusation_until = self._clause_end(text, trigger.end, end)
             if not pairs:
                 continue
             previous_agent = tuple(dict.fromkeys(s for s, _ in pairs))
-            modality = self._modality(text, start, end, trigger, tokens)
+            modality = self._modality(sent, trigger)
             predicate = self._predicate(frame, modality, text, trigger)
             for source, target in pairs:
                 if source != target:
                     found.append(FoundRelation(source, predicate, target, modality, frame.cameo, frame.plover,
                                                confidence, trigger.start))
-            sentence_agent = sentence_agent or tuple(dict.fromkeys(s for s, _ in pairs))
+            sentence_agent = sentence_agent or previous_agent
         if sentence_agent:
             self.last_agent = sentence_agent
         return _dedupe(found)
 
     @staticmethod
-    def _inside_mention(trigger: PhraseMatch, offset: int, args: list[Argument]) -> bool:
-        s, e = trigger.start + offset, trigger.end + offset
-        return any(a.mention.start < e and s < a.mention.end for a in args)
+    def _clause_end(text: str, position: int, end: int) -> int:
+        stops = [i for i in (text.find(c, position, end) for c in _CLAUSE_BREAKS) if i >= 0]
+        return min(stops) if stops else end
+
+    def _relative_spans(self, text: str, tokens: list[Token], end: int) -> list[tuple[int, int]]:
+        """", which backs the GNA," — clauses whose actors are no subjects for the verbs around them."""
+        spans = []
+        for i, token in enumerate(tokens):
+            if token.text in self.cues.relative_pronouns and i > 0:
+                gap = text[tokens[i - 1].end : token.start]
+                if any(c in gap for c in _CLAUSE_BREAKS):
+                    spans.append((token.start, self._clause_end(text, token.end, end)))
+        return spans
 
     @staticmethod
-    def _near_words(text: str, start: int, end: int, trigger: PhraseMatch, words: tuple[str, ...]) -> bool:
+    def _near_words(sent: _Sentence, trigger: PhraseMatch, words: tuple[str, ...]) -> bool:
         """One of the words stands within six words of the trigger ("launched an offensive", "مذكرة ... وقعت")."""
-        before = tokenize(text, start, trigger.start)[-6:]
-        after = tokenize(text, trigger.end, end)[:6]
+        before = [t for t in sent.tokens if t.end <= trigger.start][-6:]
+        after = [t for t in sent.tokens if t.start >= trigger.end][:6]
         window = " " + " ".join(t.text for t in (*before, *after)) + " "
         return any(w in window for w in words)
 
+    def _coordinated(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
+        """"condemned ... and accused", "أدانت ... واتهمت", ", accusing": a verb sharing the last subject."""
+        before = [t for t in sent.tokens if t.end <= trigger.start]
+        if not before:
+            return False
+        if trigger.clitic[:1] in ("و", "ف"):
+            return True
+        if before[-1].text in ("and", "but", "then"):
+            return True
+        gap = sent.text[before[-1].end : trigger.start]
+        return any(c in gap for c in _CLAUSE_BREAKS) and self._participle(sent.text, trigger)
+
+    def _participle(self, text: str, trigger: PhraseMatch) -> bool:
+        """"داعيا", "مطالبا", "accusing": a circumstantial form whose subject is the clause's."""
+        word = text[trigger.start : trigger.end].split()[0]
+        if self.lang == "ar":
+            return word.endswith("ا") and len(word) > 3
+        return word.endswith("ing")
+
     # -- arguments of one trigger ---------------------------------------------------------------
 
-    def _coordinated(self, text: str, start: int, trigger: PhraseMatch) -> bool:
-        """"condemned ... and accused", "أدانت ... واتهمت": a second verb that shares the first one's subject."""
-        if trigger.clitic[:1] in ("و", "ف") and tokenize(text, start, trigger.start):
-            return True
-        before = tokenize(text, start, trigger.start)
-        return bool(before) and before[-1].text in ("and", "but", "then")
-
-    def _arguments_of(self, frame: Frame, trigger: PhraseMatch, text: str, start: int, end: int, limit: int,
-                      args: list[Argument], tokens: list[Token],
-                      shared_agent: tuple[str, ...] = ()) -> tuple[list[tuple[str, str]], float]:
-        after = [a for a in args if a.mention.start >= trigger.end and a.mention.start < end]
+    def _arguments_of(self, frame: Frame, trigger: PhraseMatch, sent: _Sentence, limit: int,
+                      shared_agent: tuple[str, ...]) -> tuple[list[tuple[str, str]], float]:
+        args = sent.args
+        after = [a for a in args if a.mention.start >= trigger.end]
         before = [a for a in args if a.mention.end <= trigger.start]
+        antecedent = self._antecedent(sent, trigger, before)
         if frame.between:
             between = self._between(after, limit)
             if between:
                 members = [x for a in between for x in a.mention.actors]
                 if frame.between == "pairs":
                     return [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]], 0.8
-                agent = self._agent_before(before)
-                if agent:
-                    return [(x, y) for x in agent for y in members], 0.8
-                return [], 0.0
+                agent = antecedent or self._agent_before(sent, trigger, before)
+                return ([(x, y) for x in agent for y in members], 0.8) if agent else ([], 0.0)
         if frame.voice == "passive":
-            return self._passive(frame, trigger, before, after, limit)
+            return self._passive(frame, trigger, sent, before, after, limit, antecedent)
         if frame.voice == "compound":
-            return self._compound(trigger, text, before, after)
+            return self._compound(trigger, sent.text, before, after)
         agent: tuple[str, ...] = ()
         confidence = 0.85
         rest = after
-        if shared_agent and frame.pos == "verb":
+        if antecedent and frame.pos == "verb":
+            agent = antecedent
+        elif shared_agent and frame.pos == "verb":
             agent = shared_agent
         elif frame.pos == "noun":
-            genitive = after[0] if after and self._adjacent(text, trigger.end, after[0]) else None
+            genitive = after[0] if after and self._adjacent(sent.text, trigger.end, after[0]) else None
             if genitive and genitive.governor is None and self._agent_ok(genitive):
                 agent = self._group_actors(genitive, args)
                 rest = [a for a in after if a.group != genitive.group]
             else:
                 by = [a for a in after if a.governor in frame.agent_preps and a.mention.start < limit]
-                if by and text[trigger.end : by[0].mention.start].count(" ") <= 4:
+                if by and sent.text[trigger.end : by[0].mention.start].count(" ") <= 4:
                     agent = self._group_actors(by[0], args)
                     rest = [a for a in after if a.group != by[0].group]
-        elif self.lang == "ar" and self._opens_clause(text, start, trigger, tokens):
-            subject = after[0] if after and self._near(text, trigger.end, after[0], 3) else None
+        elif self.lang == "ar" and not self._participle(sent.text, trigger) and self._opens_clause(sent, trigger):
+            subject = after[0] if after and self._near(sent.text, trigger.end, after[0], 3) else None
             if (subject and subject.governor is None and self._agent_ok(subject)
                     and subject.mention.kind not in _GROUP_REFERENCES):
                 agent = self._group_actors(subject, args)
                 rest = [a for a in after if a.group != subject.group]
         if not agent and frame.pos == "verb":
-            agent = self._agent_before(before)
+            agent = self._agent_before(sent, trigger, before)
             if not agent and self.last_agent:
                 agent, confidence = self.last_agent, 0.6
         if not agent:
             return [], 0.0
-        target = self._target(frame, rest, limit, text[trigger.start : trigger.end].split()[-1])
-        if not target:
-            return [], 0.0
-        if target.mention.is_reference:
+        targets = self._targets(frame, trigger, sent, rest, limit)
+        if targets is None:
+            return self._untargeted(frame, agent), 0.7
+        group, from_reference = targets
+        if from_reference:
             confidence -= 0.1
-        targets = self._group_actors(target, args)
-        return [(s, t) for s in agent for t in targets], confidence
+        return [(s, t) for s in agent for t in group], confidence
 
-    def _passive(self, frame: Frame, trigger: PhraseMatch, before: list[Argument], after: list[Argument],
-                 limit: int) -> tuple[list[tuple[str, str]], float]:
-        agent_arg = next((a for a in after if a.governor in frame.agent_preps and a.mention.start < limit), None)
+    def _untargeted(self, frame: Frame, agent: tuple[str, ...]) -> list[tuple[str, str]]:
+        """No target named: a symmetric act among the agents ("the two sides signed"), or the conflict's sides."""
+        if PREDICATES[frame.predicate].symmetric and len(agent) >= 2:
+            return [(x, y) for i, x in enumerate(agent) for y in agent[i + 1 :]]
+        if frame.default_target == "parties":
+            led = {p.of for a in agent for p in self.gazetteer.actors[a].positions if p.predicate == "LEADS"}
+            sides = [p for p in self.parties if p not in agent and p not in led]
+            if PREDICATES[frame.predicate].symmetric and len(sides) == len(self.parties):
+                return []  # an agreement between outsiders and both sides is no agreement with either
+            return [(s, t) for s in agent for t in sides]
+        return []
+
+    def _passive(self, frame: Frame, trigger: PhraseMatch, sent: _Sentence, before: list[Argument],
+                 after: list[Argument], limit: int,
+                 antecedent: tuple[str, ...]) -> tuple[list[tuple[str, str]], float]:
+        agent_arg = next((a for a in after if (a.governor or "") in frame.agent_preps and a.mention.start < limit
+                          and a.mention.actors), None)
         if agent_arg is None:
             return [], 0.0
         agents = [x for a in after if a.group == agent_arg.group for x in a.mention.actors]
-        patient = self._agent_before(before, allow_inanimate=True)
+        if frame.default_target == "parties":
+            return [(s, t) for s in agents for t in self.parties if t not in agents], 0.75
+        patient = antecedent or self._agent_before(sent, trigger, before, allow_inanimate=True)
         if not patient:
             return [], 0.0
         return [(s, t) for s in agents for t in patient], 0.8
 
-    def _compound(self, trigger: PhraseMatch, text: str, before: list[Argument],
+    @staticmethod
+    def _compound(trigger: PhraseMatch, text: str, before: list[Argument],
                   after: list[Argument]) -> tuple[list[tuple[str, str]], float]:
-        """"Turkish-backed forces", "المدعومة تركيا": the actor fused to the trigger acts on the next one."""
+        """"Turkish-backed forces": the actor fused to the trigger acts on the next one."""
         if not before or text[before[-1].mention.end : trigger.start].strip(" -") or not after:
             return [], 0.0
         agents = before[-1].mention.actors
         return [(s, t) for s in agents for t in after[0].mention.actors], 0.75
+
+    def _antecedent(self, sent: _Sentence, trigger: PhraseMatch, before: list[Argument]) -> tuple[str, ...]:
+        """"Turkey, which backs the GNA", "قوات الوفاق التي تقاتل": the relative clause's head."""
+        preceding = [t for t in sent.tokens if t.end <= trigger.start]
+        if not self._relative_before([t.text for t in preceding]):
+            return ()
+        pronoun = next((t for t in reversed(preceding[-3:]) if t.text in self.cues.relative_pronouns), None)
+        if pronoun is None or any(a.mention.start >= pronoun.end for a in before):
+            return ()
+        heads = [a for a in before if a.mention.end <= pronoun.start and a.mention.actors]
+        if not heads:
+            return ()
+        actors = self._group_actors(heads[-1], sent.args)
+        if pronoun.text == "whose" and len(actors) == 1 and self.gazetteer.actors[actors[0]].type == "Person":
+            states = [p.of for p in self.gazetteer.actors[actors[0]].positions
+                      if p.predicate == "LEADS" and self.gazetteer.actors[p.of].type == "State"]
+            return tuple(states[:1]) or actors
+        return actors
 
     def _between(self, after: list[Argument], limit: int) -> list[Argument]:
         first = next((a for a in after if a.governor in ("بين", "between") and a.mention.start < limit), None)
@@ -238,23 +367,54 @@ class SentenceReader:
             return []
         return [a for a in after if a.group == first.group]
 
-    def _agent_before(self, before: list[Argument], allow_inanimate: bool = False) -> tuple[str, ...]:
+    def _agent_before(self, sent: _Sentence, trigger: PhraseMatch, before: list[Argument],
+                      allow_inanimate: bool = False) -> tuple[str, ...]:
+        inside = next(((s, e) for s, e in sent.relative_spans if s <= trigger.start < e), None)
         for arg in reversed(before):
             if arg.governor is not None or not arg.mention.actors or arg.mention.kind in _GROUP_REFERENCES:
                 continue
             if not allow_inanimate and not self._agent_ok(arg):
                 continue
+            span = next(((s, e) for s, e in sent.relative_spans if s <= arg.mention.start < e), None)
+            if span is not None and span != inside:
+                continue  # a subject inside ", which ...," belongs to that clause's verb
+            if not self._speaks_for_itself(sent, arg, trigger):
+                continue
             group = [a for a in before if a.group == arg.group]
             return tuple(x for a in group for x in a.mention.actors)
         return ()
 
-    def _target(self, frame: Frame, rest: list[Argument], limit: int, last_word: str) -> Argument | None:
+    def _speaks_for_itself(self, sent: _Sentence, arg: Argument, trigger: PhraseMatch) -> bool:
+        """"X said the jets would support Y" gives X nothing; "X said it would support Y" does."""
+        words = sent.words_between(arg.mention.end, trigger.start)
+        spoken = [i for i, w in enumerate(words) if w in self.cues.speech_verbs]
+        if not spoken:
+            return True
+        return any(w in self.cues.pronouns for w in words[spoken[-1] + 1 :])
+
+    def _targets(self, frame: Frame, trigger: PhraseMatch, sent: _Sentence, rest: list[Argument],
+                 limit: int) -> tuple[tuple[str, ...], bool] | None:
+        """The target group after the trigger, and whether it came from a reference; None when there is none."""
+        last_word = sent.text[trigger.start : trigger.end].split()[-1]
+        if frame.predicate == "THREATENS":
+            condition = next((t for t in sent.tokens if t.start >= trigger.end and t.text in self.cues.conditional),
+                             None)
+            if condition is not None:
+                rest = [a for a in rest if a.mention.start > condition.end]
+                limit = sent.end
+        target = self._target(frame, sent, rest, limit, last_word)
+        if target is None:
+            return None
+        return self._group_actors(target, sent.args), target.mention.is_reference
+
+    def _target(self, frame: Frame, sent: _Sentence, rest: list[Argument], limit: int,
+                last_word: str) -> Argument | None:
         """The first actor after the trigger behind an allowed preposition ("called on" allows "on")."""
         allowed = (*frame.target_preps, last_word) if frame.target_preps is not None else None
         for arg in rest:
-            if arg.mention.start >= limit:
+            if arg.mention.start >= limit or self._opens_speech(sent, arg):
                 return None
-            if not arg.mention.actors:
+            if not arg.mention.actors or arg.governor in ("source", "genitive"):
                 continue
             governor = arg.governor or ""
             if allowed is not None:
@@ -265,6 +425,11 @@ class SentenceReader:
                 continue
             return arg
         return None
+
+    def _opens_speech(self, sent: _Sentence, arg: Argument) -> bool:
+        """"..., and Merkel said": an actor followed by a verb of saying starts a new clause."""
+        following = [t.text for t in sent.tokens if t.start >= arg.mention.end][:2]
+        return any(w in self.cues.speech_verbs for w in following)
 
     @staticmethod
     def _group_actors(arg: Argument, args: list[Argument]) -> tuple[str, ...]:
@@ -278,32 +443,34 @@ class SentenceReader:
     def _near(text: str, position: int, arg: Argument, words: int) -> bool:
         return len(tokenize(text, position, arg.mention.start)) <= words
 
-    def _opens_clause(self, text: str, start: int, trigger: PhraseMatch, tokens: list[Token]) -> bool:
+    def _opens_clause(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
         """An Arabic verb that opens its clause takes its subject after it (ودعت حكومة الوفاق ...)."""
         if trigger.clitic[:1] in ("و", "ف"):
             return True
-        before = [t for t in tokens if t.end <= trigger.start]
+        before = [t for t in sent.tokens if t.end <= trigger.start]
         if not before:
             return True
-        gap = text[before[-1].end : trigger.start]
+        gap = sent.text[before[-1].end : trigger.start]
         if any(p in gap for p in ",;:\"'()"):
             return True
         return before[-1].text in self.cues.vso_openers
 
     # -- modality and predicate -----------------------------------------------------------------
 
-    def _modality(self, text: str, start: int, end: int, trigger: PhraseMatch, tokens: list[Token]) -> str:
+    def _modality(self, sent: _Sentence, trigger: PhraseMatch) -> str:
         cues = self.cues
-        before = [t.text for t in tokens if t.end <= trigger.start]
+        before = [t.text for t in sent.tokens if t.end <= trigger.start]
         near = before[-4:]
-        window = " ".join(before[-6:]) + " " + text[trigger.start : trigger.end]
+        window = " ".join(before[-6:]) + " " + sent.text[trigger.start : trigger.end]
         if any(w in cues.negation for w in near) or any(p in window for p in cues.negation_phrases):
             return "negated"
         if any(w in cues.denial for w in before[-12:]):
             return "negated"
-        sentence_words = [t.text for t in tokens]
-        sentence = " ".join(sentence_words)
-        if any(w in cues.conditional for w in sentence_words) or any(p in sentence for p in cues.conditional_phrases):
+        words = [t.text for t in sent.tokens]
+        joined = " ".join(words)
+        in_relative = self._relative_before(before)
+        if not in_relative and (any(w in cues.conditional for w in words)
+                                or any(p in joined for p in cues.conditional_phrases)):
             return "conditional"
         if "س" in trigger.clitic or any(w in cues.intent for w in before[-6:]):
             return "intent"
@@ -311,13 +478,22 @@ class SentenceReader:
             return "intent"
         return "asserted"
 
+    def _relative_before(self, words: list[str]) -> bool:
+        """A relative pronoun among the last three words; "said that" is a complementiser, not one."""
+        for i in range(max(0, len(words) - 3), len(words)):
+            if words[i] in self.cues.relative_pronouns:
+                if words[i] == "that" and any(w in self.cues.speech_verbs for w in words[max(0, i - 4) : i]):
+                    continue
+                return True
+        return False
+
     def _predicate(self, frame: Frame, modality: str, text: str, trigger: PhraseMatch) -> str:
         predicate = frame.predicate
         if modality in ("intent", "conditional") and predicate in INTENT_UPGRADES:
             return INTENT_UPGRADES[predicate]
         if predicate in AID_UPGRADES:
-            window = text[trigger.start : trigger.end + 80]
-            if any(noun in window for noun in self.cues.aid_nouns):
+            window = " " + " ".join(t.text for t in tokenize(text, trigger.start, trigger.end + 80)) + " "
+            if any(f" {noun} " in window for noun in self.cues.aid_nouns):
                 return AID_UPGRADES[predicate]
         return predicate
 

@@ -115,13 +115,14 @@ def test_browser_serves_index_and_discovery(private_server) -> None:
     with urllib.request.urlopen(private_server.browser_url, timeout=10) as response:
         status, content_type = response.status, response.headers["Content-Type"]
         body = response.read().decode("utf-8")
+    assert private_server.browser_url == f"http://127.0.0.1:{private_server.browser_port}/browser/"
     assert status == 200
     assert content_type == "text/html; charset=utf-8"
     assert "<title>Neo4j Browser</title>" in body
     assert "neo4j" in body.lower()
 
     # Neo4j Browser asks its origin for the Bolt address, as it would ask a Neo4j server.
-    root = private_server.browser_url.removesuffix("/browser/") + "/"
+    root = f"http://127.0.0.1:{private_server.browser_port}/"
     request = urllib.request.Request(root, headers={"Accept": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         discovery = json.load(response)
@@ -140,6 +141,17 @@ def test_start_reports_the_running_server_and_status_matches(server: ModuleType,
     assert recorded["pid"] == private_server.pid
     assert recorded["bolt_uri"] == f"bolt://127.0.0.1:{private_server.bolt_port}"
     assert server.bolt_handshake(private_server.bolt_port) is True
+
+
+def test_start_refuses_a_port_in_use(server: ModuleType, tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(server.Neo4jServerError, match=f"port {port} on 127.0.0.1 is in use"):
+            server.start(tmp_path, bolt_port=port)
+    assert server.status(tmp_path) is None
+    assert not (tmp_path / "server.json").exists()
 
 
 def test_stop_ends_the_process(server: ModuleType, private_server) -> None:

@@ -14,9 +14,9 @@ Usage:
 process group; output in STATE_DIR/neo4j.log, the database in STATE_DIR/home), waits until Bolt
 answers a handshake, records it in STATE_DIR/server.json and prints the bolt:// address and the
 Browser URL. A server already running for STATE_DIR is reported instead of starting another.
-The CLI takes ports 7687/7474 when they are free, else any free port. Authentication is off unless
-the environment variable CKG_NEO4J_PASSWORD is set (8+ characters; user neo4j). `--uri-only`
-prints nothing but the bolt:// address, for scripts.
+The CLI takes ports 7687/7474 when they are free, else any free port (port 0 asks for any free
+port). Authentication is off unless the environment variable CKG_NEO4J_PASSWORD is set
+(8+ characters; user neo4j). `--uri-only` prints nothing but the bolt:// address, for scripts.
 
 From Python (tests load this file by path):
     info = start(Path(tmp))   # ServerInfo(bolt_uri, browser_url, pid, state_dir, ...)
@@ -263,13 +263,15 @@ def start(
 ) -> ServerInfo:
     """Start a server for state_dir (or return the one already running there).
 
-    Ports left as None are picked free. The call returns once Bolt answers a handshake.
+    Ports left as None (or 0) are picked free. The call returns once Bolt answers a handshake.
     A password (8+ characters) turns authentication on for user neo4j.
     """
     state_dir = Path(state_dir).resolve()
     running = status(state_dir)
     if running is not None:
         return running
+    bolt_port = bolt_port or None
+    browser_port = browser_port or None
     if password is not None and len(password) < 8:
         raise Neo4jServerError("the Neo4j password must have at least 8 characters")
     build()
@@ -354,7 +356,8 @@ def _launch(
         time.sleep(0.2)
     info = ServerInfo(
         bolt_uri=f"bolt://{HOST}:{bolt_port}",
-        browser_url=f"http://{HOST}:{browser_port}/browser/",
+        # Without authentication the Browser's connect form then needs only a click.
+        browser_url=f"http://{HOST}:{browser_port}/browser/" + ("" if password else "?preselectAuthMethod=NO_AUTH"),
         pid=process.pid,
         state_dir=state_dir,
         bolt_port=bolt_port,
@@ -422,8 +425,7 @@ def stop(state_dir: Path) -> bool:
 # Command line
 
 
-def _describe(info: ServerInfo, already: bool) -> str:
-    state = "already running" if already else "started"
+def _describe(info: ServerInfo, state: str) -> str:
     auth = f"user neo4j, password from ${PASSWORD_ENV}" if info.auth else "no authentication"
     return (
         f"Neo4j {state} (pid {info.pid}, state in {info.state_dir})\n"
@@ -445,9 +447,13 @@ def main(argv: list[str] | None = None) -> int:
         cmd.add_argument("--state-dir", type=Path, default=Path(".neo4j"), help="default: .neo4j")
     for cmd in (start_cmd, status_cmd):
         cmd.add_argument("--uri-only", action="store_true", help="print only the bolt:// address")
-    start_cmd.add_argument("--bolt-port", type=int, help=f"default: {STANDARD_BOLT_PORT} if free, else any free port")
     start_cmd.add_argument(
-        "--browser-port", type=int, help=f"default: {STANDARD_BROWSER_PORT} if free, else any free port"
+        "--bolt-port", type=int, help=f"default: {STANDARD_BOLT_PORT} if free, else any free port; 0: any free port"
+    )
+    start_cmd.add_argument(
+        "--browser-port",
+        type=int,
+        help=f"default: {STANDARD_BROWSER_PORT} if free, else any free port; 0: any free port",
     )
     start_cmd.add_argument("--heap", default="512m", help="JVM heap (-Xmx), default 512m")
     start_cmd.add_argument("--page-cache", default="64m", help="Neo4j page cache, default 64m")
@@ -467,12 +473,13 @@ def main(argv: list[str] | None = None) -> int:
             if info is None:
                 print(f"no Neo4j server is running for {args.state_dir}", file=sys.stderr)
                 return 1
-            print(info.bolt_uri if args.uri_only else _describe(info, already=True))
+            print(info.bolt_uri if args.uri_only else _describe(info, "running"))
             return 0
         already = status(args.state_dir)
         if already is not None:
             info = already
         else:
+            # 0 asks for any free port; unset prefers the standard one.
             bolt = args.bolt_port
             if bolt is None and _port_is_free(STANDARD_BOLT_PORT):
                 bolt = STANDARD_BOLT_PORT
@@ -487,7 +494,8 @@ def main(argv: list[str] | None = None) -> int:
                 page_cache=args.page_cache,
                 password=os.environ.get(PASSWORD_ENV) or None,
             )
-        print(info.bolt_uri if args.uri_only else _describe(info, already=already is not None))
+        state = "already running" if already is not None else "started"
+        print(info.bolt_uri if args.uri_only else _describe(info, state))
         return 0
     except Neo4jServerError as error:
         print(f"error: {error}", file=sys.stderr)
