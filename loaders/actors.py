@@ -20,6 +20,7 @@ _LANG_DIR = Path(__file__).parent / "lang"
 _PRIORITY = {"name": 0, "force": 0, "nisba": 1, "capital": 2}
 _CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?)+$")
 _LEADABLE = {"ArmedGroup", "Government"}
+_UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the named ones
 
 
 REFERENCE_KINDS = ("latter", "parties", "dual", "pronoun_person", "state_pair", "state_group", "state_count")
@@ -233,7 +234,16 @@ def group_lists(text: str, mentions: list[Mention]) -> list[list[int]]:
 
 def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str, ...]:
     """The two sides a document speaks of: its most named government and armed group."""
-    counts = Counter(a for m in mentions if not m.is_reference for a in m.actors)
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.is_reference:
+            continue
+        for actor_id in mention.actors:
+            counts[actor_id] += 1
+            # A leader's name counts for the side he leads: "Haftar" speaks of the LNA's war.
+            for position in gazetteer.actors[actor_id].positions:
+                if position.predicate == "LEADS" and gazetteer.actors[position.of].type in _LEADABLE:
+                    counts[position.of] += 1
     ranked = sorted(counts, key=lambda a: (-counts[a], _first(mentions, a)))
     governments = [a for a in ranked if gazetteer.actors[a].type == "Government"]
     groups = [a for a in ranked if gazetteer.actors[a].type == "ArmedGroup"]
@@ -244,7 +254,7 @@ def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str
 
 
 def _first(mentions: list[Mention], actor_id: str) -> int:
-    return next(m.start for m in mentions if actor_id in m.actors)
+    return next((m.start for m in mentions if actor_id in m.actors), _UNMENTIONED)
 
 
 def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
@@ -300,4 +310,9 @@ def _two_of_sentence(mention: Mention, before: list[Mention], sentences: list[tu
     named = [a for m in before if not m.is_reference and m.start >= span[0] and m.end <= mention.start
              for a in m.actors if gazetteer.actors[a].type != "Location"]
     distinct = tuple(dict.fromkeys(named))
-    return distinct if len(distinct) == 2 else ()
+    if len(distinct) != 2:
+        return ()
+    first, second = (gazetteer.actors[a] for a in distinct)
+    if any(p.of == second.id for p in first.positions) or any(p.of == first.id for p in second.positions):
+        return ()  # "Guterres" and "the UN" are one side, not two
+    return distinct

@@ -183,23 +183,29 @@ class SentenceReader:
         sentence_agent: tuple[str, ...] = ()
         previous_agent: tuple[str, ...] = ()
         accusation_until = -1
+        covered_until = -1
         for position, trigger in enumerate(triggers):
             frame: Frame = trigger.payload
             if trigger.start < accusation_until:
                 continue  # what an accusation alleges is the accusation's content, not a fact
+            if trigger.start < covered_until:
+                continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
             if frame.requires and not self._near_words(sent, trigger, frame.requires):
                 continue
-            next_verb = next((t.start for t in triggers[position + 1 :] if t.payload.pos == "verb"), end)
+            next_verb = next((t.start for t in triggers[position + 1 :] if t.payload.pos == "verb"
+                              and not (frame.voice == "passive" and t.payload.predicate == frame.predicate)), end)
             shared = previous_agent if self._coordinated(sent, trigger) else ()
             pairs, confidence = self._arguments_of(frame, trigger, sent, next_verb, shared)
             if frame.predicate == "ACCUSES":
                 accusation_until = self._clause_end(text, trigger.end, end)
             if not pairs:
                 continue
+            if frame.voice == "passive":
+                covered_until = self._agent_end(sent, trigger, frame, next_verb)
             previous_agent = tuple(dict.fromkeys(s for s, _ in pairs))
             modality = self._modality(sent, trigger)
             predicate = self._predicate(frame, modality, text, trigger)
-            for source, target in pairs:
+            for source, target in ((self._stand_in(s), self._stand_in(t)) for s, t in pairs):
                 if source != target:
                     found.append(FoundRelation(source, predicate, target, modality, frame.cameo, frame.plover,
                                                confidence, trigger.start))
@@ -207,6 +213,12 @@ class SentenceReader:
         if sentence_agent:
             self.last_agent = sentence_agent
         return _dedupe(found)
+
+    @staticmethod
+    def _agent_end(sent: _Sentence, trigger: PhraseMatch, frame: Frame, limit: int) -> int:
+        agent = next((a for a in sent.args if a.mention.start >= trigger.end and a.mention.start < limit
+                      and (a.governor or "") in frame.agent_preps and a.mention.actors), None)
+        return agent.mention.end if agent else trigger.end
 
     @staticmethod
     def _clause_end(text: str, position: int, end: int) -> int:
@@ -287,7 +299,8 @@ class SentenceReader:
                 if by and sent.text[trigger.end : by[0].mention.start].count(" ") <= 4:
                     agent = self._group_actors(by[0], args)
                     rest = [a for a in after if a.group != by[0].group]
-        elif self.lang == "ar" and not self._participle(sent.text, trigger) and self._opens_clause(sent, trigger):
+        elif (self.lang == "ar" and not self._participle(sent.text, trigger) and self._opens_clause(sent, trigger)
+              and not self._coordinated(sent, trigger)):
             subject = after[0] if after and self._near(sent.text, trigger.end, after[0], 3) else None
             if (subject and subject.governor is None and self._agent_ok(subject)
                     and subject.mention.kind not in _GROUP_REFERENCES):
@@ -295,8 +308,8 @@ class SentenceReader:
                 rest = [a for a in after if a.group != subject.group]
         if not agent and frame.pos == "verb":
             agent = self._agent_before(sent, trigger, before)
-            if not agent and self.last_agent:
-                agent, confidence = self.last_agent, 0.6
+            if not agent and self.last_agent and not before:
+                agent, confidence = self.last_agent, 0.6  # a sentence that names no one continues the last
         if not agent:
             return [], 0.0
         targets = self._targets(frame, trigger, sent, rest, limit)
@@ -306,6 +319,14 @@ class SentenceReader:
         if from_reference:
             confidence -= 0.1
         return [(s, t) for s in agent for t in group], confidence
+
+    def _stand_in(self, actor_id: str) -> str:
+        """A spokesperson, minister or envoy who leads nothing speaks for the body they serve (rule 8)."""
+        actor = self.gazetteer.actors[actor_id]
+        if actor.type != "Person" or any(p.predicate == "LEADS" for p in actor.positions):
+            return actor_id
+        serves = [p.of for p in actor.positions if p.predicate == "MEMBER_OF"]
+        return serves[0] if len(serves) == 1 else actor_id
 
     def _untargeted(self, frame: Frame, agent: tuple[str, ...]) -> list[tuple[str, str]]:
         """No target named: a symmetric act among the agents ("the two sides signed"), or the conflict's sides."""
@@ -329,7 +350,12 @@ class SentenceReader:
         agents = [x for a in after if a.group == agent_arg.group for x in a.mention.actors]
         if frame.default_target == "parties":
             return [(s, t) for s in agents for t in self.parties if t not in agents], 0.75
-        patient = antecedent or self._agent_before(sent, trigger, before, allow_inanimate=True)
+        patient = antecedent
+        if not patient and self.lang == "ar" and frame.pos == "verb" and self._opens_clause(sent, trigger):
+            subject = next((a for a in after if a.mention.start < agent_arg.mention.start and a.governor is None
+                            and a.mention.actors), None)
+            patient = self._group_actors(subject, sent.args) if subject else ()
+        patient = patient or self._agent_before(sent, trigger, before, allow_inanimate=True)
         if not patient:
             return [], 0.0
         return [(s, t) for s in agents for t in patient], 0.8
@@ -386,7 +412,7 @@ class SentenceReader:
 
     def _speaks_for_itself(self, sent: _Sentence, arg: Argument, trigger: PhraseMatch) -> bool:
         """"X said the jets would support Y" gives X nothing; "X said it would support Y" does."""
-        words = sent.words_between(arg.mention.end, trigger.start)
+        words = [_bare(w) for w in sent.words_between(arg.mention.end, trigger.start)]
         spoken = [i for i, w in enumerate(words) if w in self.cues.speech_verbs]
         if not spoken:
             return True
@@ -428,7 +454,7 @@ class SentenceReader:
 
     def _opens_speech(self, sent: _Sentence, arg: Argument) -> bool:
         """"..., and Merkel said": an actor followed by a verb of saying starts a new clause."""
-        following = [t.text for t in sent.tokens if t.start >= arg.mention.end][:2]
+        following = [_bare(t.text) for t in sent.tokens if t.start >= arg.mention.end][:2]
         return any(w in self.cues.speech_verbs for w in following)
 
     @staticmethod
@@ -459,14 +485,14 @@ class SentenceReader:
 
     def _modality(self, sent: _Sentence, trigger: PhraseMatch) -> str:
         cues = self.cues
-        before = [t.text for t in sent.tokens if t.end <= trigger.start]
+        before = [_bare(t.text) for t in sent.tokens if t.end <= trigger.start]
         near = before[-4:]
         window = " ".join(before[-6:]) + " " + sent.text[trigger.start : trigger.end]
         if any(w in cues.negation for w in near) or any(p in window for p in cues.negation_phrases):
             return "negated"
         if any(w in cues.denial for w in before[-12:]):
             return "negated"
-        words = [t.text for t in sent.tokens]
+        words = [_bare(t.text) for t in sent.tokens]
         joined = " ".join(words)
         in_relative = self._relative_before(before)
         if not in_relative and (any(w in cues.conditional for w in words)
@@ -496,6 +522,11 @@ class SentenceReader:
             if any(f" {noun} " in window for noun in self.cues.aid_nouns):
                 return AID_UPGRADES[predicate]
         return predicate
+
+
+def _bare(word: str) -> str:
+    """A word without the conjunction و/ف written onto it, for matching cue words ("ونفى" is "نفى")."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
 def _dedupe(found: list[FoundRelation]) -> list[FoundRelation]:
