@@ -21,6 +21,7 @@ from queries import catalog
 
 DEFAULT_GRAPH = "conflict-kg.graph.json"
 EXPORT_FORMATS = (*RDF_FORMATS, "html")
+INGEST_BATCH = 200
 
 
 @dataclass
@@ -80,16 +81,24 @@ class ConflictKG:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def ingest(self, paths: Iterable[Path], on_document: Callable[[str], None] | None = None) -> IngestReport:
-        """Extract and store each document in its own transaction; bad files are reported, not fatal."""
+    def ingest(self, paths: Iterable[Path], on_document: Callable[[str], None] | None = None,
+               batch_size: int = INGEST_BATCH) -> IngestReport:
+        """Extract and store documents, each whole or not at all, written in batches (the embedded
+        store rewrites its file once a batch); bad files are reported, not fatal."""
         report = IngestReport()
+        batch: list[DocumentRecord] = []
         for item in extract(paths, self.gazetteer):
             if isinstance(item, InputError):
                 report.errors.append(item)
             else:
-                report.results.append(self.store.ingest(item))
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    report.results.extend(self.store.ingest_many(batch))
+                    batch = []
             if on_document:
                 on_document(item.path if isinstance(item, InputError) else (item.path or item.id))
+        if batch:
+            report.results.extend(self.store.ingest_many(batch))
         return report
 
     def stats(self) -> dict[str, Any]:

@@ -180,7 +180,8 @@ class EmbeddedStore(Store):
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, allow_nan=False, indent=1)
+                # One compact line: json's C encoder only serves output without indentation.
+                out.write(json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")))
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, self.path)
