@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 
 # Java 17 and Maven build and run the Neo4j test server; install them from Debian when missing.
 java:
-	@command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1 || \
+	@command -v javac >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1 || \
 	  { echo "installing Java 17 and Maven (apt-get)"; apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; }
 
@@ -42,7 +42,7 @@ lint: install
 test: install java lint
 	$(NEO4J) build
 	@rm -rf $(TEST_NEO4J); \
-	uri=$$($(NEO4J) start --state-dir $(TEST_NEO4J) --uri-only) || exit 1; \
+	uri=$$($(NEO4J) start --state-dir $(TEST_NEO4J) --bolt-port 0 --browser-port 0 --uri-only) || exit 1; \
 	trap '$(NEO4J) stop --state-dir $(TEST_NEO4J) >/dev/null' EXIT; \
 	echo "test Neo4j at $$uri"; \
 	CKG_TEST_NEO4J_URI=$$uri $(PY) -m pytest $(PYTEST_ARGS)

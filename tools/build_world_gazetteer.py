@@ -59,16 +59,16 @@ COMMON_NAMES = {
     "VNM": "Vietnam",
 }
 
-# English forms the press uses beyond ISO's names.
+# English forms the press uses beyond ISO's names (dotted forms such as U.S. fold to these when matched).
 EXTRA_ALIASES = {
-    "ARE": ["UAE", "U.A.E.", "the Emirates"],
+    "ARE": ["UAE", "the Emirates"],
     "BIH": ["Bosnia"],
     "CIV": ["Ivory Coast"],
     "COD": ["DR Congo", "DRC", "Congo-Kinshasa"],
     "COG": ["Congo-Brazzaville"],
     "CPV": ["Cape Verde"],
     "CZE": ["Czech Republic"],
-    "GBR": ["UK", "U.K.", "Britain", "Great Britain"],
+    "GBR": ["UK", "Britain", "Great Britain"],
     "MKD": ["Macedonia"],
     "MMR": ["Burma"],
     "NLD": ["Holland"],
@@ -76,7 +76,7 @@ EXTRA_ALIASES = {
     "SWZ": ["Swaziland"],
     "TLS": ["East Timor"],
     "TUR": ["Türkiye", "Turkiye"],
-    "USA": ["USA", "US", "U.S.", "U.S.A.", "America"],
+    "USA": ["USA", "US", "America"],
     "VAT": ["Holy See", "Vatican"],
 }
 
