@@ -173,6 +173,9 @@ class ActorRecognizer:
                 continue
             if kept and text[kept[-1].end : mention.start].strip() == "(" and kept[-1].actors == mention.actors:
                 continue
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            if following is not None and text[mention.end : following.start] in ("'s ", "' "):
+                continue  # "Libya's GNA": the possessor only places the actor
             if mention.kind == "nisba":
                 words_before = tokenize(text, max(0, mention.start - 8), mention.start)
                 if words_before and words_before[-1].text in self._describers:
@@ -233,7 +236,8 @@ def group_lists(text: str, mentions: list[Mention]) -> list[list[int]]:
 
 
 def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str, ...]:
-    """The two sides a document speaks of: its most named government and armed group."""
+    """The two sides a document speaks of: the gazetteer's declared pair it names most, else its most
+    named government and armed group."""
     counts: Counter[str] = Counter()
     for mention in mentions:
         if mention.is_reference:
@@ -244,6 +248,9 @@ def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str
             for position in gazetteer.actors[actor_id].positions:
                 if position.predicate == "LEADS" and gazetteer.actors[position.of].type in _LEADABLE:
                     counts[position.of] += 1
+    declared = [pair for pair in gazetteer.sides if any(counts[a] for a in pair)]
+    if declared:
+        return max(declared, key=lambda pair: sum(counts[a] for a in pair))
     ranked = sorted(counts, key=lambda a: (-counts[a], _first(mentions, a)))
     governments = [a for a in ranked if gazetteer.actors[a].type == "Government"]
     groups = [a for a in ranked if gazetteer.actors[a].type == "ArmedGroup"]

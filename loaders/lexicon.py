@@ -52,6 +52,7 @@ class Cues:
     pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     source_markers: tuple[str, ...]
+    generic_subjects: tuple[str, ...]
 
 
 def _folded(items: list[str]) -> list[str]:
@@ -81,6 +82,7 @@ def load_cues(lang: str) -> Cues:
         pronouns=frozenset(words["pronouns"]),
         relative_pronouns=frozenset(words["relative_pronouns"]),
         source_markers=tuple(words["source_markers"]),
+        generic_subjects=tuple(words["generic_subjects"]),
     )
 
 

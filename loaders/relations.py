@@ -192,8 +192,11 @@ class SentenceReader:
                 continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
             if frame.requires and not self._near_words(sent, trigger, frame.requires):
                 continue
-            next_verb = next((t.start for t in triggers[position + 1 :] if t.payload.pos == "verb"
+            next_verb = next((t.start for t in triggers[position + 1 :]
+                              if t.payload.pos == "verb" and t.payload.voice == "active"
                               and not (frame.voice == "passive" and t.payload.predicate == frame.predicate)), end)
+            if self._generic_subject(sent, trigger):
+                continue  # "لكل من يهدد", "whoever attacks": no one in particular
             shared = previous_agent if self._coordinated(sent, trigger) else ()
             pairs, confidence = self._arguments_of(frame, trigger, sent, next_verb, shared)
             if frame.predicate == "ACCUSES":
@@ -202,6 +205,12 @@ class SentenceReader:
                 continue
             if frame.voice == "passive":
                 covered_until = self._agent_end(sent, trigger, frame, next_verb)
+            predicate_now = self._predicate(frame, self._modality(sent, trigger), text, trigger)
+            if predicate_now == "REQUESTS_AID_FROM":
+                # "طلبت ... دعما عسكريا من تركيا": the support asked for is no support given
+                targets = {t for _, t in pairs}
+                covered_until = max(covered_until, max((a.mention.end for a in args if a.mention.start >= trigger.end
+                                                        and targets & set(a.mention.actors)), default=-1))
             previous_agent = tuple(dict.fromkeys(s for s, _ in pairs))
             modality = self._modality(sent, trigger)
             predicate = self._predicate(frame, modality, text, trigger)
@@ -213,6 +222,11 @@ class SentenceReader:
         if sentence_agent:
             self.last_agent = sentence_agent
         return _dedupe(found)
+
+    def _generic_subject(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
+        head = " ".join(t.text for t in sent.tokens if t.end <= trigger.start)[-24:]
+        tail = head + " " + sent.text[trigger.start : trigger.end]
+        return any(tail.endswith(" " + g) or head.endswith(g) for g in self.cues.generic_subjects)
 
     @staticmethod
     def _agent_end(sent: _Sentence, trigger: PhraseMatch, frame: Frame, limit: int) -> int:
@@ -312,6 +326,7 @@ class SentenceReader:
                 agent, confidence = self.last_agent, 0.6  # a sentence that names no one continues the last
         if not agent:
             return [], 0.0
+        rest = [a for a in rest if not set(map(self._stand_in, a.mention.actors)) <= set(map(self._stand_in, agent))]
         targets = self._targets(frame, trigger, sent, rest, limit)
         if targets is None:
             return self._untargeted(frame, agent), 0.7
@@ -378,8 +393,8 @@ class SentenceReader:
         if pronoun is None or any(a.mention.start >= pronoun.end for a in before):
             return ()
         heads = [a for a in before if a.mention.end <= pronoun.start and a.mention.actors]
-        if not heads:
-            return ()
+        if not heads or len(tokenize(sent.text, heads[-1].mention.end, pronoun.start)) > 1:
+            return ()  # "الهجوم الذي تشنه قوات حفتر": the head is no actor; the subject follows the verb
         actors = self._group_actors(heads[-1], sent.args)
         if pronoun.text == "whose" and len(actors) == 1 and self.gazetteer.actors[actors[0]].type == "Person":
             states = [p.of for p in self.gazetteer.actors[actors[0]].positions

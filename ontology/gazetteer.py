@@ -88,21 +88,29 @@ class GazetteerActor:
 class Gazetteer:
     """Actors by id, merged from one or more gazetteer files and checked as a whole."""
 
-    def __init__(self, actors: Mapping[str, GazetteerActor]) -> None:
+    def __init__(self, actors: Mapping[str, GazetteerActor], sides: Sequence[tuple[str, str]] = ()) -> None:
         # Read-only: the default gazetteer is shared by every caller in the process.
         self.actors: Mapping[str, GazetteerActor] = MappingProxyType(dict(actors))
+        self.sides: tuple[tuple[str, str], ...] = tuple(sides)
 
     @classmethod
     def load(cls, paths: Sequence[Path]) -> Gazetteer:
         """Read the files in order; an actor in a later file replaces the one with the same id."""
         merged: dict[str, GazetteerActor] = {}
         origin: dict[str, Path] = {}
+        sides: list[tuple[str, str]] = []
         for path in paths:
-            for actor in _read_file(Path(path)):
+            actors, file_sides = _read_document(Path(path))
+            for actor in actors:
                 merged[actor.id] = actor
                 origin[actor.id] = Path(path)
+            sides += [pair for pair in file_sides if pair not in sides]
         _check_references(merged, origin)
-        return cls(merged)
+        for pair in sides:
+            unknown = [x for x in pair if x not in merged]
+            if unknown:
+                raise GazetteerError(f"sides {list(pair)}: unknown actor id {unknown[0]!r}; add it to a gazetteer file")
+        return cls(merged, sides)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -151,7 +159,21 @@ def _valid_date(value: str) -> bool:
     return True
 
 
+def _read_sides(path: Path, document: dict[str, Any]) -> list[tuple[str, str]]:
+    """The conflict's opposing pairs ("sides": [["gna", "lna"], ...]): who "the two sides" are by default."""
+    raw = document.get("sides", [])
+    if not isinstance(raw, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) for pair in raw
+    ):
+        raise GazetteerError(f'{path}: "sides" must be a list of pairs of actor ids, e.g. [["gna", "lna"]]')
+    return [(a, b) for a, b in raw]
+
+
 def _read_file(path: Path) -> list[GazetteerActor]:
+    return _read_document(path)[0]
+
+
+def _read_document(path: Path) -> tuple[list[GazetteerActor], list[tuple[str, str]]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -170,7 +192,7 @@ def _read_file(path: Path) -> list[GazetteerActor]:
             raise GazetteerError(f"{path}: actor {actor.id!r}: duplicate id in this file; merge the two entries")
         seen.add(actor.id)
         actors.append(actor)
-    return actors
+    return actors, _read_sides(path, document)
 
 
 def _parse_actor(path: Path, index: int, raw: Any) -> GazetteerActor:
