@@ -197,6 +197,9 @@ class SentenceReader:
                               and not (frame.voice == "passive" and t.payload.predicate == frame.predicate)), end)
             if self._generic_subject(sent, trigger):
                 continue  # "لكل من يهدد", "whoever attacks": no one in particular
+            hyphenated = trigger.start > 0 and text[trigger.start - 1] == "-"
+            if hyphenated != (frame.voice == "compound"):
+                continue  # "Turkish-backed" is read by the compound frame alone, and only it needs the hyphen
             shared = previous_agent if self._coordinated(sent, trigger) else ()
             pairs, confidence = self._arguments_of(frame, trigger, sent, next_verb, shared)
             if frame.predicate == "ACCUSES":
@@ -393,7 +396,11 @@ class SentenceReader:
         if pronoun is None or any(a.mention.start >= pronoun.end for a in before):
             return ()
         heads = [a for a in before if a.mention.end <= pronoun.start and a.mention.actors]
-        if not heads or len(tokenize(sent.text, heads[-1].mention.end, pronoun.start)) > 1:
+        if not heads:
+            return ()
+        gap = sent.text[heads[-1].mention.end : pronoun.start]
+        appositive = gap.lstrip().startswith(_CLAUSE_BREAKS) and len(tokenize(gap)) <= 6
+        if len(tokenize(gap)) > 1 and not appositive:
             return ()  # "الهجوم الذي تشنه قوات حفتر": the head is no actor; the subject follows the verb
         actors = self._group_actors(heads[-1], sent.args)
         if pronoun.text == "whose" and len(actors) == 1 and self.gazetteer.actors[actors[0]].type == "Person":
