@@ -27,6 +27,8 @@ _GROUP_REFERENCES = ("state_count", "state_group", "state_pair")
 _CLAUSE_BREAKS = (",", ";", "،", "؛")
 _AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "قد", "لم", "لن",
                           "then", "later"))
+# Only these act on places; every other predicate's target is an actor.
+PLACE_TARGETS = frozenset(("ATTACKS", "DEPLOYS_TO", "SANCTIONS"))
 INTENT_UPGRADES = {"SUPPORTS": "OFFERS_SUPPORT"}
 AID_UPGRADES = {"APPEALS_TO": "REQUESTS_AID_FROM"}
 
@@ -318,7 +320,11 @@ class SentenceReader:
                     rest = [a for a in after if a.group != by[0].group]
         elif (self.lang == "ar" and not self._participle(sent.text, trigger) and self._opens_clause(sent, trigger)
               and not self._coordinated(sent, trigger)):
-            subject = after[0] if after and self._near(sent.text, trigger.end, after[0], 3) else None
+            # The subject may stand behind its title's genitive: "رفض رئيس المجلس الأعلى للدولة خالد المشري".
+            subject = next((a for a in after[:3] if a.governor != "genitive"), None)
+            reach = 3 if subject is not None and subject is after[0] else 6
+            if subject is not None and not self._near(sent.text, trigger.end, subject, reach):
+                subject = None
             if (subject and subject.governor is None and self._agent_ok(subject)
                     and subject.mention.kind not in _GROUP_REFERENCES):
                 agent = self._group_actors(subject, args)
@@ -464,6 +470,8 @@ class SentenceReader:
                 return None
             if not arg.mention.actors or arg.governor in ("source", "genitive"):
                 continue
+            if frame.predicate not in PLACE_TARGETS and self._type(arg.mention) in _INANIMATE:
+                continue  # one fights, condemns or meets a force, not a town
             governor = arg.governor or ""
             if allowed is not None:
                 if governor in allowed:
