@@ -280,3 +280,26 @@ def test_top_level_shape_is_checked(tmp_path: Path) -> None:
         Gazetteer.load([path])
     with pytest.raises(GazetteerError, match="cannot read gazetteer file"):
         Gazetteer.load([tmp_path / "missing.json"])
+
+
+# ---- the conflict's sides
+
+
+def test_libya_declares_its_opposing_sides(gaz: Gazetteer) -> None:
+    assert gaz.sides == (("gna", "lna"), ("gnu", "lna"), ("gnc", "hor"), ("ntc", "libya"))
+
+
+def test_sides_must_be_pairs_of_known_ids(tmp_path: Path) -> None:
+    bad_shape = tmp_path / "shape.json"
+    bad_shape.write_text(json.dumps({"name": "x", "sides": [["a"]], "actors": [GROUP]}), encoding="utf-8")
+    with pytest.raises(GazetteerError) as caught:
+        Gazetteer.load([bad_shape])
+    assert str(caught.value) == f'{bad_shape}: "sides" must be a list of pairs of actor ids, e.g. [["gna", "lna"]]'
+    unknown = tmp_path / "unknown.json"
+    unknown.write_text(json.dumps({"name": "x", "sides": [[GROUP["id"], "nobody"]], "actors": [GROUP]}),
+                       encoding="utf-8")
+    with pytest.raises(GazetteerError) as caught:
+        Gazetteer.load([unknown])
+    assert str(caught.value) == (
+        f"sides ['{GROUP['id']}', 'nobody']: unknown actor id 'nobody'; add it to a gazetteer file"
+    )

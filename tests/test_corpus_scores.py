@@ -1,0 +1,61 @@
+"""The team's annotated articles (tests/corpus/*.gold.json over examples/) scored by the reference scorer.
+
+Each floor is the score the extractor reaches today, rounded down: a change that loses relations
+or adds false ones fails here. Raise a floor when the extractor gets better.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ckg.api import extract
+from loaders.records import DocumentRecord
+from tests.paths import CORPUS, EXAMPLES, scorer
+
+FLOORS = {
+    # name: (precision, recall)
+    "africom-russian-jets": (0.9, 0.9),
+    "berlin-summit": (1.0, 0.75),
+    "geneva-ceasefire": (1.0, 0.8),
+    "irini-ship-inspection": (1.0, 0.15),
+    "sisi-red-line": (1.0, 0.8),
+    "tarhuna-captured": (1.0, 0.8),
+    "turkey-troops-motion": (0.8, 0.7),
+    "watiya-airbase": (0.8, 0.7),
+}
+
+
+def _score(name: str) -> dict:
+    [article] = sorted(EXAMPLES.glob(f"{name}.*.txt"))
+    [doc] = list(extract([article]))
+    assert isinstance(doc, DocumentRecord), doc
+    gold = json.loads((CORPUS / f"{name}.gold.json").read_text(encoding="utf-8"))
+    return scorer().score_gold(gold, {"documents": [doc.to_json()]})
+
+
+def test_every_annotated_article_has_a_floor() -> None:
+    assert sorted(p.name.removesuffix(".gold.json") for p in CORPUS.glob("*.gold.json")) == sorted(FLOORS)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_article_scores_at_least_its_floor(name: str) -> None:
+    result = _score(name)
+    precision, recall = FLOORS[name]
+    assert result["precision"] >= precision, result["false_positive_list"]
+    assert result["recall"] >= recall, result["missed_list"]
+    assert result["denials_as_facts"] == 0
+
+
+def test_pooled_scores_over_the_corpus() -> None:
+    totals = {"true_positives": 0, "false_positives": 0, "required": 0, "required_found": 0}
+    for name in FLOORS:
+        result = _score(name)
+        for key in totals:
+            totals[key] += result[key]
+    precision = totals["true_positives"] / (totals["true_positives"] + totals["false_positives"])
+    recall = totals["required_found"] / totals["required"]
+    assert totals["required"] == 90
+    assert precision >= 0.94
+    assert recall >= 0.7

@@ -1,0 +1,73 @@
+"""The seed article through the CLI into both stores: the same stats, the same rows, twice over."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from neo4j import GraphDatabase
+
+from ckg.cli import cli
+from graph.rdf import validate
+from tests.paths import EXAMPLES, SEED
+
+pytestmark = pytest.mark.neo4j
+
+
+def _ckg(*args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def _counts(uri: str) -> tuple[int, int]:
+    with GraphDatabase.driver(uri, auth=None) as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships"
+        )
+    return records[0]["nodes"], records[0]["relationships"]
+
+
+def test_seed_stats_are_the_same_on_both_stores(neo4j_clean: str, tmp_path: Path) -> None:
+    graph = str(tmp_path / "seed.graph.json")
+    neo = ("--store", "neo4j", "--uri", neo4j_clean)
+    _ckg("--graph", graph, "ingest", str(SEED))
+    assert _ckg(*neo, "ingest", str(SEED)) == "1 documents (1 added, 0 replaced, 0 unchanged), 30 events; 0 failed\n"
+    embedded_stats = _ckg("--graph", graph, "stats", "--format", "json")
+    neo_stats = _ckg(*neo, "stats", "--format", "json")
+    assert neo_stats == embedded_stats
+    assert json.loads(neo_stats)["events"]["REQUESTS_AID_FROM"] == 15
+    before = _counts(neo4j_clean)
+
+    assert _ckg(*neo, "ingest", str(SEED)) == "1 documents (0 added, 0 replaced, 1 unchanged), 30 events; 0 failed\n"
+    assert _ckg(*neo, "stats", "--format", "json") == embedded_stats
+    assert _counts(neo4j_clean) == before
+
+
+def test_catalog_rows_are_the_same_on_both_stores(neo4j_clean: str, tmp_path: Path) -> None:
+    graph = str(tmp_path / "examples.graph.json")
+    neo = ("--store", "neo4j", "--uri", neo4j_clean)
+    _ckg("--graph", graph, "ingest", str(SEED), str(EXAMPLES))
+    _ckg(*neo, "ingest", str(SEED), str(EXAMPLES))
+    for name, params in [("who-attacks-whom", []), ("denials", []), ("supporters-of", ["-p", "actor", "lna"]),
+                         ("relations-of-actor", ["-p", "actor", "turkey"]), ("actors-by-type", [])]:
+        embedded_rows = json.loads(_ckg("--graph", graph, "query", name, *params, "--format", "json"))
+        neo_rows = json.loads(_ckg(*neo, "query", name, *params, "--format", "json"))
+        assert neo_rows == embedded_rows, name
+        assert embedded_rows, name
+
+
+def test_turtle_export_of_the_seed_conforms_to_the_shapes(tmp_path: Path) -> None:
+    import rdflib
+
+    graph = str(tmp_path / "g.json")
+    _ckg("--graph", graph, "ingest", str(SEED))
+    out = tmp_path / "seed.ttl"
+    _ckg("--graph", graph, "export", "--format", "turtle", "-o", str(out))
+    parsed = rdflib.Graph().parse(out, format="turtle")
+    conforms, report = validate(parsed)
+    assert conforms, report
+    labels = {str(o) for o in parsed.objects(predicate=rdflib.RDFS.label) if getattr(o, "language", None) == "ar"}
+    assert {"حكومة الوفاق الوطني", "تركيا"} <= labels
