@@ -222,9 +222,18 @@ def query(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], .
     columns = list(catalog.get_query(name).returns) or (list(rows[0]) if rows else [])
     table = Table(*columns)
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-    Console().print(table)
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)  # a pipe or file has no width of its own; keep rows on one line
+    console.print(table)
     click.echo(f"{len(rows)} rows")
+
+
+def _cell(value: Any, width: int = 70) -> str:
+    """A table cell: long sentences are cut (the JSON format keeps them whole)."""
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @cli.command()

@@ -21,6 +21,7 @@ def _words(lang: str) -> dict:
         "weekdays": {fold(k): v for k, v in data["weekdays"].items()},
         "ordinals": {fold(k): v for k, v in data["ordinals"].items()},
         "relative": {fold(k): v for k, v in data["relative"].items()},
+        "last_year": tuple(fold(k) for k in data["last_year"]),
     }
 
 
@@ -77,6 +78,9 @@ def find_date(folded_sentence: str, lang: str, published: str | None) -> str | N
                 date = _on_or_before(int(m["year"]), month, day, base or dt.date.max, True)
             elif base:
                 date = _on_or_before(base.year, month, day, base, False)
+                tail = folded_sentence[m.end() : m.end() + 24].lstrip(" ,")
+                if date and any(tail.startswith(w) for w in words["last_year"]):
+                    date = _on_or_before(base.year - 1, month, day, dt.date(base.year - 1, 12, 31), True)
             else:
                 date = None
             if date:

@@ -62,6 +62,8 @@ def test_dates_resolve_against_publication() -> None:
         ("signed on the tenth of January 2020", "en"): "2020-01-10",
         ("فرضت في 4 أبريل 2011", "ar"): "2011-04-04",
         ("no date here at all", "en"): None,
+        ("the offensive on the fourth of April last year", "en"): "2018-04-04",
+        ("منذ الرابع من أبريل من العام الماضي", "ar"): "2018-04-04",
     }
     for (sentence, lang), expected in cases.items():
         assert find_date(fold(sentence), lang, published) == expected, sentence
