@@ -27,6 +27,8 @@ _GROUP_REFERENCES = ("state_count", "state_group", "state_pair")
 _CLAUSE_BREAKS = (",", ";", "،", "؛")
 _AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "قد", "لم", "لن",
                           "then", "later"))
+# A request's object may be a support noun ("طلبت دعما عسكريا من تركيا"): it does not end the request.
+_ASKING = frozenset(("APPEALS_TO", "REQUESTS_AID_FROM"))
 # Only these act on places; every other predicate's target is an actor.
 PLACE_TARGETS = frozenset(("ATTACKS", "DEPLOYS_TO", "SANCTIONS"))
 INTENT_UPGRADES = {"SUPPORTS": "OFFERS_SUPPORT"}
@@ -196,7 +198,8 @@ class SentenceReader:
                 continue
             next_verb = next((t.start for t in triggers[position + 1 :]
                               if t.payload.pos == "verb" and t.payload.voice == "active"
-                              and not (frame.voice == "passive" and t.payload.predicate == frame.predicate)), end)
+                              and not (frame.voice == "passive" and t.payload.predicate == frame.predicate)
+                              and not (frame.predicate in _ASKING and t.payload.predicate == "SUPPORTS")), end)
             if self._generic_subject(sent, trigger):
                 continue  # "لكل من يهدد", "whoever attacks": no one in particular
             hyphenated = trigger.start > 0 and text[trigger.start - 1] == "-"
@@ -278,7 +281,8 @@ class SentenceReader:
         """"داعيا", "مطالبا", "accusing": a circumstantial form whose subject is the clause's."""
         word = text[trigger.start : trigger.end].split()[0]
         if self.lang == "ar":
-            return word.endswith("ا") and len(word) > 3
+            # The accusative ending of داعيا, not the object pronoun of وقعها or دعانا.
+            return word.endswith("ا") and not word.endswith(("ها", "نا")) and len(word) > 3
         return word.endswith("ing")
 
     # -- arguments of one trigger ---------------------------------------------------------------
