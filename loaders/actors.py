@@ -23,7 +23,9 @@ _LEADABLE = {"ArmedGroup", "Government"}
 _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the named ones
 
 
-REFERENCE_KINDS = ("latter", "parties", "dual", "pronoun_person", "state_pair", "state_group", "state_count")
+REFERENCE_KINDS = (
+    "latter", "parties", "dual", "pronoun_person", "head_noun", "state_pair", "state_group", "state_count",
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class ActorRecognizer:
         self._titles: set[str] = set()
         self._describers: set[str] = set()
         self._force_suffixes: list[str] = []
+        self.head_words: dict[str, str] = {}
         self._leads: dict[str, str] = {}
         # Later gazetteers (the conflict's own) win ties over earlier ones (the world's states).
         self._rank = {actor_id: i for i, actor_id in enumerate(gazetteer.actors)}
@@ -105,6 +108,9 @@ class ActorRecognizer:
                 if kind == "parties" and folded in dual:
                     continue
                 self._refs.add(folded, (kind, 0))
+        for phrase, head in refs["head_nouns"].items():
+            self._refs.add(fold(phrase), ("head_noun", 0))
+            self.head_words[fold(phrase)] = fold(head)
         self._titles |= {fold(t) for t in refs["titles"]}
         self._describers |= {fold(t) for t in refs["description_articles"]}
         self._based += [fold(t) for t in refs["based_markers"]]
@@ -146,6 +152,11 @@ class ActorRecognizer:
             if any(s < match.end and match.start < e for s, e in taken):
                 continue
             kind, count = match.payload
+            if kind == "head_noun":
+                # "العملية" → the nearest operation named before it, found when references are resolved
+                word = self.head_words[text[match.start + len(match.clitic) : match.end]]
+                mentions.append(Mention(match.start, match.end, (word,), kind, match.clitic))
+                continue
             mentions.append(Mention(match.start, match.end, (), kind, match.clitic, count or None))
         return sorted(mentions, key=lambda m: m.start)
 
@@ -287,6 +298,11 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
             actors = parties
         elif mention.kind == "dual":
             actors = _two_of_sentence(mention, out, sentences, gazetteer) or parties
+        elif mention.kind == "head_noun":
+            head = mention.actors[0]
+            named = [m for m in out if not m.is_reference and m.end <= mention.start
+                     and _has_head(gazetteer.actors[m.actors[0]], head)]
+            actors = named[-1].actors[:1] if named else ()
         elif mention.kind == "pronoun_person":
             people = [m for m in out if not m.is_reference and m.end <= mention.start
                       and gazetteer.actors[m.actors[0]].type == "Person"]
@@ -323,3 +339,9 @@ def _two_of_sentence(mention: Mention, before: list[Mention], sentences: list[tu
     if any(p.of == second.id for p in first.positions) or any(p.of == first.id for p in second.positions):
         return ()  # "Guterres" and "the UN" are one side, not two
     return distinct
+
+
+def _has_head(actor: GazetteerActor, head: str) -> bool:
+    """Whether one of the actor's names has the word, as in "عملية إيريني" for "العملية"."""
+    names = (actor.name, actor.name_ar or "", *actor.aliases, *actor.aliases_ar)
+    return any(head in fold(name).split() for name in names)

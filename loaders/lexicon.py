@@ -30,6 +30,7 @@ class Frame:
     between: str | None  # "pairs" (clashes between X and Y) or "targets" (mediated between X and Y)
     plover: str
     default_target: str | None  # "parties": with no target named, the sides of the conflict
+    all_targets: bool  # every actor up to the required word ("summoned the envoys of X, Y and Z to protest")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Cues:
     relative_pronouns: frozenset[str]
     source_markers: tuple[str, ...]
     generic_subjects: tuple[str, ...]
+    auxiliaries: frozenset[str]
 
 
 def _folded(items: list[str]) -> list[str]:
@@ -83,6 +85,7 @@ def load_cues(lang: str) -> Cues:
         relative_pronouns=frozenset(words["relative_pronouns"]),
         source_markers=tuple(words["source_markers"]),
         generic_subjects=tuple(words["generic_subjects"]),
+        auxiliaries=frozenset(words["auxiliaries"]),
     )
 
 
@@ -109,6 +112,7 @@ def load_triggers(lang: str) -> PhraseMatcher:
             between=entry.get("between"),
             plover=PREDICATES[predicate].plover,
             default_target=entry.get("default_target"),
+            all_targets=bool(entry.get("all_targets")),
         )
         verb = frame.pos == "verb"
         for form in entry["forms"]:

@@ -194,7 +194,7 @@ class SentenceReader:
                 continue  # what an accusation alleges is the accusation's content, not a fact
             if trigger.start < covered_until:
                 continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
-            if frame.requires and not self._near_words(sent, trigger, frame.requires):
+            if frame.requires and not self._near_words(sent, trigger, frame.requires, 30 if frame.all_targets else 6):
                 continue
             next_verb = next((t.start for t in triggers[position + 1 :]
                               if t.payload.pos == "verb" and t.payload.voice == "active"
@@ -258,10 +258,10 @@ class SentenceReader:
         return spans
 
     @staticmethod
-    def _near_words(sent: _Sentence, trigger: PhraseMatch, words: tuple[str, ...]) -> bool:
-        """One of the words stands within six words of the trigger ("launched an offensive", "مذكرة ... وقعت")."""
-        before = [t for t in sent.tokens if t.end <= trigger.start][-6:]
-        after = [t for t in sent.tokens if t.start >= trigger.end][:6]
+    def _near_words(sent: _Sentence, trigger: PhraseMatch, words: tuple[str, ...], reach: int) -> bool:
+        """One of the words stands within `reach` words of the trigger ("launched an offensive", "مذكرة ... وقعت")."""
+        before = [t for t in sent.tokens if t.end <= trigger.start][-reach:]
+        after = [t for t in sent.tokens if t.start >= trigger.end][:reach]
         window = " " + " ".join(t.text for t in (*before, *after)) + " "
         return any(w in window for w in words)
 
@@ -339,6 +339,12 @@ class SentenceReader:
                 agent, confidence = self.last_agent, 0.6  # a sentence that names no one continues the last
         if not agent:
             return [], 0.0
+        sides = next((a for a in rest if a.mention.kind in ("dual", "parties") and a.mention.start < limit
+                      and set(agent) & set(a.mention.actors)), None)
+        if sides is not None and PREDICATES[frame.predicate].symmetric:
+            # "تتعاون أنقرة مع حكومة الوفاق ... وقعها الطرفان": the two sides named are the agents
+            members = sides.mention.actors
+            return [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]], 0.75
         rest = [a for a in rest if not set(map(self._stand_in, a.mention.actors)) <= set(map(self._stand_in, agent))]
         targets = self._targets(frame, trigger, sent, rest, limit)
         if targets is None:
@@ -463,7 +469,19 @@ class SentenceReader:
         target = self._target(frame, sent, rest, limit, last_word)
         if target is None:
             return None
-        return self._group_actors(target, sent.args), target.mention.is_reference
+        group = self._group_actors(target, sent.args)
+        if frame.all_targets:
+            # "استدعت الخارجية التركية القائم بأعمال بعثة الاتحاد الأوروبي وسفيري ألمانيا وإيطاليا للاحتجاج"
+            stop = self._requires_position(sent, trigger, frame.requires)
+            later = [a for a in rest if target.mention.end <= a.mention.start < stop and a.mention.actors
+                     and (a.governor or "") not in self.cues.locatives and a.governor not in ("source", "لدي")]
+            group = tuple(dict.fromkeys((*group, *(x for a in later for x in a.mention.actors))))
+        return group, target.mention.is_reference
+
+    @staticmethod
+    def _requires_position(sent: _Sentence, trigger: PhraseMatch, words: tuple[str, ...]) -> int:
+        after = [t for t in sent.tokens if t.start >= trigger.end]
+        return next((t.start for t in after if any(w in t.text for w in words)), sent.end)
 
     def _target(self, frame: Frame, sent: _Sentence, rest: list[Argument], limit: int,
                 last_word: str) -> Argument | None:
@@ -513,7 +531,14 @@ class SentenceReader:
         gap = sent.text[before[-1].end : trigger.start]
         if any(p in gap for p in ",;:\"'()"):
             return True
-        return before[-1].text in self.cues.vso_openers
+        if before[-1].text not in self.cues.vso_openers:
+            return False
+        if before[-1].text not in self.cues.auxiliaries:
+            return True  # إذا, عندما, أن, الذي ... open a clause of their own
+        # "وكانت حكومة الوفاق قد رفضت": the subject already stood before the auxiliary
+        clause_start = max([sent.text.rfind(c, sent.start, trigger.start) for c in _CLAUSE_BREAKS] + [sent.start])
+        return not any(a.governor is None and clause_start <= a.mention.start and a.mention.end <= trigger.start
+                       and a.mention.actors and not a.mention.is_reference for a in sent.args)
 
     # -- modality and predicate -----------------------------------------------------------------
 

@@ -1,0 +1,128 @@
+"""Extraction on several cores: the same records, in the same order, as `extract_paths`.
+
+Reading stays in the calling process (it is cheap and keeps errors in file order); each worker
+process builds one Extractor when it starts and turns RawDocuments into DocumentRecords. Only a
+window of documents is in flight at once, so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import NamedTuple
+
+from loaders.pipeline import Extractor, extract_paths
+from loaders.readers import RawDocument, read_documents
+from loaders.records import DocumentRecord
+from ontology.errors import CkgError, InputError
+from ontology.gazetteer import Gazetteer, GazetteerActor
+
+# Documents in flight per worker: enough to keep every worker busy while the reader catches up.
+WINDOW_PER_JOB = 32
+
+GazetteerSource = Gazetteer | Sequence[Path] | None
+
+
+@dataclass(frozen=True)
+class _GazetteerContents:
+    """A Gazetteer in picklable form (its actor map is a read-only proxy, which pickle refuses)."""
+
+    actors: Mapping[str, GazetteerActor]
+    sides: tuple[tuple[str, str], ...]
+
+
+class _Failure(NamedTuple):
+    """An InputError on its way back from a worker: InputError itself cannot be unpickled."""
+
+    path: str
+    reason: str
+    line: int | None
+
+
+# The worker's Extractor, built once by _start_worker in each worker process.
+_extractor: Extractor | None = None
+
+
+def worker_count(jobs: int) -> int:
+    """The number of processes `jobs` asks for: 0 means one per core."""
+    if jobs < 0:
+        raise CkgError(f"jobs must be 0 (one process per core) or a positive number of processes, not {jobs}")
+    return jobs or os.cpu_count() or 1
+
+
+def extract_parallel(paths: Iterable[Path], gazetteer: GazetteerSource, jobs: int, *,
+                     context: BaseContext | None = None,
+                     window: int | None = None) -> Iterator[DocumentRecord | InputError]:
+    """Records of every document under the paths, in `extract_paths` order, extracted by `jobs` processes.
+
+    `gazetteer` is a list of gazetteer files (each worker loads them), a Gazetteer (its contents are
+    sent to each worker once) or None for the default gazetteer. jobs=1 runs in this process; 0 means
+    one process per core. `context` is a multiprocessing context, e.g. get_context("spawn"); the
+    platform's default otherwise. Unreadable documents yield their InputError in their place; any
+    other error in a worker is raised here.
+    """
+    jobs = worker_count(jobs)
+    source = _worker_source(gazetteer)
+    if jobs == 1:
+        yield from extract_paths(paths, Extractor(_build_gazetteer(source)))
+        return
+    limit = window or jobs * WINDOW_PER_JOB
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(source,))
+    pending: deque[Future[DocumentRecord | _Failure] | InputError] = deque()
+    try:
+        for item in read_documents(paths):
+            pending.append(item if isinstance(item, InputError) else pool.submit(_extract_one, item))
+            if len(pending) >= limit:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+    finally:
+        # Also reached when the caller stops early or a worker failed: drop the work not yet started.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_source(gazetteer: GazetteerSource) -> _GazetteerContents | tuple[Path, ...] | None:
+    """What each worker needs to rebuild the gazetteer; files are checked here so a bad one fails once, here."""
+    if gazetteer is None:
+        return None
+    if isinstance(gazetteer, Gazetteer):
+        # The default one every process can read for itself; anything else travels by value.
+        if gazetteer is Gazetteer.default():
+            return None
+        return _GazetteerContents(dict(gazetteer.actors), gazetteer.sides)
+    files = tuple(Path(p) for p in gazetteer)
+    Gazetteer.load(files)
+    return files
+
+
+def _build_gazetteer(source: _GazetteerContents | tuple[Path, ...] | None) -> Gazetteer:
+    if source is None:
+        return Gazetteer.default()
+    if isinstance(source, _GazetteerContents):
+        return Gazetteer(source.actors, source.sides)
+    return Gazetteer.load(source)
+
+
+def _start_worker(source: _GazetteerContents | tuple[Path, ...] | None) -> None:
+    global _extractor
+    _extractor = Extractor(_build_gazetteer(source))
+
+
+def _extract_one(doc: RawDocument) -> DocumentRecord | _Failure:
+    assert _extractor is not None, "worker started without _start_worker"
+    try:
+        return _extractor.extract(doc)
+    except InputError as err:
+        return _Failure(err.path, err.reason, err.line)
+
+
+def _result(item: Future[DocumentRecord | _Failure] | InputError) -> DocumentRecord | InputError:
+    if isinstance(item, InputError):
+        return item
+    result = item.result()  # re-raises a worker's exception here
+    return InputError(*result) if isinstance(result, _Failure) else result
