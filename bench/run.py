@@ -3,13 +3,15 @@
     python bench/run.py [--docs N] [--out FILE.json] [--neo4j-uri bolt://...]
 
 Each run is a fresh subprocess of this script, so its peak RSS is its own; the child reports its
-measurements as one JSON object on stdout. Ratios divide each run by the baseline of the same
-invocation, so they compare like with like on whatever machine runs them.
+measurements as one JSON object on stdout. A run with worker processes (--jobs) adds the largest
+worker's peak once per worker, an upper bound of the whole tree's. Ratios divide each run by the
+baseline of the same invocation, so they compare like with like on whatever machine runs them.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -32,7 +34,9 @@ SEED = SHARED / "corpus" / "seed" / "gna-aid-request.ar.txt"
 EXAMPLES = REPO / "examples"
 
 BASELINE = "baseline"
-RUNS = (BASELINE, "extract", "ingest-embedded")
+PARALLEL_JOBS = 2
+RUNS = (BASELINE, "extract", f"extract --jobs {PARALLEL_JOBS}", "ingest-embedded",
+        f"ingest-embedded --jobs {PARALLEL_JOBS}")
 NEO4J_RUN = "ingest-neo4j"
 
 # Keeps the default invocation to about three minutes even when a run scales badly.
@@ -123,11 +127,11 @@ def run_baseline(corpus: Path, _: argparse.Namespace) -> dict[str, Any]:
     return {"documents": documents, "errors": errors, "folded_chars": chars}
 
 
-def run_extract(corpus: Path, _: argparse.Namespace) -> dict[str, Any]:
+def run_extract(corpus: Path, _: argparse.Namespace, jobs: int = 1) -> dict[str, Any]:
     from ckg.api import extract
 
     documents = errors = actors = relations = 0
-    for record in extract([corpus]):
+    for record in extract([corpus], jobs=jobs):
         if isinstance(record, Exception):
             errors += 1
             continue
@@ -138,7 +142,7 @@ def run_extract(corpus: Path, _: argparse.Namespace) -> dict[str, Any]:
     return {"documents": documents, "errors": errors, "actors": actors, "relations": relations}
 
 
-def _ingest(kg: Any, corpus: Path) -> dict[str, Any]:
+def _ingest(kg: Any, corpus: Path, jobs: int = 1) -> dict[str, Any]:
     done = 0
 
     def one_more(_: str) -> None:
@@ -146,7 +150,7 @@ def _ingest(kg: Any, corpus: Path) -> dict[str, Any]:
         done += 1
         report_progress(done)
 
-    report = kg.ingest([corpus], on_document=one_more)
+    report = kg.ingest([corpus], on_document=one_more, jobs=jobs)
     stats = kg.stats()
     return {
         "documents": report.count("added"), "unchanged": report.count("unchanged"),
@@ -155,11 +159,11 @@ def _ingest(kg: Any, corpus: Path) -> dict[str, Any]:
     }
 
 
-def run_ingest_embedded(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
+def run_ingest_embedded(corpus: Path, args: argparse.Namespace, jobs: int = 1) -> dict[str, Any]:
     from ckg.api import ConflictKG
 
     with ConflictKG.open("embedded", graph=Path(args.graph)) as kg:
-        return _ingest(kg, corpus)
+        return _ingest(kg, corpus, jobs)
 
 
 def run_ingest_neo4j(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
@@ -172,7 +176,10 @@ def run_ingest_neo4j(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
 
 RUNNERS: dict[str, Callable[[Path, argparse.Namespace], dict[str, Any]]] = {
     BASELINE: run_baseline, "extract": run_extract,
-    "ingest-embedded": run_ingest_embedded, NEO4J_RUN: run_ingest_neo4j,
+    f"extract --jobs {PARALLEL_JOBS}": functools.partial(run_extract, jobs=PARALLEL_JOBS),
+    "ingest-embedded": run_ingest_embedded,
+    f"ingest-embedded --jobs {PARALLEL_JOBS}": functools.partial(run_ingest_embedded, jobs=PARALLEL_JOBS),
+    NEO4J_RUN: run_ingest_neo4j,
 }
 
 
@@ -187,14 +194,27 @@ def proc_peak_rss_mib(pid: int | str) -> float | None:
     return None
 
 
+def run_jobs(name: str) -> int:
+    """The worker processes a run starts (1: none, it extracts in its own process)."""
+    runner = RUNNERS[name]
+    return runner.keywords.get("jobs", 1) if isinstance(runner, functools.partial) else 1
+
+
 def peak_rss_mib() -> float:
     """This process's high-water resident set."""
     from_proc = proc_peak_rss_mib("self")
     if from_proc is not None:
         return from_proc
-    # ru_maxrss is KiB on Linux, bytes on macOS.
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / _MAXRSS_SCALE
+
+
+def largest_child_peak_rss_mib() -> float:
+    """The high-water resident set of the largest child this process has waited for."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / _MAXRSS_SCALE
+
+
+# ru_maxrss is KiB on Linux, bytes on macOS.
+_MAXRSS_SCALE = 1024 * 1024 if sys.platform == "darwin" else 1024
 
 
 def child(args: argparse.Namespace) -> None:
@@ -208,6 +228,12 @@ def child(args: argparse.Namespace) -> None:
         sys.exit(str(exc))
     result["work_seconds"] = time.perf_counter() - started
     result["peak_rss_mib"] = peak_rss_mib()
+    jobs = run_jobs(args.child)
+    if jobs > 1:
+        # The workers have exited by now; each may have peaked at the largest one's figure.
+        result["jobs"] = jobs
+        result["worker_peak_rss_mib"] = largest_child_peak_rss_mib()
+        result["peak_rss_mib"] += jobs * result["worker_peak_rss_mib"]
     json.dump(result, sys.stdout)
 
 
@@ -216,8 +242,9 @@ def child(args: argparse.Namespace) -> None:
 def measure(name: str, corpus: Path, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     """One whole run in a fresh interpreter: wall time from process start to exit, stopped at the
     time limit (then the documents done so far and the peak RSS so far are what is reported)."""
+    graph = workdir / f"{re.sub(r'[^A-Za-z0-9]+', '-', name).strip('-')}.graph.json"
     command = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--corpus", str(corpus),
-               "--graph", str(workdir / f"{name}.graph.json")]
+               "--graph", str(graph)]
     env = dict(os.environ)
     if name == NEO4J_RUN:
         command += ["--neo4j-uri", args.neo4j_uri]

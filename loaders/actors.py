@@ -69,6 +69,7 @@ class ActorRecognizer:
         self._based: list[str] = []
         self._titles: set[str] = set()
         self._describers: set[str] = set()
+        self._attribute_nouns: set[str] = set()
         self._force_suffixes: list[str] = []
         self.head_words: dict[str, str] = {}
         self._leads: dict[str, str] = {}
@@ -113,6 +114,7 @@ class ActorRecognizer:
             self.head_words[fold(phrase)] = fold(head)
         self._titles |= {fold(t) for t in refs["titles"]}
         self._describers |= {fold(t) for t in refs["description_articles"]}
+        self._attribute_nouns |= {fold(t) for t in refs["attribute_nouns"]}
         self._based += [fold(t) for t in refs["based_markers"]]
         numbers = {fold(k): v for k, v in refs["numbers"].items()} | {str(n): n for n in range(2, 11)}
         for word, count in numbers.items():
@@ -188,8 +190,12 @@ class ActorRecognizer:
             if following is not None and text[mention.end : following.start] in ("'s ", "' "):
                 continue  # "Libya's GNA": the possessor only places the actor
             if mention.kind == "nisba":
-                words_before = tokenize(text, max(0, mention.start - 8), mention.start)
+                words_before = tokenize(text, max(0, mention.start - 30), mention.start)
                 if words_before and words_before[-1].text in self._describers:
+                    continue
+                # "two Russian nationals", "رجل الأعمال الروسي", "سفينة الشحن التركية": origin, not the state acting
+                words_after = tokenize(text, mention.end, min(len(text), mention.end + 30))[:2]
+                if any(w.text in self._attribute_nouns for w in (*words_before[-2:], *words_after[:1])):
                     continue
                 following = mentions[i + 1] if i + 1 < len(mentions) else None
                 if following is not None and following.kind != "nisba":
@@ -268,7 +274,9 @@ def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str
     if governments and groups:
         return governments[0], groups[0]
     pool = [a for a in ranked if gazetteer.actors[a].type in _LEADABLE]
-    return tuple(pool[:2]) if len(pool) >= 2 else ()
+    if len(pool) >= 2:
+        return tuple(pool[:2])
+    return gazetteer.sides[0] if gazetteer.sides else ()  # the conflict's main sides, named or not
 
 
 def _first(mentions: list[Mention], actor_id: str) -> int:

@@ -44,8 +44,8 @@ class _Failure(NamedTuple):
     line: int | None
 
 
-# The worker's Extractor, built once by _start_worker in each worker process.
-_extractor: Extractor | None = None
+# The worker's Extractor, built once by _start_worker in each worker process, or why it could not be.
+_extractor: Extractor | BaseException | None = None
 
 
 def worker_count(jobs: int) -> int:
@@ -110,10 +110,16 @@ def _build_gazetteer(source: _GazetteerContents | tuple[Path, ...] | None) -> Ga
 
 def _start_worker(source: _GazetteerContents | tuple[Path, ...] | None) -> None:
     global _extractor
-    _extractor = Extractor(_build_gazetteer(source))
+    try:
+        _extractor = Extractor(_build_gazetteer(source))
+    except Exception as exc:
+        # Raised from an initializer it would only break the pool; kept, each task raises it to the caller.
+        _extractor = exc
 
 
 def _extract_one(doc: RawDocument) -> DocumentRecord | _Failure:
+    if isinstance(_extractor, BaseException):
+        raise _extractor
     assert _extractor is not None, "worker started without _start_worker"
     try:
         return _extractor.extract(doc)

@@ -29,6 +29,8 @@ _AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "were", "are", "wil
                           "then", "later"))
 # A request's object may be a support noun ("طلبت دعما عسكريا من تركيا"): it does not end the request.
 _ASKING = frozenset(("APPEALS_TO", "REQUESTS_AID_FROM"))
+# What an appeal asks for ("urged talks between", "called for a ceasefire") has not happened.
+_ASKED_FOR = frozenset(("SUPPORTS", "SIGNS_AGREEMENT_WITH", "CONSULTS", "COOPERATES_WITH", "MEDIATES", "DEPLOYS_TO"))
 # Only these act on places; every other predicate's target is an actor.
 PLACE_TARGETS = frozenset(("ATTACKS", "DEPLOYS_TO", "SANCTIONS"))
 INTENT_UPGRADES = {"SUPPORTS": "OFFERS_SUPPORT"}
@@ -188,10 +190,13 @@ class SentenceReader:
         previous_agent: tuple[str, ...] = ()
         accusation_until = -1
         covered_until = -1
+        appeal_until = -1
         for position, trigger in enumerate(triggers):
             frame: Frame = trigger.payload
             if trigger.start < accusation_until:
                 continue  # what an accusation alleges is the accusation's content, not a fact
+            if trigger.start < appeal_until and frame.predicate in _ASKED_FOR:
+                continue  # "called for a ceasefire between the parties": a wish, not a signed truce
             if trigger.start < covered_until:
                 continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
             if frame.requires and not self._near_words(sent, trigger, frame.requires, 30 if frame.all_targets else 6):
@@ -199,7 +204,7 @@ class SentenceReader:
             next_verb = next((t.start for t in triggers[position + 1 :]
                               if t.payload.pos == "verb" and t.payload.voice == "active"
                               and not (frame.voice == "passive" and t.payload.predicate == frame.predicate)
-                              and not (frame.predicate in _ASKING and t.payload.predicate == "SUPPORTS")), end)
+                              and not (frame.predicate in _ASKING and t.payload.predicate in _ASKED_FOR)), end)
             if self._generic_subject(sent, trigger):
                 continue  # "لكل من يهدد", "whoever attacks": no one in particular
             hyphenated = trigger.start > 0 and text[trigger.start - 1] == "-"
@@ -209,6 +214,8 @@ class SentenceReader:
             pairs, confidence = self._arguments_of(frame, trigger, sent, next_verb, shared)
             if frame.predicate == "ACCUSES":
                 accusation_until = self._clause_end(text, trigger.end, end)
+            if frame.predicate in _ASKING:
+                appeal_until = self._clause_end(text, trigger.end, end)
             if not pairs:
                 continue
             if frame.voice == "passive":

@@ -1,0 +1,176 @@
+"""Extraction on several processes gives exactly what one process gives, in the same order."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ckg.api import ConflictKG, extract, load_gazetteer
+from ckg.cli import cli
+from loaders.parallel import extract_parallel, worker_count
+from loaders.pipeline import Extractor, extract_paths
+from loaders.records import DocumentRecord
+from ontology.errors import CkgError, InputError
+from ontology.gazetteer import DEFAULT_FILES, GAZETTEER_DIR, Gazetteer
+from tests.paths import EXAMPLES, SEED
+
+SOURCES = [SEED, EXAMPLES]
+EXPECTED_IDS = [
+    "gna-aid-request", "africom-russian-jets", "berlin-summit", "geneva-ceasefire", "irini-ship-inspection",
+    "sisi-red-line", "tarhuna-captured", "turkey-troops-motion", "watiya-airbase",
+]
+EXTRA_GAZETTEER = {"actors": [{
+    "id": "zed-qux", "type": "Person", "name": "Zed Qux", "aliases": ["Qux"],
+    "positions": [{"predicate": "LEADS", "of": "turkey", "title_en": "Envoy", "from": "2019-01-01"}],
+}]}
+EXTRA_TEXT = "Zed Qux asked the Government of National Accord for military support.\n"
+
+
+def as_json(items: list[DocumentRecord | InputError]) -> list[dict[str, object] | str]:
+    return [str(item) if isinstance(item, InputError) else item.to_json() for item in items]
+
+
+@pytest.fixture(scope="module")
+def sequential() -> list[DocumentRecord | InputError]:
+    return list(extract_paths(SOURCES))
+
+
+def test_sequential_reference_covers_seed_and_examples(sequential: list[DocumentRecord | InputError]) -> None:
+    assert [d.id for d in sequential if isinstance(d, DocumentRecord)] == EXPECTED_IDS
+    assert sum(len(d.relations) for d in sequential if isinstance(d, DocumentRecord)) > 30
+
+
+def test_two_jobs_give_the_same_records_in_the_same_order(sequential: list[DocumentRecord | InputError]) -> None:
+    parallel = list(extract_parallel(SOURCES, None, 2))
+    assert as_json(parallel) == as_json(sequential)
+    assert parallel == sequential  # paths and hashes too
+
+
+def test_a_window_smaller_than_the_corpus_keeps_the_order(sequential: list[DocumentRecord | InputError]) -> None:
+    assert as_json(list(extract_parallel(SOURCES, None, 2, window=3))) == as_json(sequential)
+
+
+def test_spawned_workers_give_the_same_records(sequential: list[DocumentRecord | InputError]) -> None:
+    spawn = multiprocessing.get_context("spawn")
+    assert as_json(list(extract_parallel(SOURCES, None, 2, context=spawn, window=4))) == as_json(sequential)
+
+
+def test_an_unreadable_file_in_the_middle_keeps_its_place(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "berlin-summit.en.txt", tmp_path / "a.en.txt")
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    shutil.copy(EXAMPLES / "sisi-red-line.ar.txt", tmp_path / "c.ar.txt")
+    missing = tmp_path / "gone.txt"
+    items = list(extract_parallel([tmp_path, missing], None, 2))
+    assert [type(i).__name__ for i in items] == ["DocumentRecord", "InputError", "DocumentRecord", "InputError"]
+    assert [str(i) for i in items if isinstance(i, InputError)] == [
+        f"{tmp_path / 'b.txt'}: binary file, not text: give .txt, .md, .jsonl or .html documents",
+        f"{missing}: no such file or directory",
+    ]
+    assert as_json(items) == as_json(list(extract_paths([tmp_path, missing])))
+
+
+def test_one_job_starts_no_process_and_two_start_two() -> None:
+    one = extract_parallel(SOURCES, None, 1)
+    next(one)
+    assert multiprocessing.active_children() == []
+    one.close()
+    two = extract_parallel(SOURCES, None, 2, context=multiprocessing.get_context("fork"))
+    next(two)
+    assert len(multiprocessing.active_children()) == 2
+    two.close()  # a caller that stops early shuts the workers down
+    assert multiprocessing.active_children() == []
+
+
+def test_extra_gazetteer_files_reach_the_workers(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps(EXTRA_GAZETTEER), encoding="utf-8")
+    (tmp_path / "doc.en.txt").write_text(EXTRA_TEXT, encoding="utf-8")
+    files = [*(GAZETTEER_DIR / name for name in DEFAULT_FILES), extra]
+    expected = list(extract_paths([tmp_path / "doc.en.txt"], Extractor(Gazetteer.load(files))))
+    [record] = expected
+    assert isinstance(record, DocumentRecord)
+    assert [a.id for a in record.actors] == ["gna", "zed-qux"]
+    spawn = multiprocessing.get_context("spawn")
+    assert as_json(list(extract_parallel([tmp_path / "doc.en.txt"], files, 2, context=spawn))) == as_json(expected)
+    # The API's own merge of defaults and extras, handed over as a Gazetteer object.
+    assert as_json(list(extract([tmp_path / "doc.en.txt"], load_gazetteer([extra]), jobs=2))) == as_json(expected)
+
+
+def test_a_bad_gazetteer_file_fails_in_the_caller(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"actors": [{"id": "x"}]}', encoding="utf-8")
+    with pytest.raises(CkgError, match="bad.json"):
+        next(extract_parallel(SOURCES, [bad], 2))
+
+
+def test_a_worker_error_reaches_the_caller(tmp_path: Path) -> None:
+    base = Gazetteer.default()
+    # A person leading an actor the gazetteer lacks: loading would refuse it, a hand-built one does not.
+    template = base.get("erdogan")
+    lost = dataclasses.replace(
+        template, id="zed-qux", name="Zed Qux", name_ar=None, aliases=(), aliases_ar=(), wikidata=None,
+        positions=(dataclasses.replace(template.positions[0], of="atlantis"),),
+    )
+    broken = Gazetteer({**base.actors, "zed-qux": lost}, base.sides)
+    (tmp_path / "doc.en.txt").write_text(EXTRA_TEXT, encoding="utf-8")
+    with pytest.raises(KeyError) as one:
+        list(extract_paths([tmp_path], Extractor(broken)))
+    with pytest.raises(KeyError) as two:
+        list(extract_parallel([tmp_path], broken, 2))
+    assert one.value.args == two.value.args == ("atlantis",)
+
+
+def test_a_worker_that_cannot_start_reports_why(tmp_path: Path) -> None:
+    not_actors = Gazetteer({"x": "not an actor"})  # type: ignore[dict-item]
+    with pytest.raises(AttributeError, match="'str' object has no attribute"):
+        list(extract_parallel(SOURCES, not_actors, 2))
+
+
+def test_jobs_zero_means_one_per_core() -> None:
+    assert worker_count(0) == (os.cpu_count() or 1)
+    assert worker_count(3) == 3
+    with pytest.raises(CkgError, match="jobs must be 0"):
+        worker_count(-1)
+
+
+def test_cli_extract_output_is_the_same_for_any_jobs(tmp_path: Path) -> None:
+    runner = CliRunner()
+    args = ["--graph", str(tmp_path / "g.json"), "extract", str(SEED), str(EXAMPLES)]
+    one = runner.invoke(cli, [*args, "--jobs", "1"], catch_exceptions=False)
+    two = runner.invoke(cli, [*args, "--jobs", "2"], catch_exceptions=False)
+    assert (one.exit_code, two.exit_code) == (0, 0)
+    assert [d["id"] for d in json.loads(one.output)["documents"]] == EXPECTED_IDS
+    assert two.output == one.output
+
+
+def test_cli_ingest_stores_the_same_graph_for_any_jobs(tmp_path: Path) -> None:
+    runner = CliRunner()
+    outputs = []
+    for jobs in ("1", "2"):
+        graph = ["--graph", str(tmp_path / f"g{jobs}.json")]
+        ingest = runner.invoke(cli, [*graph, "ingest", "--jobs", jobs, str(SEED), str(EXAMPLES)],
+                               catch_exceptions=False)
+        stats = runner.invoke(cli, [*graph, "stats", "--format", "json"], catch_exceptions=False)
+        assert (ingest.exit_code, stats.exit_code) == (0, 0)
+        outputs.append((ingest.output, stats.output))
+    assert outputs[1] == outputs[0]
+    assert outputs[0][0].startswith("9 documents (9 added, 0 replaced, 0 unchanged), ")
+    assert json.loads(outputs[0][1])["documents"] == 9
+
+
+def test_api_ingest_with_jobs_matches_one_job(tmp_path: Path) -> None:
+    counts = []
+    for jobs in (1, 2):
+        seen: list[str] = []
+        with ConflictKG.open("embedded", graph=tmp_path / f"g{jobs}.json") as kg:
+            report = kg.ingest(SOURCES, on_document=seen.append, batch_size=4, jobs=jobs)
+            counts.append((seen, report.results, kg.stats()))
+    assert counts[1] == counts[0]
+    assert len(counts[0][0]) == 9
