@@ -149,8 +149,12 @@ class ActorRecognizer:
             mentions.append(Mention(start, end, (actor_id,), kind, best.clitic))
         mentions = self._forces_of_leaders(text, mentions)
         mentions = self._drop_modifiers(text, mentions)
+        references = self._refs.find(text)
+        # "الأطراف الليبية", "the Libyan parties": the reference, not the nisba inside it
+        mentions = [m for m in mentions if m.kind != "nisba"
+                    or not any(r.start <= m.start and m.end <= r.end for r in references)]
         taken = [(m.start, m.end) for m in mentions]
-        for match in self._refs.find(text):
+        for match in references:
             if any(s < match.end and match.start < e for s, e in taken):
                 continue
             kind, count = match.payload

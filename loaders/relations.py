@@ -131,14 +131,14 @@ class SentenceReader:
         head = text[max(sentence_start, mention.start - 30) : mention.start + len(mention.clitic)]
         if any(head.rstrip().endswith(marker) or head.endswith(marker) for marker in self.cues.source_markers):
             return "source"
+        if self._role_genitive(text, mention, mentions, index):
+            return "genitive"
         clitic = mention.clitic.lstrip("وف")
         if clitic and clitic[-1] in _CLITIC_PREPS:
             return None if self._speaker_prefixed(text, sentence_start, mention) else clitic[-1]
         before = tokenize(text, sentence_start, mention.start)
         while before and (before[-1].text in self.cues.determiners or before[-1].text in self.titles):
             before.pop()
-        if self._role_genitive(text, mention, mentions, index):
-            return "genitive"
         if not before:
             return None
         word = before[-1].text
@@ -156,7 +156,7 @@ class SentenceReader:
         if self._type(following) != "Person" or len(tokenize(text, mention.end, following.start)) > 0:
             return False
         words = tokenize(text, max(0, mention.start - 20), mention.start)
-        return bool(words) and words[-1].text in self.titles
+        return bool(words) and (words[-1].text in self.titles or mention.clitic.endswith("ل"))
 
     def _type(self, mention: Mention) -> str | None:
         return self.gazetteer.actors[mention.actors[0]].type if mention.actors else None
@@ -286,10 +286,11 @@ class SentenceReader:
 
     def _participle(self, text: str, trigger: PhraseMatch) -> bool:
         """"داعيا", "مطالبا", "accusing": a circumstantial form whose subject is the clause's."""
-        word = text[trigger.start : trigger.end].split()[0]
+        word = text[trigger.start + len(trigger.clitic) : trigger.end].split()[0]
         if self.lang == "ar":
-            # The accusative ending of داعيا, not the object pronoun of وقعها or دعانا.
-            return word.endswith("ا") and not word.endswith(("ها", "نا")) and len(word) > 3
+            # فاعلا / مفعلا with the accusative ending (داعيا, طالبا, مطالبا, متهما); not دعا, دعما or وقعها.
+            shaped = word.startswith("م") or (len(word) > 1 and word[1] == "ا")
+            return word.endswith("ا") and not word.endswith(("ها", "نا")) and len(word) >= 5 and shaped
         return word.endswith("ing")
 
     # -- arguments of one trigger ---------------------------------------------------------------
@@ -332,7 +333,7 @@ class SentenceReader:
         elif (self.lang == "ar" and not self._participle(sent.text, trigger) and self._opens_clause(sent, trigger)
               and not self._coordinated(sent, trigger)):
             # The subject may stand behind its title's genitive: "رفض رئيس المجلس الأعلى للدولة خالد المشري".
-            subject = next((a for a in after[:3] if a.governor != "genitive"), None)
+            subject = next((a for a in after[:3] if a.governor is None), None)
             reach = 3 if subject is not None and subject is after[0] else 6
             if subject is not None and not self._near(sent.text, trigger.end, subject, reach):
                 subject = None
@@ -342,8 +343,10 @@ class SentenceReader:
                 rest = [a for a in after if a.group != subject.group]
         if not agent and frame.pos == "verb":
             agent = self._agent_before(sent, trigger, before)
-            if not agent and self.last_agent and not before:
-                agent, confidence = self.last_agent, 0.6  # a sentence that names no one continues the last
+            subject_slot = after and self._near(sent.text, trigger.end, after[0], 3)
+            if not agent and self.last_agent and not before and not subject_slot:
+                # a clause that names no subject continues the last one ("وأكدت رفضها ...")
+                agent, confidence = self.last_agent, 0.6
         if not agent:
             return [], 0.0
         sides = next((a for a in rest if a.mention.kind in ("dual", "parties") and a.mention.start < limit
