@@ -35,22 +35,22 @@ def test_extract_prints_the_contract_json(runner: CliRunner, tmp_path: Path) -> 
     data = json.loads(out)
     [doc] = data["documents"]
     assert doc["id"] == "gna-aid-request"
-    assert len(doc["relations"]) == 30
+    assert len(doc["relations"]) == 29
     assert not (tmp_path / "g.json").exists()  # extract stores nothing
 
 
 def test_ingest_twice_then_stats(runner: CliRunner, tmp_path: Path) -> None:
     graph = tmp_path / "g.json"
     assert _run(runner, graph, "ingest", str(SEED_DIR)) == (
-        "1 documents (1 added, 0 replaced, 0 unchanged), 30 events; 0 failed\n"
+        "1 documents (1 added, 0 replaced, 0 unchanged), 29 events; 0 failed\n"
     )
     assert _run(runner, graph, "ingest", str(SEED)) == (
-        "1 documents (0 added, 0 replaced, 1 unchanged), 30 events; 0 failed\n"
+        "1 documents (0 added, 0 replaced, 1 unchanged), 29 events; 0 failed\n"
     )
     stats = json.loads(_run(runner, graph, "stats", "--format", "json"))
     assert stats["documents"] == 1
     assert stats["events"] == {
-        "APPEALS_TO": 5, "ATTACKS": 2, "CONDEMNS": 2, "COOPERATES_WITH": 1, "DEPLOYS_TO": 1,
+        "APPEALS_TO": 5, "ATTACKS": 2, "CONDEMNS": 2, "DEPLOYS_TO": 1,
         "OFFERS_SUPPORT": 1, "REQUESTS_AID_FROM": 15, "SIGNS_AGREEMENT_WITH": 1, "SUPPORTS": 2,
     }
     assert stats["actors"] == {
@@ -92,5 +92,5 @@ def test_export_turtle_and_html(runner: CliRunner, tmp_path: Path) -> None:
     out = _run(runner, graph, "export", "--format", "turtle", "-o", str(ttl))
     assert out.startswith(f"wrote {ttl} (") and out.endswith(" triples)\n")
     html = tmp_path / "g.html"
-    assert _run(runner, graph, "export", "--format", "html", "-o", str(html)) == f"wrote {html} (30 events)\n"
+    assert _run(runner, graph, "export", "--format", "html", "-o", str(html)) == f"wrote {html} (29 events)\n"
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

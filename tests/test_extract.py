@@ -33,7 +33,6 @@ SEED_RELATIONS = [
     ('gna', 'APPEALS_TO', 'italy', 'asserted', None),
     ('gna', 'APPEALS_TO', 'algeria', 'asserted', None),
     ('gna', 'APPEALS_TO', 'turkey', 'asserted', None),
-    ('gna', 'COOPERATES_WITH', 'turkey', 'asserted', None),
     ('gna', 'SIGNS_AGREEMENT_WITH', 'turkey', 'asserted', None),
     ('turkey', 'DEPLOYS_TO', 'libya', 'conditional', '2019-12-10'),
     ('turkey', 'OFFERS_SUPPORT', 'gna', 'conditional', '2019-12-10'),
