@@ -20,6 +20,7 @@ _LANG_DIR = Path(__file__).parent / "lang"
 _PRIORITY = {"name": 0, "force": 0, "nisba": 1, "capital": 2}
 _CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?)+$")
 _LEADABLE = {"ArmedGroup", "Government"}
+_HEAD_NOUN_REACH = 400  # characters: "العملية" points back a sentence or two, not across the article
 _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the named ones
 
 
@@ -159,6 +160,9 @@ class ActorRecognizer:
                 continue
             kind, count = match.payload
             if kind == "head_noun":
+                following = tokenize(text, match.end, min(len(text), match.end + 20))[:1]
+                if following and following[0].text.startswith("ال"):
+                    continue  # "العملية السياسية" is a new phrase, not "the operation" named before
                 # "العملية" → the nearest operation named before it, found when references are resolved
                 word = self.head_words[text[match.start + len(match.clitic) : match.end]]
                 mentions.append(Mention(match.start, match.end, (word,), kind, match.clitic))
@@ -313,7 +317,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
         elif mention.kind == "head_noun":
             head = mention.actors[0]
             named = [m for m in out if not m.is_reference and m.end <= mention.start
-                     and _has_head(gazetteer.actors[m.actors[0]], head)]
+                     and mention.start - m.end <= _HEAD_NOUN_REACH and _has_head(gazetteer.actors[m.actors[0]], head)]
             actors = named[-1].actors[:1] if named else ()
         elif mention.kind == "pronoun_person":
             people = [m for m in out if not m.is_reference and m.end <= mention.start

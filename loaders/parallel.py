@@ -76,7 +76,9 @@ def extract_parallel(paths: Iterable[Path], gazetteer: GazetteerSource, jobs: in
     pending: deque[Future[DocumentRecord | _Failure] | InputError] = deque()
     try:
         for item in read_documents(paths):
+            import gc; gc.freeze()
             pending.append(item if isinstance(item, InputError) else pool.submit(_extract_one, item))
+            gc.unfreeze()
             if len(pending) >= limit:
                 yield _result(pending.popleft())
         while pending:

@@ -31,6 +31,8 @@ _AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "were", "are", "wil
 _ASKING = frozenset(("APPEALS_TO", "REQUESTS_AID_FROM"))
 # What an appeal asks for ("urged talks between", "called for a ceasefire") has not happened.
 _ASKED_FOR = frozenset(("SUPPORTS", "SIGNS_AGREEMENT_WITH", "CONSULTS", "COOPERATES_WITH", "MEDIATES", "DEPLOYS_TO"))
+_PASSIVE_AUXILIARIES = frozenset(("is", "was", "are", "were", "been", "being", "be", "has", "have", "had", "remains",
+                                  "كان", "كانت", "تكون", "يكون", "ظلت", "ظل", "لا", "تزال", "يزال"))
 # Only these act on places; every other predicate's target is an actor.
 PLACE_TARGETS = frozenset(("ATTACKS", "DEPLOYS_TO", "SANCTIONS"))
 INTENT_UPGRADES = {"SUPPORTS": "OFFERS_SUPPORT"}
@@ -399,7 +401,14 @@ class SentenceReader:
             subject = next((a for a in after if a.mention.start < agent_arg.mention.start and a.governor is None
                             and a.mention.actors), None)
             patient = self._group_actors(subject, sent.args) if subject else ()
-        patient = patient or self._agent_before(sent, trigger, before, allow_inanimate=True)
+        preceding = [t.text for t in sent.tokens if t.end <= trigger.start]
+        if not patient and preceding and preceding[-1] in _PASSIVE_AUXILIARIES:
+            patient = self._agent_before(sent, trigger, before, allow_inanimate=True)  # "Haftar ... is backed by"
+        elif not patient and before:
+            # "الميليشيات المدعومة من تركيا": an adjectival passive describes the words right before it
+            last = before[-1]
+            if len(tokenize(sent.text, last.mention.end, trigger.start)) <= 2 and last.mention.actors:
+                patient = self._group_actors(last, sent.args)
         if not patient:
             return [], 0.0
         return [(s, t) for s in agents for t in patient], 0.8
@@ -473,7 +482,10 @@ class SentenceReader:
         if frame.predicate == "THREATENS":
             condition = next((t for t in sent.tokens if t.start >= trigger.end and t.text in self.cues.conditional),
                              None)
-            if condition is not None:
+            # "هدد أردوغان بتلقين حفتر درسا إذا ...": a named object first; else whoever the condition names
+            named = [a for a in rest if a.mention.end <= condition.start and a.mention.actors
+                     and self._near(sent.text, trigger.end, a, 3)] if condition is not None else []
+            if condition is not None and not named:
                 rest = [a for a in rest if a.mention.start > condition.end]
                 limit = sent.end
         target = self._target(frame, sent, rest, limit, last_word)
