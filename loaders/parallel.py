@@ -7,6 +7,7 @@ window of documents is in flight at once, so memory does not grow with the corpu
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -74,11 +75,14 @@ def extract_parallel(paths: Iterable[Path], gazetteer: GazetteerSource, jobs: in
     limit = window or jobs * WINDOW_PER_JOB
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(source,))
     pending: deque[Future[DocumentRecord | _Failure] | InputError] = deque()
+    started = False
     try:
         for item in read_documents(paths):
-            import gc; gc.freeze()
-            pending.append(item if isinstance(item, InputError) else pool.submit(_extract_one, item))
-            gc.unfreeze()
+            if isinstance(item, InputError):
+                pending.append(item)
+            else:
+                pending.append(pool.submit(_extract_one, item) if started else _submit_first(pool, item))
+                started = True
             if len(pending) >= limit:
                 yield _result(pending.popleft())
         while pending:
@@ -86,6 +90,17 @@ def extract_parallel(paths: Iterable[Path], gazetteer: GazetteerSource, jobs: in
     finally:
         # Also reached when the caller stops early or a worker failed: drop the work not yet started.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit_first(pool: ProcessPoolExecutor, doc: RawDocument) -> Future[DocumentRecord | _Failure]:
+    """The first submit starts the workers. Under fork they inherit this process's objects (an open
+    graph, say); frozen at that moment, the workers' garbage collector never writes to them, so their
+    pages stay shared instead of being copied into every worker."""
+    gc.freeze()
+    try:
+        return pool.submit(_extract_one, doc)
+    finally:
+        gc.unfreeze()
 
 
 def _worker_source(gazetteer: GazetteerSource) -> _GazetteerContents | tuple[Path, ...] | None:

@@ -528,8 +528,9 @@ class SentenceReader:
 
     def _opens_speech(self, sent: _Sentence, arg: Argument) -> bool:
         """"..., and Merkel said": an actor followed by a verb of saying starts a new clause."""
-        following = [_bare(t.text) for t in sent.tokens if t.start >= arg.mention.end][:2]
-        return any(w in self.cues.speech_verbs for w in following)
+        following = [t for t in sent.tokens if t.start >= arg.mention.end][:1]
+        return bool(following) and _bare(following[0].text) in self.cues.speech_verbs \
+            and not any(c in sent.text[arg.mention.end : following[0].start] for c in _CLAUSE_BREAKS)
 
     @staticmethod
     def _group_actors(arg: Argument, args: list[Argument]) -> tuple[str, ...]:
