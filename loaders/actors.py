@@ -20,6 +20,8 @@ _LANG_DIR = Path(__file__).parent / "lang"
 _PRIORITY = {"name": 0, "force": 0, "nisba": 1, "capital": 2}
 _CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?)+$")
 _LEADABLE = {"ArmedGroup", "Government"}
+# Who can be one of "the two sides" a sentence has just named: states and forces, not persons or towns.
+_SIDE_TYPES = {"State", "Government", "ArmedGroup", "PoliticalBody", "InternationalOrganization"}
 _HEAD_NOUN_REACH = 400  # characters: "العملية" points back a sentence or two, not across the article
 _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the named ones
 
@@ -347,7 +349,7 @@ def _two_of_sentence(mention: Mention, before: list[Mention], sentences: list[tu
     if span is None:
         return ()
     named = [a for m in before if not m.is_reference and m.start >= span[0] and m.end <= mention.start
-             for a in m.actors if gazetteer.actors[a].type != "Location"]
+             for a in m.actors if gazetteer.actors[a].type in _SIDE_TYPES]
     distinct = tuple(dict.fromkeys(named))
     if len(distinct) != 2:
         return ()

@@ -68,10 +68,11 @@ def extract_parallel(paths: Iterable[Path], gazetteer: GazetteerSource, jobs: in
     other error in a worker is raised here.
     """
     jobs = worker_count(jobs)
-    source = _worker_source(gazetteer)
     if jobs == 1:
-        yield from extract_paths(paths, Extractor(_build_gazetteer(source)))
+        here = gazetteer if gazetteer is None or isinstance(gazetteer, Gazetteer) else Gazetteer.load(gazetteer)
+        yield from extract_paths(paths, Extractor(here))
         return
+    source = _worker_source(gazetteer)
     limit = window or jobs * WINDOW_PER_JOB
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(source,))
     pending: deque[Future[DocumentRecord | _Failure] | InputError] = deque()

@@ -344,7 +344,8 @@ class SentenceReader:
                 agent = self._group_actors(subject, args)
                 rest = [a for a in after if a.group != subject.group]
         if not agent and frame.pos == "verb":
-            agent = self._agent_before(sent, trigger, before)
+            # "Salame said ..., and urged the two sides": a coordinated verb shares the speaker's subject
+            agent = self._agent_before(sent, trigger, before, speech_ok=self._coordinated(sent, trigger))
             subject_slot = after and self._near(sent.text, trigger.end, after[0], 3)
             if not agent and self.last_agent and not before and not subject_slot:
                 # a clause that names no subject continues the last one ("وأكدت رفضها ...")
@@ -451,7 +452,7 @@ class SentenceReader:
         return [a for a in after if a.group == first.group]
 
     def _agent_before(self, sent: _Sentence, trigger: PhraseMatch, before: list[Argument],
-                      allow_inanimate: bool = False) -> tuple[str, ...]:
+                      allow_inanimate: bool = False, speech_ok: bool = False) -> tuple[str, ...]:
         inside = next(((s, e) for s, e in sent.relative_spans if s <= trigger.start < e), None)
         for arg in reversed(before):
             if arg.governor is not None or not arg.mention.actors or arg.mention.kind in _GROUP_REFERENCES:
@@ -461,7 +462,7 @@ class SentenceReader:
             span = next(((s, e) for s, e in sent.relative_spans if s <= arg.mention.start < e), None)
             if span is not None and span != inside:
                 continue  # a subject inside ", which ...," belongs to that clause's verb
-            if not self._speaks_for_itself(sent, arg, trigger):
+            if not speech_ok and not self._speaks_for_itself(sent, arg, trigger):
                 continue
             group = [a for a in before if a.group == arg.group]
             return tuple(x for a in group for x in a.mention.actors)
