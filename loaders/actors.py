@@ -74,7 +74,6 @@ class ActorRecognizer:
         self._describers: set[str] = set()
         self._attribute_nouns: set[str] = set()
         self._force_suffixes: list[str] = []
-        self.head_words: dict[str, str] = {}
         self._leads: dict[str, str] = {}
         # Later gazetteers (the conflict's own) win ties over earlier ones (the world's states).
         self._rank = {actor_id: i for i, actor_id in enumerate(gazetteer.actors)}
@@ -113,8 +112,7 @@ class ActorRecognizer:
                     continue
                 self._refs.add(folded, (kind, 0))
         for phrase, head in refs["head_nouns"].items():
-            self._refs.add(fold(phrase), ("head_noun", 0))
-            self.head_words[fold(phrase)] = fold(head)
+            self._refs.add(fold(phrase), ("head_noun", fold(head)))
         self._titles |= {fold(t) for t in refs["titles"]}
         self._describers |= {fold(t) for t in refs["description_articles"]}
         self._attribute_nouns |= {fold(t) for t in refs["attribute_nouns"]}
@@ -166,8 +164,7 @@ class ActorRecognizer:
                 if following and following[0].text.startswith("ال"):
                     continue  # "العملية السياسية" is a new phrase, not "the operation" named before
                 # "العملية" → the nearest operation named before it, found when references are resolved
-                word = self.head_words[text[match.start + len(match.clitic) : match.end]]
-                mentions.append(Mention(match.start, match.end, (word,), kind, match.clitic))
+                mentions.append(Mention(match.start, match.end, (count,), kind, match.clitic))
                 continue
             mentions.append(Mention(match.start, match.end, (), kind, match.clitic, count or None))
         return sorted(mentions, key=lambda m: m.start)
