@@ -18,6 +18,7 @@ from ontology.gazetteer import Gazetteer, GazetteerActor
 _LANG_DIR = Path(__file__).parent / "lang"
 # A span that is both a name and a capital or nisba is read as the name.
 _PRIORITY = {"name": 0, "force": 0, "nisba": 1, "capital": 2}
+_AND = re.compile(r"(?:^|\s)(?:و|and|or|as well as|او)(?:\s|$)")
 _CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?)+$")
 _LEADABLE = {"ArmedGroup", "Government"}
 # Who can be one of "the two sides" a sentence has just named: states and forces, not persons or towns.
@@ -27,7 +28,8 @@ _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the
 
 
 REFERENCE_KINDS = (
-    "latter", "parties", "dual", "pronoun_person", "head_noun", "state_pair", "state_group", "state_count",
+    "latter", "parties", "dual", "pronoun_person", "person_pair", "head_noun", "state_pair", "state_group",
+    "state_count",
 )
 
 
@@ -105,7 +107,7 @@ class ActorRecognizer:
 
     def _add_references(self, refs: dict) -> None:
         dual = {fold(p) for p in refs["dual"]}
-        for kind in ("latter", "parties", "dual", "pronoun_person", "state_pair", "state_group"):
+        for kind in ("latter", "parties", "dual", "pronoun_person", "person_pair", "state_pair", "state_group"):
             for phrase in refs[kind]:
                 folded = fold(phrase)
                 if kind == "parties" and folded in dual:
@@ -246,6 +248,7 @@ class ActorRecognizer:
 def group_lists(text: str, mentions: list[Mention]) -> list[list[int]]:
     """Indexes of mentions that form one list ("مصر والإمارات", "Egypt, the UAE and Russia")."""
     groups: list[list[int]] = []
+    closed: list[bool] = []  # whether a group's last link is "and"/"و": "X، Y" alone is no list
     for i, mention in enumerate(mentions):
         if groups and i - 1 == groups[-1][-1]:
             prev = mentions[i - 1]
@@ -254,9 +257,14 @@ def group_lists(text: str, mentions: list[Mention]) -> list[list[int]]:
             connected = joined or bool(between and _CONNECTOR.match(between))
             if connected and not prev.is_reference and not mention.is_reference:
                 groups[-1].append(i)
+                closed[-1] = joined or bool(_AND.search(between))
                 continue
         groups.append([i])
-    return groups
+        closed.append(True)
+    out: list[list[int]] = []
+    for group, ends_with_and in zip(groups, closed, strict=True):
+        out.extend([group] if ends_with_and else [[i] for i in group])
+    return out
 
 
 def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -272,7 +280,10 @@ def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str
             for position in gazetteer.actors[actor_id].positions:
                 if position.predicate == "LEADS" and gazetteer.actors[position.of].type in _LEADABLE:
                     counts[position.of] += 1
-    declared = [pair for pair in gazetteer.sides if any(counts[a] for a in pair)]
+    both = [pair for pair in gazetteer.sides if all(counts[a] for a in pair)]
+    one = [pair for pair in gazetteer.sides
+           if any(counts[a] and gazetteer.actors[a].type != "State" for a in pair)]
+    declared = both or one
     if declared:
         return max(declared, key=lambda pair: sum(counts[a] for a in pair))
     ranked = sorted(counts, key=lambda a: (-counts[a], _first(mentions, a)))
@@ -291,7 +302,8 @@ def _first(mentions: list[Mention], actor_id: str) -> int:
 
 
 def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
-                       sentences: list[tuple[int, int]] = ()) -> list[Mention]:
+                       sentences: list[tuple[int, int]] = (), parties: tuple[str, ...] | None = None,
+                       fights: list[tuple[int, tuple[str, str]]] = ()) -> list[Mention]:
     """Fill in the actors of references from the mentions around them; unresolved ones are dropped."""
     groups = group_lists(text, mentions)
     state_lists = [
@@ -299,7 +311,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
         for g in groups
         if len(g) >= 2 and all(gazetteer.actors[mentions[i].actors[0]].type == "State" for i in g)
     ]
-    parties = conflict_parties(mentions, gazetteer)
+    parties = conflict_parties(mentions, gazetteer) if parties is None else parties
     out: list[Mention] = []
     for mention in mentions:
         if not mention.is_reference:
@@ -310,14 +322,19 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
             prev = [m for m in out if not m.is_reference and m.end <= mention.start]
             actors = prev[-1].actors[-1:] if prev else ()
         elif mention.kind == "parties":
-            actors = parties
+            actors = _last_fight(mention, fights) or parties
         elif mention.kind == "dual":
-            actors = _two_of_sentence(mention, out, sentences, gazetteer) or parties
+            actors = _two_of_sentence(mention, out, sentences, gazetteer) or _last_fight(mention, fights) or parties
         elif mention.kind == "head_noun":
             head = mention.actors[0]
             named = [m for m in out if not m.is_reference and m.end <= mention.start
                      and mention.start - m.end <= _HEAD_NOUN_REACH and _has_head(gazetteer.actors[m.actors[0]], head)]
             actors = named[-1].actors[:1] if named else ()
+        elif mention.kind == "person_pair":
+            people = [m.actors[0] for m in out if not m.is_reference and m.end <= mention.start
+                      and gazetteer.actors[m.actors[0]].type == "Person"]
+            distinct = list(dict.fromkeys(reversed(people)))[:2]
+            actors = tuple(reversed(distinct)) if len(distinct) == 2 else ()
         elif mention.kind == "pronoun_person":
             people = [m for m in out if not m.is_reference and m.end <= mention.start
                       and gazetteer.actors[m.actors[0]].type == "Person"]
@@ -360,3 +377,10 @@ def _has_head(actor: GazetteerActor, head: str) -> bool:
     """Whether one of the actor's names has the word, as in "عملية إيريني" for "العملية"."""
     names = (actor.name, actor.name_ar or "", *actor.aliases, *actor.aliases_ar)
     return any(head in fold(name).split() for name in names)
+
+
+def _last_fight(mention: Mention, fights: list[tuple[int, tuple[str, str]]]) -> tuple[str, ...]:
+    """The two forces last shown fighting before the reference (or first after it)."""
+    earlier = [pair for position, pair in fights if position <= mention.start]
+    later = [pair for position, pair in fights if position > mention.start]
+    return earlier[-1] if earlier else (later[0] if later else ())

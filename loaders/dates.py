@@ -25,6 +25,14 @@ def _words(lang: str) -> dict:
     }
 
 
+def date_words(lang: str) -> frozenset[str]:
+    """Weekday and relative-day words ("السبت", "yesterday"), which say when, not who."""
+    if lang not in ("ar", "en"):
+        return frozenset()
+    words = _words(lang)
+    return frozenset((*words["weekdays"], *words["relative"]))
+
+
 @cache
 def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     w = _words(lang)

@@ -13,7 +13,7 @@ from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
 from loaders.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
 from loaders.records import Mention as MentionRecord
-from loaders.relations import SentenceReader
+from loaders.relations import FoundRelation, SentenceReader
 from loaders.sentences import split_sentences
 from ontology.errors import InputError
 from ontology.gazetteer import Gazetteer
@@ -32,11 +32,16 @@ class Extractor:
         sentences = split_sentences(text)
         spans = [_folded_span(norm, s.start, s.end) for s in sentences]
         found_mentions = self.recognizer.find(norm, text)
-        mentions = resolve_references(norm.text, found_mentions, self.gazetteer, spans)
-        reader = SentenceReader(doc.lang, self.gazetteer, conflict_parties(found_mentions, self.gazetteer))
+        parties = conflict_parties(found_mentions, self.gazetteer)
+        mentions = resolve_references(norm.text, found_mentions, self.gazetteer, spans, parties)
+        found_by_sentence = self._read(doc.lang, norm, spans, mentions, parties)
+        fights = _fights(found_by_sentence, spans, self.gazetteer)
+        if fights and any(m.kind in _SIDE_REFERENCES for m in found_mentions):
+            # "the two sides" are those the article has just shown fighting (Libya Dawn and Zintan in 2014)
+            mentions = resolve_references(norm.text, found_mentions, self.gazetteer, spans, parties, fights)
+            found_by_sentence = self._read(doc.lang, norm, spans, mentions, parties)
         relations: list[RelationRecord] = []
-        for sentence, (start, end) in zip(sentences, spans, strict=True):
-            found = reader.read(norm.text, start, end, mentions)
+        for sentence, (start, end), found in zip(sentences, spans, found_by_sentence, strict=True):
             if not found:
                 continue
             date = find_date(norm.text[start:end], doc.lang, doc.published)
@@ -52,6 +57,11 @@ class Extractor:
             sha256=doc.sha256, path=doc.path, actors=self._actors(norm, text, mentions, relations),
             relations=relations,
         )
+
+    def _read(self, lang: str, norm: Normalized, spans: list[tuple[int, int]], mentions: list[Mention],
+              parties: tuple[str, ...]) -> list[list[FoundRelation]]:
+        reader = SentenceReader(lang, self.gazetteer, parties)
+        return [reader.read(norm.text, start, end, mentions) for start, end in spans]
 
     def _actors(self, norm: Normalized, text: str, mentions: list[Mention],
                 relations: list[RelationRecord]) -> list[ActorRecord]:
@@ -74,6 +84,22 @@ class Extractor:
                 wikidata=actor.wikidata, mentions=found, name_ar=actor.name_ar, cameo=actor.cameo,
             ))
         return sorted(records, key=lambda a: a.id)
+
+
+_SIDE_REFERENCES = ("parties", "dual")
+
+
+def _fights(found: list[list[FoundRelation]], spans: list[tuple[int, int]],
+            gazetteer: Gazetteer) -> list[tuple[int, tuple[str, str]]]:
+    """Where the article shows two forces attacking or fighting each other: (position, pair)."""
+    out = []
+    for (start, _), sentence in zip(spans, found, strict=True):
+        for rel in sentence:
+            ends = (gazetteer.actors[rel.source], gazetteer.actors[rel.target])
+            if rel.predicate in ("ATTACKS", "FIGHTS") and rel.modality == "asserted" \
+                    and all(a.type in ("Government", "ArmedGroup") for a in ends):
+                out.append((start, (rel.source, rel.target)))
+    return out
 
 
 @cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from loaders.actors import Mention, group_lists, load_references
+from loaders.dates import date_words
 from loaders.lexicon import Cues, Frame, load_cues, load_triggers
 from loaders.matcher import PhraseMatch
 from loaders.normalize import fold
@@ -25,6 +26,7 @@ _INANIMATE = {"Location"}
 # "the five states" names the addressees of a request far more often than its authors.
 _GROUP_REFERENCES = ("state_count", "state_group", "state_pair")
 _CLAUSE_BREAKS = (",", ";", "،", "؛")
+_COMPLEMENTISERS = frozenset(("ان", "انه", "انها", "بان"))
 _AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "قد", "لم", "لن",
                           "then", "later"))
 # A request's object may be a support noun ("طلبت دعما عسكريا من تركيا"): it does not end the request.
@@ -86,7 +88,10 @@ class SentenceReader:
         self.triggers = load_triggers(self.lang)
         self.gazetteer = gazetteer
         self.parties = parties
-        self.titles = frozenset(fold(t) for t in load_references(self.lang)["titles"])
+        refs = load_references(self.lang)
+        self.titles = frozenset(fold(t) for t in refs["titles"])
+        self.transparent = frozenset(fold(t) for t in refs["transparent_nouns"])
+        self.time_words = date_words(self.lang)
         self.last_agent: tuple[str, ...] = ()
 
     # -- arguments ------------------------------------------------------------------------------
@@ -136,9 +141,19 @@ class SentenceReader:
         if self._role_genitive(text, mention, mentions, index):
             return "genitive"
         clitic = mention.clitic.lstrip("وف")
+        before = tokenize(text, sentence_start, mention.start)
+        while before and before[-1].text in self.cues.determiners and before[-1].text != "of":
+            before.pop()
+        if len(before) >= 2 and before[-2].text in self.transparent and (
+                clitic.endswith("ل") or before[-1].text == "of"):
+            # "على مواقع لقوات فجر ليبيا", "on positions of the LNA": the force takes the positions' place
+            ahead = before[-3].text if len(before) >= 3 else ""
+            return ahead if ahead in self.cues.prepositions else None
+        if before and before[-1].text in self.transparent and clitic.endswith("ل"):
+            ahead = before[-2].text if len(before) >= 2 else ""
+            return ahead if ahead in self.cues.prepositions else None
         if clitic and clitic[-1] in _CLITIC_PREPS:
             return None if self._speaker_prefixed(text, sentence_start, mention) else clitic[-1]
-        before = tokenize(text, sentence_start, mention.start)
         while before and (before[-1].text in self.cues.determiners or before[-1].text in self.titles):
             before.pop()
         if not before:
@@ -314,6 +329,10 @@ class SentenceReader:
         if frame.voice == "passive":
             return self._passive(frame, trigger, sent, before, after, limit, antecedent)
         if frame.voice == "compound":
+            fused = before and not sent.text[before[-1].mention.end : trigger.start].strip(" -")
+            if frame.default_target == "parties" and fused:
+                # "a U.N.-brokered agreement": the broker mediates between the sides
+                return [(s, t) for s in before[-1].mention.actors for t in self.parties if t != s], 0.7
             return self._compound(trigger, sent.text, before, after)
         agent: tuple[str, ...] = ()
         confidence = 0.85
@@ -332,6 +351,9 @@ class SentenceReader:
                 if by and sent.text[trigger.end : by[0].mention.start].count(" ") <= 4:
                     agent = self._group_actors(by[0], args)
                     rest = [a for a in after if a.group != by[0].group]
+                elif frame.target_preps:
+                    # "بعد معارك مع كتائب الزنتان", "clashes with the LNA": the clause's subject fought
+                    agent = self._agent_before(sent, trigger, before)
         elif (self.lang == "ar" and not self._participle(sent.text, trigger) and self._opens_clause(sent, trigger)
               and not self._coordinated(sent, trigger)):
             # The subject may stand behind its title's genitive: "رفض رئيس المجلس الأعلى للدولة خالد المشري".
@@ -343,6 +365,10 @@ class SentenceReader:
                     and subject.mention.kind not in _GROUP_REFERENCES):
                 agent = self._group_actors(subject, args)
                 rest = [a for a in after if a.group != subject.group]
+        if not agent and frame.pos == "verb" and self.lang == "ar" and self._coordinated(sent, trigger):
+            # "صنف مجلس النواب ... ، وطالب الأمم المتحدة": the second verb's subject is the first one's
+            agent = self._sentence_subject(sent, trigger)
+            rest = after
         if not agent and frame.pos == "verb":
             # "Salame said ..., and urged the two sides": a coordinated verb shares the speaker's subject
             agent = self._agent_before(sent, trigger, before, speech_ok=self._coordinated(sent, trigger))
@@ -375,6 +401,18 @@ class SentenceReader:
         serves = [p.of for p in actor.positions if p.predicate == "MEMBER_OF"]
         return serves[0] if len(serves) == 1 else actor_id
 
+    def _sentence_subject(self, sent: _Sentence, trigger: PhraseMatch) -> tuple[str, ...]:
+        """The subject right after the verb that opens an Arabic sentence (or its first clause)."""
+        opening = [t for t in sent.tokens if t.end <= trigger.start][:6]
+        for arg in sent.args:
+            if arg.mention.end > trigger.start or not opening:
+                break
+            if arg.mention.start > opening[-1].end:
+                break
+            if arg.governor is None and self._agent_ok(arg) and arg.mention.kind not in _GROUP_REFERENCES:
+                return self._group_actors(arg, sent.args)
+        return ()
+
     def _untargeted(self, frame: Frame, agent: tuple[str, ...]) -> list[tuple[str, str]]:
         """No target named: a symmetric act among the agents ("the two sides signed"), or the conflict's sides."""
         if PREDICATES[frame.predicate].symmetric and len(agent) >= 2:
@@ -403,6 +441,10 @@ class SentenceReader:
                             and a.mention.actors), None)
             patient = self._group_actors(subject, sent.args) if subject else ()
         preceding = [t.text for t in sent.tokens if t.end <= trigger.start]
+        if not patient and frame.predicate in _ASKING:
+            # "عقد جلسة في طرابلس بطلب من قوات فجر ليبيا": the one asked is the clause's subject
+            patient = (self._sentence_subject(sent, trigger) if self.lang == "ar" else ()) \
+                or self._agent_before(sent, trigger, before)
         if not patient and preceding and preceding[-1] in _PASSIVE_AUXILIARIES:
             patient = self._agent_before(sent, trigger, before, allow_inanimate=True)  # "Haftar ... is backed by"
         elif not patient and before:
@@ -410,6 +452,8 @@ class SentenceReader:
             last = before[-1]
             if len(tokenize(sent.text, last.mention.end, trigger.start)) <= 2 and last.mention.actors:
                 patient = self._group_actors(last, sent.args)
+        if frame.predicate not in PLACE_TARGETS:
+            patient = tuple(p for p in patient if self.gazetteer.actors[p].type not in _INANIMATE)
         if not patient:
             return [], 0.0
         return [(s, t) for s in agents for t in patient], 0.8
@@ -474,7 +518,14 @@ class SentenceReader:
         spoken = [i for i, w in enumerate(words) if w in self.cues.speech_verbs]
         if not spoken:
             return True
-        return any(w in self.cues.pronouns for w in words[spoken[-1] + 1 :])
+        said = words[spoken[-1] + 1 :]
+        if any(w in self.cues.pronouns for w in said):
+            return True
+        # "أعلنت قوات فجر ليبيا سيطرتها": what is announced is the speaker's own act; "said the jets ..."
+        # and "قال إن القوات ..." put a new subject after the verb of saying
+        said = [w for w in said if w not in self.time_words]
+        first = said[0] if said else ""
+        return self.lang == "ar" and first not in _COMPLEMENTISERS and not first.startswith("ال")
 
     def _targets(self, frame: Frame, trigger: PhraseMatch, sent: _Sentence, rest: list[Argument],
                  limit: int) -> tuple[tuple[str, ...], bool] | None:
@@ -601,10 +652,19 @@ class SentenceReader:
         if modality in ("intent", "conditional") and predicate in INTENT_UPGRADES:
             return INTENT_UPGRADES[predicate]
         if predicate in AID_UPGRADES:
-            window = " " + " ".join(t.text for t in tokenize(text, trigger.start, trigger.end + 80)) + " "
-            if any(f" {noun} " in window for noun in self.cues.aid_nouns):
+            words = [_stem(t.text) for t in tokenize(text, trigger.start, trigger.end + 80)]
+            window = " " + " ".join(words) + " "
+            if any(f" {_stem(noun)} " in window or f" {noun} " in window for noun in self.cues.aid_nouns):
                 return AID_UPGRADES[predicate]
         return predicate
+
+
+def _stem(word: str) -> str:
+    """A word without its proclitics and article, for matching nouns ("بالتدخل", "لحماية")."""
+    for prefix in ("وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "ب", "ل"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
 
 
 def _bare(word: str) -> str:
