@@ -28,8 +28,8 @@ _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the
 
 
 REFERENCE_KINDS = (
-    "latter", "parties", "dual", "pronoun_person", "person_pair", "head_noun", "state_pair", "state_group",
-    "state_count",
+    "latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "head_noun", "state_pair",
+    "state_group", "state_count",
 )
 
 
@@ -100,14 +100,17 @@ class ActorRecognizer:
                 for form in {capital, capital.split(",")[0]}:
                     self._names.add(fold(form), ("capital", actor.id, ""))
         if actor.type == "Person":
-            for position in actor.positions:
-                led = self.gazetteer.actors.get(position.of)
-                if position.predicate == "LEADS" and led is not None and led.type in _LEADABLE:
-                    self._leads.setdefault(actor.id, led.id)
+            led = [self.gazetteer.actors[p.of] for p in actor.positions
+                   if p.predicate == "LEADS" and p.of in self.gazetteer.actors]
+            # "Haftar's forces" are the LNA he leads; "Gaddafi's forces", with no force of his own, his state's
+            forces = [a.id for a in led if a.type in _LEADABLE] or [a.id for a in led if a.type == "State"]
+            if forces:
+                self._leads[actor.id] = forces[0]
 
     def _add_references(self, refs: dict) -> None:
         dual = {fold(p) for p in refs["dual"]}
-        for kind in ("latter", "parties", "dual", "pronoun_person", "person_pair", "state_pair", "state_group"):
+        for kind in ("latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "state_pair",
+                     "state_group"):
             for phrase in refs[kind]:
                 folded = fold(phrase)
                 if kind == "parties" and folded in dual:
@@ -200,8 +203,9 @@ class ActorRecognizer:
                 continue  # "Libya's GNA": the possessor only places the actor
             if mention.kind == "nisba":
                 words_before = tokenize(text, max(0, mention.start - 30), mention.start)
-                if words_before and words_before[-1].text in self._describers:
-                    continue
+                if words_before and words_before[-1].text in self._describers \
+                        and text[: words_before[-1].start].rstrip().endswith((",", "،")):
+                    continue  # ", a Russian private military company": the apposition describes, it does not act
                 # "two Russian nationals", "رجل الأعمال الروسي", "سفينة الشحن التركية": origin, not the state acting
                 words_after = tokenize(text, mention.end, min(len(text), mention.end + 30))[:2]
                 if any(w.text in self._attribute_nouns for w in (*words_before[-2:], *words_after[:1])):
@@ -330,6 +334,11 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
             named = [m for m in out if not m.is_reference and m.end <= mention.start
                      and mention.start - m.end <= _HEAD_NOUN_REACH and _has_head(gazetteer.actors[m.actors[0]], head)]
             actors = named[-1].actors[:1] if named else ()
+        elif mention.kind == "force_reference":
+            forces = [m for m in out if not m.is_reference and m.end <= mention.start
+                      and mention.start - m.end <= _HEAD_NOUN_REACH
+                      and gazetteer.actors[m.actors[0]].type in _LEADABLE]
+            actors = forces[-1].actors[:1] if forces else ()
         elif mention.kind == "person_pair":
             people = [m.actors[0] for m in out if not m.is_reference and m.end <= mention.start
                       and gazetteer.actors[m.actors[0]].type == "Person"]

@@ -351,7 +351,7 @@ class SentenceReader:
                 if by and sent.text[trigger.end : by[0].mention.start].count(" ") <= 4:
                     agent = self._group_actors(by[0], args)
                     rest = [a for a in after if a.group != by[0].group]
-                elif frame.target_preps:
+                elif frame.target_preps and frame.predicate == "FIGHTS":
                     # "بعد معارك مع كتائب الزنتان", "clashes with the LNA": the clause's subject fought
                     agent = self._agent_before(sent, trigger, before)
         elif (self.lang == "ar" and not self._participle(sent.text, trigger) and self._opens_clause(sent, trigger)
@@ -561,7 +561,11 @@ class SentenceReader:
                 last_word: str) -> Argument | None:
         """The first actor after the trigger behind an allowed preposition ("called on" allows "on")."""
         allowed = (*frame.target_preps, last_word) if frame.target_preps is not None else None
+        own = next(((s, e) for s, e in sent.relative_spans if s <= rest[0].mention.start < e), None) if rest else None
         for arg in rest:
+            span = next(((s, e) for s, e in sent.relative_spans if s <= arg.mention.start < e), None)
+            if span is not None and span != own and arg is not rest[0]:
+                continue  # "انتقد مجلس النواب، الذي لم يمنح الثقة لحكومة الوفاق، الغارات": not the GNA
             if arg.mention.start >= limit or self._opens_speech(sent, arg):
                 return None
             if not arg.mention.actors or arg.governor in ("source", "genitive"):
