@@ -23,7 +23,7 @@ _CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?
 _LEADABLE = {"ArmedGroup", "Government"}
 # Who can be one of "the two sides" a sentence has just named: states and forces, not persons or towns.
 _SIDE_TYPES = {"State", "Government", "ArmedGroup", "PoliticalBody", "InternationalOrganization"}
-_HEAD_NOUN_REACH = 400  # characters: "العملية" points back a sentence or two, not across the article
+_HEAD_NOUN_REACH = 800  # characters: "العملية" points back a sentence or two, not across the article
 _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the named ones
 
 
@@ -150,8 +150,8 @@ class ActorRecognizer:
                 continue
             best = min(usable, key=lambda m: (_PRIORITY[m.payload[0]], -self._order(m.payload[1])))
             kind, actor_id, _ = best.payload
-            if kind == "nisba" and self._is_origin(text, end):
-                continue
+            if kind in ("nisba", "name") and self._is_origin(text, end):
+                continue  # "U.S.-made missiles", "Russian-built jets": origin, no actor
             mentions.append(Mention(start, end, (actor_id,), kind, best.clitic))
         mentions = self._forces_of_leaders(text, mentions)
         mentions = self._drop_modifiers(text, mentions)

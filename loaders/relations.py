@@ -145,7 +145,7 @@ class SentenceReader:
         while before and before[-1].text in self.cues.determiners and before[-1].text != "of":
             before.pop()
         if len(before) >= 2 and before[-2].text in self.transparent and (
-                clitic.endswith("ل") or before[-1].text == "of"):
+                clitic.endswith("ل") or before[-1].text in ("of", "from")):
             # "على مواقع لقوات فجر ليبيا", "on positions of the LNA": the force takes the positions' place
             ahead = before[-3].text if len(before) >= 3 else ""
             return ahead if ahead in self.cues.prepositions else None
@@ -247,9 +247,13 @@ class SentenceReader:
             modality = self._modality(sent, trigger)
             predicate = self._predicate(frame, modality, text, trigger)
             for source, target in ((self._stand_in(s), self._stand_in(t)) for s, t in pairs):
-                if source != target:
-                    found.append(FoundRelation(source, predicate, target, modality, frame.cameo, frame.plover,
-                                               confidence, trigger.start))
+                if source == target:
+                    continue
+                kind = predicate
+                if kind == "DEPLOYS_TO" and self.gazetteer.actors[target].type not in ("Location", "State"):
+                    kind = "SUPPORTS"  # "sent armoured vehicles and drones to the GNA": arming it
+                found.append(FoundRelation(source, kind, target, modality, frame.cameo, frame.plover,
+                                           confidence, trigger.start))
             sentence_agent = sentence_agent or previous_agent
         if sentence_agent:
             self.last_agent = sentence_agent
@@ -296,8 +300,8 @@ class SentenceReader:
             return False
         if trigger.clitic[:1] in ("و", "ف"):
             return True
-        if before[-1].text in ("and", "but", "then"):
-            return True
+        if before[-1].text in ("and", "but", "then", "their", "its", "his", "her"):
+            return True  # "... and declared their support for": the clause's subject again
         gap = sent.text[before[-1].end : trigger.start]
         return any(c in gap for c in _CLAUSE_BREAKS) and self._participle(sent.text, trigger)
 
@@ -384,14 +388,26 @@ class SentenceReader:
             # "تتعاون أنقرة مع حكومة الوفاق ... وقعها الطرفان": the two sides named are the agents
             members = sides.mention.actors
             return [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]], 0.75
-        rest = [a for a in rest if not set(map(self._stand_in, a.mention.actors)) <= set(map(self._stand_in, agent))]
+        rest = [a for a in rest if not set(map(self._stand_in, a.mention.actors)) <= set(map(self._stand_in, agent))
+                and not self._affiliated(a.mention.actors, agent)]
         targets = self._targets(frame, trigger, sent, rest, limit)
+        if targets is None and (head := self._object_antecedent(sent, trigger)):
+            targets = (head, False)
         if targets is None:
             return self._untargeted(frame, agent), 0.7
         group, from_reference = targets
         if from_reference:
             confidence -= 0.1
         return [(s, t) for s in agent for t in group], confidence
+
+    def _affiliated(self, targets: tuple[str, ...], agents: tuple[str, ...]) -> bool:
+        """"The congress ... its president, Nouri Abusahmain": a body's own officers are not its targets."""
+        for t in targets:
+            for a in agents:
+                if any(p.of == a for p in self.gazetteer.actors[t].positions) or \
+                        any(p.of == t for p in self.gazetteer.actors[a].positions):
+                    return True
+        return False
 
     def _stand_in(self, actor_id: str) -> str:
         """A spokesperson, minister or envoy who leads nothing speaks for the body they serve (rule 8)."""
@@ -469,10 +485,7 @@ class SentenceReader:
 
     def _antecedent(self, sent: _Sentence, trigger: PhraseMatch, before: list[Argument]) -> tuple[str, ...]:
         """"Turkey, which backs the GNA", "قوات الوفاق التي تقاتل": the relative clause's head."""
-        preceding = [t for t in sent.tokens if t.end <= trigger.start]
-        if not self._relative_before([t.text for t in preceding]):
-            return ()
-        pronoun = next((t for t in reversed(preceding[-3:]) if t.text in self.cues.relative_pronouns), None)
+        pronoun = self._relative_pronoun(sent, trigger)
         if pronoun is None or any(a.mention.start >= pronoun.end for a in before):
             return ()
         heads = [a for a in before if a.mention.end <= pronoun.start and a.mention.actors]
@@ -488,6 +501,23 @@ class SentenceReader:
                       if p.predicate == "LEADS" and self.gazetteer.actors[p.of].type == "State"]
             return tuple(states[:1]) or actors
         return actors
+
+    def _relative_pronoun(self, sent: _Sentence, trigger: PhraseMatch) -> Token | None:
+        preceding = [t for t in sent.tokens if t.end <= trigger.start]
+        if not self._relative_before([t.text for t in preceding]):
+            return None
+        return next((t for t in reversed(preceding[-3:]) if t.text in self.cues.relative_pronouns), None)
+
+    def _object_antecedent(self, sent: _Sentence, trigger: PhraseMatch) -> tuple[str, ...]:
+        """"Ansar al-Sharia, which Washington blames": with a subject of its own, the clause's head is the object."""
+        pronoun = self._relative_pronoun(sent, trigger)
+        if pronoun is None:
+            return ()
+        inside = [a for a in sent.args if pronoun.end <= a.mention.start and a.mention.end <= trigger.start]
+        heads = [a for a in sent.args if a.mention.end <= pronoun.start and a.mention.actors]
+        if not inside or not heads or len(tokenize(sent.text, heads[-1].mention.end, pronoun.start)) > 1:
+            return ()
+        return self._group_actors(heads[-1], sent.args)
 
     def _between(self, after: list[Argument], limit: int) -> list[Argument]:
         first = next((a for a in after if a.governor in ("بين", "between") and a.mention.start < limit), None)
