@@ -28,8 +28,8 @@ _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the
 
 
 REFERENCE_KINDS = (
-    "latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "head_noun", "state_pair",
-    "state_group", "state_count",
+    "latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "the_country", "head_noun",
+    "state_pair", "state_group", "state_count",
 )
 
 
@@ -109,8 +109,8 @@ class ActorRecognizer:
 
     def _add_references(self, refs: dict) -> None:
         dual = {fold(p) for p in refs["dual"]}
-        for kind in ("latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "state_pair",
-                     "state_group"):
+        for kind in ("latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "the_country",
+                     "state_pair", "state_group"):
             for phrase in refs[kind]:
                 folded = fold(phrase)
                 if kind == "parties" and folded in dual:
@@ -334,6 +334,13 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
             named = [m for m in out if not m.is_reference and m.end <= mention.start
                      and mention.start - m.end <= _HEAD_NOUN_REACH and _has_head(gazetteer.actors[m.actors[0]], head)]
             actors = named[-1].actors[:1] if named else ()
+        elif mention.kind == "the_country":
+            states = [m for m in out if not m.is_reference and m.end <= mention.start
+                      and gazetteer.actors[m.actors[0]].type == "State"]
+            named = Counter(m.actors[0] for m in out if not m.is_reference
+                            and gazetteer.actors[m.actors[0]].type == "State")
+            # "البلاد": the state the article is about, else the last one named
+            actors = (named.most_common(1)[0][0],) if named else (states[-1].actors[:1] if states else ())
         elif mention.kind == "force_reference":
             forces = [m for m in out if not m.is_reference and m.end <= mention.start
                       and mention.start - m.end <= _HEAD_NOUN_REACH

@@ -26,6 +26,8 @@ _INANIMATE = {"Location"}
 # "the five states" names the addressees of a request far more often than its authors.
 _GROUP_REFERENCES = ("state_count", "state_group", "state_pair")
 _CLAUSE_BREAKS = (",", ";", "،", "؛")
+_OBJECT_PRONOUNS = ("هم", "ها", "هما", "ه")
+_JUDGING = frozenset(("CONDEMNS", "REJECTS", "ACCUSES"))
 _COMPLEMENTISERS = frozenset(("ان", "انه", "انها", "بان"))
 _AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "قد", "لم", "لن",
                           "then", "later"))
@@ -93,6 +95,9 @@ class SentenceReader:
         self.transparent = frozenset(fold(t) for t in refs["transparent_nouns"])
         self.time_words = date_words(self.lang)
         self.last_agent: tuple[str, ...] = ()
+        self.last_agent_in_sentence: tuple[str, ...] = ()
+        self.last_attacker: tuple[str, ...] = ()
+        self.attack_nouns = tuple(fold(w) for w in refs["attack_nouns"])
 
     # -- arguments ------------------------------------------------------------------------------
 
@@ -205,6 +210,7 @@ class SentenceReader:
         found: list[FoundRelation] = []
         sentence_agent: tuple[str, ...] = ()
         previous_agent: tuple[str, ...] = ()
+        self.last_agent_in_sentence = ()
         accusation_until = -1
         covered_until = -1
         appeal_until = -1
@@ -244,6 +250,7 @@ class SentenceReader:
                 covered_until = max(covered_until, max((a.mention.end for a in args if a.mention.start >= trigger.end
                                                         and targets & set(a.mention.actors)), default=-1))
             previous_agent = tuple(dict.fromkeys(s for s, _ in pairs))
+            self.last_agent_in_sentence = previous_agent
             modality = self._modality(sent, trigger)
             predicate = self._predicate(frame, modality, text, trigger)
             for source, target in ((self._stand_in(s), self._stand_in(t)) for s, t in pairs):
@@ -254,6 +261,8 @@ class SentenceReader:
                     kind = "SUPPORTS"  # "sent armoured vehicles and drones to the GNA": arming it
                 found.append(FoundRelation(source, kind, target, modality, frame.cameo, frame.plover,
                                            confidence, trigger.start))
+                if kind in ("ATTACKS", "FIGHTS") and modality == "asserted":
+                    self.last_attacker = (source,)
             sentence_agent = sentence_agent or previous_agent
         if sentence_agent:
             self.last_agent = sentence_agent
@@ -332,6 +341,13 @@ class SentenceReader:
                 return ([(x, y) for x in agent for y in members], 0.8) if agent else ([], 0.0)
         if frame.voice == "passive":
             return self._passive(frame, trigger, sent, before, after, limit, antecedent)
+        if frame.voice == "adjectival":
+            # "حرس المنشآت النفطية، الموالي لحكومة الوفاق": the words before are loyal to the one after
+            if not before or not after or len(tokenize(sent.text, before[-1].mention.end, trigger.start)) > 1 \
+                    or (after[0].governor or "") not in ("ل", "to", "with"):
+                return [], 0.0
+            holder = self._group_actors(before[-1], args)
+            return [(s, t) for s in holder for t in after[0].mention.actors], 0.75
         if frame.voice == "compound":
             fused = before and not sent.text[before[-1].mention.end : trigger.start].strip(" -")
             if frame.default_target == "parties" and fused:
@@ -345,6 +361,14 @@ class SentenceReader:
             agent = antecedent
         elif shared_agent and frame.pos == "verb":
             agent = shared_agent
+        elif frame.pos == "masdar":
+            # "بعد طرد حرس المنشآت": the verbal noun's object follows it; its doer is the clause's subject
+            agent = self.last_agent_in_sentence or self._sentence_subject(sent, trigger) \
+                or self._agent_before(sent, trigger, before)
+        elif (frame.pos == "noun" and self.lang == "ar"
+              and sent.text[trigger.start : trigger.end].endswith(_OBJECT_PRONOUNS)):
+            # "خلال هجومها على طرابلس": the attack is the subject's own
+            agent = self.last_agent_in_sentence or self._sentence_subject(sent, trigger)
         elif frame.pos == "noun":
             genitive = after[0] if after and self._adjacent(sent.text, trigger.end, after[0]) else None
             if genitive and genitive.governor is None and self._agent_ok(genitive):
@@ -393,6 +417,10 @@ class SentenceReader:
         targets = self._targets(frame, trigger, sent, rest, limit)
         if targets is None and (head := self._object_antecedent(sent, trigger)):
             targets = (head, False)
+        if targets is None and frame.predicate in _JUDGING and self.last_attacker \
+                and self._names_the_attack(sent, trigger):
+            # "أدان المجلس الرئاسي الهجوم": the attack last reported, and so its author
+            targets = (self.last_attacker, True)
         if targets is None:
             return self._untargeted(frame, agent), 0.7
         group, from_reference = targets
@@ -412,7 +440,12 @@ class SentenceReader:
     def _stand_in(self, actor_id: str) -> str:
         """A spokesperson, minister or envoy who leads nothing speaks for the body they serve (rule 8)."""
         actor = self.gazetteer.actors[actor_id]
-        if actor.type != "Person" or any(p.predicate == "LEADS" for p in actor.positions):
+        if actor.type != "Person":
+            return actor_id
+        led = [self.gazetteer.actors[p.of] for p in actor.positions if p.predicate == "LEADS"]
+        if led and all(a.type == "InternationalOrganization" for a in led) and len({a.id for a in led}) == 1:
+            return led[0].id  # an envoy heading a UN mission speaks for it (rule 8)
+        if led:
             return actor_id
         serves = [p.of for p in actor.positions if p.predicate == "MEMBER_OF"]
         return serves[0] if len(serves) == 1 else actor_id
@@ -428,6 +461,10 @@ class SentenceReader:
             if arg.governor is None and self._agent_ok(arg) and arg.mention.kind not in _GROUP_REFERENCES:
                 return self._group_actors(arg, sent.args)
         return ()
+
+    def _names_the_attack(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
+        following = " ".join(t.text for t in sent.tokens if t.start >= trigger.end)[:40]
+        return any(following.startswith(noun) for noun in self.attack_nouns)
 
     def _untargeted(self, frame: Frame, agent: tuple[str, ...]) -> list[tuple[str, str]]:
         """No target named: a symmetric act among the agents ("the two sides signed"), or the conflict's sides."""
@@ -592,6 +629,7 @@ class SentenceReader:
         """The first actor after the trigger behind an allowed preposition ("called on" allows "on")."""
         allowed = (*frame.target_preps, last_word) if frame.target_preps is not None else None
         own = next(((s, e) for s, e in sent.relative_spans if s <= rest[0].mention.start < e), None) if rest else None
+        limit = min(limit, self._next_clause(sent, rest[0].mention.start if rest else sent.end))
         for arg in rest:
             span = next(((s, e) for s, e in sent.relative_spans if s <= arg.mention.start < e), None)
             if span is not None and span != own and arg is not rest[0]:
@@ -611,6 +649,20 @@ class SentenceReader:
                 continue
             return arg
         return None
+
+    def _next_clause(self, sent: _Sentence, position: int) -> int:
+        """Where "، واصفا ..." or ", saying ..." starts a clause of its own after `position`."""
+        for i, token in enumerate(sent.tokens):
+            if token.start < position or i == 0:
+                continue
+            gap = sent.text[sent.tokens[i - 1].end : token.start]
+            if not any(c in gap for c in _CLAUSE_BREAKS):
+                continue
+            word = _bare(token.text)
+            shaped = PhraseMatch(token.start, token.end, None, "")
+            if word in self.cues.speech_verbs or self._participle(sent.text, shaped):
+                return token.start
+        return sent.end
 
     def _opens_speech(self, sent: _Sentence, arg: Argument) -> bool:
         """"..., and Merkel said": an actor followed by a verb of saying starts a new clause."""
@@ -634,6 +686,10 @@ class SentenceReader:
         """An Arabic verb that opens its clause takes its subject after it (ودعت حكومة الوفاق ...)."""
         if trigger.clitic[:1] in ("و", "ف"):
             return True
+        following = [a for a in sent.args if a.mention.start >= trigger.end][:1]
+        if sent.text[trigger.start : trigger.end].endswith(_OBJECT_PRONOUNS) and following \
+                and not sent.text[trigger.end : following[0].mention.start].strip():
+            return True  # "مقاتلون سوريون نقلتهم تركيا": with its object on the verb, the subject comes next
         before = [t for t in sent.tokens if t.end <= trigger.start]
         if not before:
             return True
