@@ -368,7 +368,7 @@ class SentenceReader:
         elif (frame.pos == "noun" and self.lang == "ar"
               and sent.text[trigger.start : trigger.end].endswith(_OBJECT_PRONOUNS)):
             # "خلال هجومها على طرابلس": the attack is the subject's own
-            agent = self.last_agent_in_sentence or self._sentence_subject(sent, trigger)
+            agent = self._sentence_subject(sent, trigger) or self.last_agent_in_sentence
         elif frame.pos == "noun":
             genitive = after[0] if after and self._adjacent(sent.text, trigger.end, after[0]) else None
             if genitive and genitive.governor is None and self._agent_ok(genitive):
@@ -393,6 +393,8 @@ class SentenceReader:
                     and subject.mention.kind not in _GROUP_REFERENCES):
                 agent = self._group_actors(subject, args)
                 rest = [a for a in after if a.group != subject.group]
+        if not agent and frame.pos == "verb" and self.lang == "ar" and self._speaker_speaks(sent, trigger, before):
+            agent = self._sentence_subject(sent, trigger)  # "وقال إن حكومته ستطلب": the speaker's government
         if not agent and frame.pos == "verb" and self.lang == "ar" and self._coordinated(sent, trigger):
             # "صنف مجلس النواب ... ، وطالب الأمم المتحدة": the second verb's subject is the first one's
             agent = self._sentence_subject(sent, trigger)
@@ -449,6 +451,17 @@ class SentenceReader:
             return actor_id
         serves = [p.of for p in actor.positions if p.predicate == "MEMBER_OF"]
         return serves[0] if len(serves) == 1 else actor_id
+
+    def _speaker_speaks(self, sent: _Sentence, trigger: PhraseMatch, before: list[Argument]) -> bool:
+        """A verb of saying with no subject of its own, then a pronoun, then no other actor before the trigger."""
+        words = [t for t in sent.tokens if t.end <= trigger.start]
+        spoken = [i for i, t in enumerate(words) if _bare(t.text) in self.cues.speech_verbs]
+        if not spoken:
+            return False
+        after_speech = words[spoken[-1] + 1 :]
+        if not any(t.text in self.cues.pronouns for t in after_speech):
+            return False
+        return not any(a.mention.start >= words[spoken[-1]].end for a in before)
 
     def _sentence_subject(self, sent: _Sentence, trigger: PhraseMatch) -> tuple[str, ...]:
         """The subject right after the verb that opens an Arabic sentence (or its first clause)."""
@@ -638,8 +651,9 @@ class SentenceReader:
                 return None
             if not arg.mention.actors or arg.governor in ("source", "genitive"):
                 continue
-            if frame.predicate not in PLACE_TARGETS and self._type(arg.mention) in _INANIMATE:
-                continue  # one fights, condemns or meets a force, not a town
+            if frame.predicate not in PLACE_TARGETS and (self._type(arg.mention) in _INANIMATE
+                                                          or arg.mention.kind == "the_country"):
+                continue  # one fights, condemns or meets a force, not a town or "the country"
             governor = arg.governor or ""
             if allowed is not None:
                 if governor in allowed:
