@@ -758,7 +758,7 @@ class SentenceReader:
         if predicate in AID_UPGRADES:
             words = [_stem(t.text) for t in tokenize(text, trigger.start, trigger.end + 80)]
             window = " " + " ".join(words) + " "
-            if any(f" {_stem(noun)} " in window or f" {noun} " in window for noun in self.cues.aid_nouns):
+            if any(" " + " ".join(_stem(w) for w in noun.split()) + " " in window for noun in self.cues.aid_nouns):
                 return AID_UPGRADES[predicate]
         return predicate
 
