@@ -325,6 +325,11 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
         if mention.kind == "latter":
             prev = [m for m in out if not m.is_reference and m.end <= mention.start]
             actors = prev[-1].actors[-1:] if prev else ()
+            span = next(((s, e) for s, e in sentences if s <= mention.start < e), None)
+            pairs = [g for g in groups if len(g) >= 2 and mentions[g[-1]].end <= mention.start
+                     and (span is None or mentions[g[0]].start >= span[0])]
+            if pairs:
+                actors = mentions[pairs[-1][-1]].actors[-1:]  # "Washington and Paris ...; the latter": Paris
         elif mention.kind == "parties":
             actors = _last_fight(mention, fights) or parties
         elif mention.kind == "dual":

@@ -147,8 +147,10 @@ class SentenceReader:
             return "genitive"
         clitic = mention.clitic.lstrip("وف")
         before = tokenize(text, sentence_start, mention.start)
-        while before and before[-1].text in self.cues.determiners and before[-1].text != "of":
-            before.pop()
+        edge = mention.start
+        while before and before[-1].text in self.cues.determiners and before[-1].text != "of" \
+                and not any(c in text[before[-1].end : edge] for c in _CLAUSE_BREAKS):
+            edge = before.pop().start
         if len(before) >= 2 and before[-2].text in self.transparent and (
                 clitic.endswith("ل") or before[-1].text in ("of", "from")):
             # "على مواقع لقوات فجر ليبيا", "on positions of the LNA": the force takes the positions' place
@@ -159,8 +161,9 @@ class SentenceReader:
             return ahead if ahead in self.cues.prepositions else None
         if clitic and clitic[-1] in _CLITIC_PREPS:
             return None if self._speaker_prefixed(text, sentence_start, mention) else clitic[-1]
-        while before and (before[-1].text in self.cues.determiners or before[-1].text in self.titles):
-            before.pop()
+        while before and (before[-1].text in self.cues.determiners or before[-1].text in self.titles) \
+                and not any(c in text[before[-1].end : edge] for c in _CLAUSE_BREAKS):
+            edge = before.pop().start  # "by a spokesman, Gaddafi warned": the comma ends the phrase
         if not before:
             return None
         word = before[-1].text
