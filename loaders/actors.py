@@ -23,13 +23,13 @@ _CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?
 _LEADABLE = {"ArmedGroup", "Government"}
 # Who can be one of "the two sides" a sentence has just named: states and forces, not persons or towns.
 _SIDE_TYPES = {"State", "Government", "ArmedGroup", "PoliticalBody", "InternationalOrganization"}
-_HEAD_NOUN_REACH = 800  # characters: "العملية" points back a sentence or two, not across the article
+_HEAD_NOUN_REACH = 1500  # characters: "العملية" points back a sentence or two, not across the article
 _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the named ones
 
 
 REFERENCE_KINDS = (
-    "latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "the_country", "head_noun",
-    "state_pair", "state_group", "state_count",
+    "latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "the_country", "the_city",
+    "head_noun", "state_pair", "state_group", "state_count",
 )
 
 
@@ -110,7 +110,7 @@ class ActorRecognizer:
     def _add_references(self, refs: dict) -> None:
         dual = {fold(p) for p in refs["dual"]}
         for kind in ("latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "the_country",
-                     "state_pair", "state_group"):
+                     "the_city", "state_pair", "state_group"):
             for phrase in refs[kind]:
                 folded = fold(phrase)
                 if kind == "parties" and folded in dual:
@@ -346,6 +346,11 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                             and gazetteer.actors[m.actors[0]].type == "State")
             # "البلاد": the state the article is about, else the last one named
             actors = (named.most_common(1)[0][0],) if named else (states[-1].actors[:1] if states else ())
+        elif mention.kind == "the_city":
+            places = [m for m in out if not m.is_reference and m.end <= mention.start
+                      and mention.start - m.end <= _HEAD_NOUN_REACH
+                      and gazetteer.actors[m.actors[0]].type == "Location"]
+            actors = places[-1].actors[:1] if places else ()
         elif mention.kind == "force_reference":
             forces = [m for m in out if not m.is_reference and m.end <= mention.start
                       and mention.start - m.end <= _HEAD_NOUN_REACH

@@ -514,6 +514,8 @@ class SentenceReader:
             # "عقد جلسة في طرابلس بطلب من قوات فجر ليبيا": the one asked is the clause's subject
             patient = (self._sentence_subject(sent, trigger) if self.lang == "ar" else ()) \
                 or self._agent_before(sent, trigger, before)
+        if not patient and self.lang == "ar" and frame.pos == "verb" and frame.requires:
+            patient = self._sentence_subject(sent, trigger)  # "وتمكنت هذه القوات ... بعد أن تلقت دعما من"
         if not patient and preceding and preceding[-1] in _PASSIVE_AUXILIARIES:
             patient = self._agent_before(sent, trigger, before, allow_inanimate=True)  # "Haftar ... is backed by"
         elif not patient and before:
@@ -613,7 +615,6 @@ class SentenceReader:
     def _targets(self, frame: Frame, trigger: PhraseMatch, sent: _Sentence, rest: list[Argument],
                  limit: int) -> tuple[tuple[str, ...], bool] | None:
         """The target group after the trigger, and whether it came from a reference; None when there is none."""
-        last_word = sent.text[trigger.start : trigger.end].split()[-1]
         if frame.predicate == "THREATENS":
             condition = next((t for t in sent.tokens if t.start >= trigger.end and t.text in self.cues.conditional),
                              None)
@@ -623,7 +624,7 @@ class SentenceReader:
             if condition is not None and not named:
                 rest = [a for a in rest if a.mention.start > condition.end]
                 limit = sent.end
-        target = self._target(frame, sent, rest, limit, last_word)
+        target = self._target(frame, sent, rest, limit, trigger)
         if target is None:
             return None
         group = self._group_actors(target, sent.args)
@@ -641,14 +642,15 @@ class SentenceReader:
         return next((t.start for t in after if any(w in t.text for w in words)), sent.end)
 
     def _target(self, frame: Frame, sent: _Sentence, rest: list[Argument], limit: int,
-                last_word: str) -> Argument | None:
+                trigger: PhraseMatch) -> Argument | None:
         """The first actor after the trigger behind an allowed preposition ("called on" allows "on")."""
+        last_word = sent.text[trigger.start : trigger.end].split()[-1]
         allowed = (*frame.target_preps, last_word) if frame.target_preps is not None else None
-        own = next(((s, e) for s, e in sent.relative_spans if s <= rest[0].mention.start < e), None) if rest else None
+        own = next(((s, e) for s, e in sent.relative_spans if s <= trigger.start < e), None)
         limit = min(limit, self._next_clause(sent, rest[0].mention.start if rest else sent.end))
         for arg in rest:
             span = next(((s, e) for s, e in sent.relative_spans if s <= arg.mention.start < e), None)
-            if span is not None and span != own and arg is not rest[0]:
+            if span is not None and span != own:
                 continue  # "انتقد مجلس النواب، الذي لم يمنح الثقة لحكومة الوفاق، الغارات": not the GNA
             if arg.mention.start >= limit or self._opens_speech(sent, arg):
                 return None
