@@ -25,6 +25,7 @@ _LEADABLE = {"ArmedGroup", "Government"}
 _SIDE_TYPES = {"State", "Government", "ArmedGroup", "PoliticalBody", "InternationalOrganization"}
 _HEAD_NOUN_REACH = 1500  # characters: "العملية" points back a sentence or two, not across the article
 _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the named ones
+_RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين"))
 
 
 REFERENCE_KINDS = (
@@ -166,7 +167,9 @@ class ActorRecognizer:
             kind, count = match.payload
             if kind == "head_noun":
                 following = tokenize(text, match.end, min(len(text), match.end + 20))[:1]
-                if following and following[0].text.startswith("ال"):
+                adjective = following and following[0].text.startswith("ال") \
+                    and not text[match.end : following[0].start].strip() and following[0].text not in _RELATIVES
+                if adjective:
                     continue  # "العملية السياسية" is a new phrase, not "the operation" named before
                 # "العملية" → the nearest operation named before it, found when references are resolved
                 mentions.append(Mention(match.start, match.end, (count,), kind, match.clitic))
@@ -323,9 +326,13 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
             continue
         actors: tuple[str, ...] = ()
         if mention.kind == "latter":
-            prev = [m for m in out if not m.is_reference and m.end <= mention.start]
-            actors = prev[-1].actors[-1:] if prev else ()
+            # "هذا الأخير" points back to an actor, not to the town named last
             span = next(((s, e) for s, e in sentences if s <= mention.start < e), None)
+            # nor is it the subject that opens its own sentence ("وتمكنت هذه القوات من محاصرة هذا الأخير")
+            opener = next((m for m in out if span and m.start >= span[0]), None)
+            prev = [m for m in out if m.end <= mention.start and len(m.actors) == 1 and m is not opener
+                    and gazetteer.actors[m.actors[0]].type != "Location"]
+            actors = prev[-1].actors[-1:] if prev else ()
             pairs = [g for g in groups if len(g) >= 2 and mentions[g[-1]].end <= mention.start
                      and (span is None or mentions[g[0]].start >= span[0])]
             if pairs:
@@ -344,8 +351,11 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                       and gazetteer.actors[m.actors[0]].type == "State"]
             named = Counter(m.actors[0] for m in out if not m.is_reference
                             and gazetteer.actors[m.actors[0]].type == "State")
-            # "البلاد": the state the article is about, else the last one named
-            actors = (named.most_common(1)[0][0],) if named else (states[-1].actors[:1] if states else ())
+            # "البلاد": the conflict's own country, else the state the article names most, else the last one
+            if gazetteer.home:
+                actors = (gazetteer.home,)
+            else:
+                actors = (named.most_common(1)[0][0],) if named else (states[-1].actors[:1] if states else ())
         elif mention.kind == "the_city":
             places = [m for m in out if not m.is_reference and m.end <= mention.start
                       and mention.start - m.end <= _HEAD_NOUN_REACH

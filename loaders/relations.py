@@ -228,9 +228,12 @@ class SentenceReader:
             if frame.requires and not self._near_words(sent, trigger, frame.requires, 30 if frame.all_targets else 6):
                 continue
             next_verb = next((t.start for t in triggers[position + 1 :]
-                              if t.payload.pos == "verb" and t.payload.voice == "active"
+                              if t.payload.pos == "verb"
+                              and (t.payload.voice == "active" or (t.payload.voice == "passive" and t.payload.requires
+                                                                   and frame.voice != "passive"))
                               and not (frame.voice == "passive" and t.payload.predicate == frame.predicate)
-                              and not (frame.predicate in _ASKING and t.payload.predicate in _ASKED_FOR)), end)
+                              and not (frame.predicate in _ASKING and t.payload.predicate in _ASKED_FOR)
+                              and not self._embedded_elsewhere(sent, t, trigger)), end)
             if self._generic_subject(sent, trigger):
                 continue  # "لكل من يهدد", "whoever attacks": no one in particular
             hyphenated = trigger.start > 0 and text[trigger.start - 1] == "-"
@@ -275,6 +278,12 @@ class SentenceReader:
         head = " ".join(t.text for t in sent.tokens if t.end <= trigger.start)[-24:]
         tail = head + " " + sent.text[trigger.start : trigger.end]
         return any(tail.endswith(" " + g) or head.endswith(g) for g in self.cues.generic_subjects)
+
+    @staticmethod
+    def _embedded_elsewhere(sent: _Sentence, other: PhraseMatch, trigger: PhraseMatch) -> bool:
+        """A verb inside ", الذي لم يمنح الثقة ...," does not end the clause of a verb outside it."""
+        span = next(((s, e) for s, e in sent.relative_spans if s <= other.start < e), None)
+        return span is not None and not span[0] <= trigger.start < span[1]
 
     @staticmethod
     def _agent_end(sent: _Sentence, trigger: PhraseMatch, frame: Frame, limit: int) -> int:
@@ -514,14 +523,16 @@ class SentenceReader:
             # "عقد جلسة في طرابلس بطلب من قوات فجر ليبيا": the one asked is the clause's subject
             patient = (self._sentence_subject(sent, trigger) if self.lang == "ar" else ()) \
                 or self._agent_before(sent, trigger, before)
-        if not patient and self.lang == "ar" and frame.pos == "verb" and frame.requires:
+        word = sent.text[trigger.start + len(trigger.clitic) : trigger.end]
+        if not patient and self.lang == "ar" and frame.pos == "verb" and not word.startswith(("ال", "م", "ب")):
             patient = self._sentence_subject(sent, trigger)  # "وتمكنت هذه القوات ... بعد أن تلقت دعما من"
         if not patient and preceding and preceding[-1] in _PASSIVE_AUXILIARIES:
             patient = self._agent_before(sent, trigger, before, allow_inanimate=True)  # "Haftar ... is backed by"
         elif not patient and before:
             # "الميليشيات المدعومة من تركيا": an adjectival passive describes the words right before it
             last = before[-1]
-            if len(tokenize(sent.text, last.mention.end, trigger.start)) <= 2 and last.mention.actors:
+            gap = sent.text[last.mention.end : trigger.start]
+            if len(tokenize(gap)) <= 2 and last.mention.actors and not any(c in gap for c in ".;؛"):
                 patient = self._group_actors(last, sent.args)
         if frame.predicate not in PLACE_TARGETS:
             patient = tuple(p for p in patient if self.gazetteer.actors[p].type not in _INANIMATE)

@@ -88,10 +88,12 @@ class GazetteerActor:
 class Gazetteer:
     """Actors by id, merged from one or more gazetteer files and checked as a whole."""
 
-    def __init__(self, actors: Mapping[str, GazetteerActor], sides: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(self, actors: Mapping[str, GazetteerActor], sides: Sequence[tuple[str, str]] = (),
+                 home: str | None = None) -> None:
         # Read-only: the default gazetteer is shared by every caller in the process.
         self.actors: Mapping[str, GazetteerActor] = MappingProxyType(dict(actors))
         self.sides: tuple[tuple[str, str], ...] = tuple(sides)
+        self.home = home  # the conflict's country: what "البلاد" / "the country" means
 
     @classmethod
     def load(cls, paths: Sequence[Path]) -> Gazetteer:
@@ -99,8 +101,10 @@ class Gazetteer:
         merged: dict[str, GazetteerActor] = {}
         origin: dict[str, Path] = {}
         sides: list[tuple[str, str]] = []
+        home: str | None = None
         for path in paths:
-            actors, file_sides = _read_document(Path(path))
+            actors, file_sides, file_home = _read_document(Path(path))
+            home = file_home or home
             for actor in actors:
                 merged[actor.id] = actor
                 origin[actor.id] = Path(path)
@@ -110,7 +114,9 @@ class Gazetteer:
             unknown = [x for x in pair if x not in merged]
             if unknown:
                 raise GazetteerError(f"sides {list(pair)}: unknown actor id {unknown[0]!r}; add it to a gazetteer file")
-        return cls(merged, sides)
+        if home is not None and home not in merged:
+            raise GazetteerError(f"home {home!r}: unknown actor id; add it to a gazetteer file")
+        return cls(merged, sides, home)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -173,7 +179,7 @@ def _read_file(path: Path) -> list[GazetteerActor]:
     return _read_document(path)[0]
 
 
-def _read_document(path: Path) -> tuple[list[GazetteerActor], list[tuple[str, str]]]:
+def _read_document(path: Path) -> tuple[list[GazetteerActor], list[tuple[str, str]], str | None]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -192,7 +198,10 @@ def _read_document(path: Path) -> tuple[list[GazetteerActor], list[tuple[str, st
             raise GazetteerError(f"{path}: actor {actor.id!r}: duplicate id in this file; merge the two entries")
         seen.add(actor.id)
         actors.append(actor)
-    return actors, _read_sides(path, document)
+    home = document.get("home")
+    if home is not None and not isinstance(home, str):
+        raise GazetteerError(f'{path}: "home" must be an actor id, e.g. "libya"')
+    return actors, _read_sides(path, document), home
 
 
 def _parse_actor(path: Path, index: int, raw: Any) -> GazetteerActor:
