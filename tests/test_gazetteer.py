@@ -303,3 +303,12 @@ def test_sides_must_be_pairs_of_known_ids(tmp_path: Path) -> None:
     assert str(caught.value) == (
         f"sides ['{GROUP['id']}', 'nobody']: unknown actor id 'nobody'; add it to a gazetteer file"
     )
+
+
+def test_libya_names_its_home_country(gaz: Gazetteer, tmp_path: Path) -> None:
+    assert gaz.home == "libya"
+    bad = tmp_path / "home.json"
+    bad.write_text(json.dumps({"name": "x", "home": "atlantis", "actors": [GROUP]}), encoding="utf-8")
+    with pytest.raises(GazetteerError) as caught:
+        Gazetteer.load([bad])
+    assert str(caught.value) == "home 'atlantis': unknown actor id; add it to a gazetteer file"
