@@ -7,7 +7,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from loaders.matcher import PhraseMatcher
@@ -411,8 +411,13 @@ def _two_of_sentence(mention: Mention, before: list[Mention], sentences: list[tu
 
 def _has_head(actor: GazetteerActor, head: str) -> bool:
     """Whether one of the actor's names has the word, as in "عملية إيريني" for "العملية"."""
+    return head in _name_words(actor)
+
+
+@lru_cache(maxsize=8192)
+def _name_words(actor: GazetteerActor) -> frozenset[str]:
     names = (actor.name, actor.name_ar or "", *actor.aliases, *actor.aliases_ar)
-    return any(head in fold(name).split() for name in names)
+    return frozenset(word for name in names for word in fold(name).split())
 
 
 def _last_fight(mention: Mention, fights: list[tuple[int, tuple[str, str]]]) -> tuple[str, ...]:

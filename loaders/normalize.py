@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Diacritics, tatweel, zero-width and bidi control characters.
 _DROP = re.compile(
@@ -69,6 +70,7 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(out), tuple(offsets), len(text))
 
 
+@lru_cache(maxsize=65536)  # lexicon phrases and names are folded again and again
 def fold(text: str) -> str:
     """The folded form of a phrase, for building patterns that match `normalize` output."""
     return " ".join(normalize(text).text.split())

@@ -11,6 +11,7 @@ positive fact, and what an accusation alleges is left to the accusation itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from loaders.actors import Mention, group_lists, load_references
 from loaders.dates import date_words
@@ -189,12 +190,8 @@ class SentenceReader:
     def _speaker_prefixed(self, text: str, sentence_start: int, mention: Mention) -> bool:
         """"المتحدث باسم الحكومة", "a spokesman for the GNA": the actor speaks through someone."""
         head = text[max(sentence_start, mention.start - 40) : mention.start + len(mention.clitic)].rstrip()
-        for lang in ("ar", "en"):
-            for prefix in load_references(lang)["speaker_prefixes"]:
-                folded = fold(prefix)
-                if head.endswith(folded) or (mention.clitic and head.endswith(folded + " " + mention.clitic)):
-                    return True
-        return False
+        return any(head.endswith(prefix) or (mention.clitic and head.endswith(prefix + " " + mention.clitic))
+                   for prefix in _speaker_prefixes())
 
     def _agent_ok(self, arg: Argument) -> bool:
         if not arg.mention.actors:
@@ -777,6 +774,11 @@ class SentenceReader:
             if any(" " + " ".join(_stem(w) for w in noun.split()) + " " in window for noun in self.cues.aid_nouns):
                 return AID_UPGRADES[predicate]
         return predicate
+
+
+@cache
+def _speaker_prefixes() -> tuple[str, ...]:
+    return tuple(fold(p) for lang in ("ar", "en") for p in load_references(lang)["speaker_prefixes"])
 
 
 def _stem(word: str) -> str:
