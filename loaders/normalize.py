@@ -40,6 +40,7 @@ class Normalized:
         return self.offsets[start], last
 
 
+@lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
     """The folded form of one character ('' when it is dropped)."""
     if _DROP.match(ch):
