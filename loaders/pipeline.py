@@ -36,10 +36,11 @@ class Extractor:
         mentions = resolve_references(norm.text, found_mentions, self.gazetteer, spans, parties)
         found_by_sentence = self._read(doc.lang, norm, spans, mentions, parties)
         fights = _fights(found_by_sentence, spans, self.gazetteer)
-        if fights and any(m.kind in _SIDE_REFERENCES for m in found_mentions):
-            # "the two sides" are those the article has just shown fighting (Libya Dawn and Zintan in 2014)
+        if fights:
+            # "the two sides", and who a host mediates between, are the forces the article has just shown
+            # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari)
             mentions = resolve_references(norm.text, found_mentions, self.gazetteer, spans, parties, fights)
-            found_by_sentence = self._read(doc.lang, norm, spans, mentions, parties)
+            found_by_sentence = self._read(doc.lang, norm, spans, mentions, parties, fights)
         relations: list[RelationRecord] = []
         for sentence, (start, end), found in zip(sentences, spans, found_by_sentence, strict=True):
             if not found:
@@ -59,8 +60,8 @@ class Extractor:
         )
 
     def _read(self, lang: str, norm: Normalized, spans: list[tuple[int, int]], mentions: list[Mention],
-              parties: tuple[str, ...]) -> list[list[FoundRelation]]:
-        reader = SentenceReader(lang, self.gazetteer, parties)
+              parties: tuple[str, ...], fights: list[tuple[int, tuple[str, str]]] = ()) -> list[list[FoundRelation]]:
+        reader = SentenceReader(lang, self.gazetteer, parties, fights)
         return [reader.read(norm.text, start, end, mentions) for start, end in spans]
 
     def _actors(self, norm: Normalized, text: str, mentions: list[Mention],
@@ -84,9 +85,6 @@ class Extractor:
                 wikidata=actor.wikidata, mentions=found, name_ar=actor.name_ar, cameo=actor.cameo,
             ))
         return sorted(records, key=lambda a: a.id)
-
-
-_SIDE_REFERENCES = ("parties", "dual")
 
 
 def _fights(found: list[list[FoundRelation]], spans: list[tuple[int, int]],

@@ -85,12 +85,14 @@ class _Sentence:
 class SentenceReader:
     """Reads the relations of one sentence; `last_agent` carries the discourse subject forward."""
 
-    def __init__(self, lang: str, gazetteer: Gazetteer, parties: tuple[str, ...] = ()) -> None:
+    def __init__(self, lang: str, gazetteer: Gazetteer, parties: tuple[str, ...] = (),
+                 fights: list[tuple[int, tuple[str, str]]] = ()) -> None:
         self.lang = lang if lang in ("ar", "en") else "en"
         self.cues: Cues = load_cues(self.lang)
         self.triggers = load_triggers(self.lang)
         self.gazetteer = gazetteer
         self.parties = parties
+        self.fights = list(fights)
         refs = load_references(self.lang)
         self.titles = frozenset(fold(t) for t in refs["titles"])
         self.transparent = frozenset(fold(t) for t in refs["transparent_nouns"])
@@ -194,9 +196,15 @@ class SentenceReader:
                    for prefix in _speaker_prefixes())
 
     def _agent_ok(self, arg: Argument) -> bool:
-        if not arg.mention.actors:
+        if not arg.mention.actors or self._home_place(arg):
             return False
         return not all(self.gazetteer.actors[a].type in _INANIMATE for a in arg.mention.actors)
+
+    def _home_place(self, arg: Argument) -> bool:
+        """"ليبيا", "Libyan", "the country": in the conflict's own news its name is where, not who.
+        Its forces ("Gaddafi's forces") still act for it."""
+        return bool(self.gazetteer.home) and arg.mention.actors == (self.gazetteer.home,) \
+            and arg.mention.kind in ("name", "nisba", "capital", "the_country")
 
     # -- one sentence -----------------------------------------------------------------------------
 
@@ -361,7 +369,7 @@ class SentenceReader:
             fused = before and not sent.text[before[-1].mention.end : trigger.start].strip(" -")
             if frame.default_target == "parties" and fused:
                 # "a U.N.-brokered agreement": the broker mediates between the sides
-                return [(s, t) for s in before[-1].mention.actors for t in self.parties if t != s], 0.7
+                return [(s, t) for s in before[-1].mention.actors for t in self._sides_at(trigger.start) if t != s], 0.7
             return self._compound(trigger, sent.text, before, after)
         agent: tuple[str, ...] = ()
         confidence = 0.85
@@ -433,7 +441,7 @@ class SentenceReader:
             # "أدان المجلس الرئاسي الهجوم": the attack last reported, and so its author
             targets = (self.last_attacker, True)
         if targets is None:
-            return self._untargeted(frame, agent), 0.7
+            return self._untargeted(frame, agent, trigger.start), 0.7
         group, from_reference = targets
         if from_reference:
             confidence -= 0.1
@@ -488,14 +496,20 @@ class SentenceReader:
         following = " ".join(t.text for t in sent.tokens if t.start >= trigger.end)[:40]
         return any(following.startswith(noun) for noun in self.attack_nouns)
 
-    def _untargeted(self, frame: Frame, agent: tuple[str, ...]) -> list[tuple[str, str]]:
+    def _sides_at(self, position: int) -> tuple[str, ...]:
+        """The two sides at a point of the article: the forces last shown fighting, else the conflict's."""
+        earlier = [pair for start, pair in self.fights if start <= position]
+        return earlier[-1] if earlier else self.parties
+
+    def _untargeted(self, frame: Frame, agent: tuple[str, ...], position: int = 0) -> list[tuple[str, str]]:
         """No target named: a symmetric act among the agents ("the two sides signed"), or the conflict's sides."""
         if PREDICATES[frame.predicate].symmetric and len(agent) >= 2:
             return [(x, y) for i, x in enumerate(agent) for y in agent[i + 1 :]]
         if frame.default_target == "parties":
             led = {p.of for a in agent for p in self.gazetteer.actors[a].positions if p.predicate == "LEADS"}
-            sides = [p for p in self.parties if p not in agent and p not in led]
-            if PREDICATES[frame.predicate].symmetric and len(sides) == len(self.parties):
+            parties = self._sides_at(position)
+            sides = [p for p in parties if p not in agent and p not in led]
+            if PREDICATES[frame.predicate].symmetric and len(sides) == len(parties):
                 return []  # an agreement between outsiders and both sides is no agreement with either
             return [(s, t) for s in agent for t in sides]
         return []
@@ -509,7 +523,7 @@ class SentenceReader:
             return [], 0.0
         agents = [x for a in after if a.group == agent_arg.group for x in a.mention.actors]
         if frame.default_target == "parties":
-            return [(s, t) for s in agents for t in self.parties if t not in agents], 0.75
+            return [(s, t) for s in agents for t in self._sides_at(trigger.start) if t not in agents], 0.75
         patient = antecedent
         if not patient and self.lang == "ar" and frame.pos == "verb" and self._opens_clause(sent, trigger):
             subject = next((a for a in after if a.mention.start < agent_arg.mention.start and a.governor is None
@@ -665,7 +679,7 @@ class SentenceReader:
             if not arg.mention.actors or arg.governor in ("source", "genitive"):
                 continue
             if frame.predicate not in PLACE_TARGETS and (self._type(arg.mention) in _INANIMATE
-                                                          or arg.mention.kind == "the_country"):
+                                                          or self._home_place(arg)):
                 continue  # one fights, condemns or meets a force, not a town or "the country"
             governor = arg.governor or ""
             if allowed is not None:
