@@ -329,7 +329,8 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
             # "هذا الأخير" points back to an actor, not to the town named last
             span = next(((s, e) for s, e in sentences if s <= mention.start < e), None)
             # nor is it the subject that opens its own sentence ("وتمكنت هذه القوات من محاصرة هذا الأخير")
-            opener = next((m for m in out if span and m.start >= span[0]), None)
+            arabic = is_arabic(text[mention.start : mention.end])
+            opener = next((m for m in out if span and m.start >= span[0]), None) if arabic else None
             prev = [m for m in out if m.end <= mention.start and len(m.actors) == 1 and m is not opener
                     and gazetteer.actors[m.actors[0]].type != "Location"]
             actors = prev[-1].actors[-1:] if prev else ()
@@ -399,7 +400,7 @@ def _two_of_sentence(mention: Mention, before: list[Mention], sentences: list[tu
     if span is None:
         return ()
     named = [a for m in before if not m.is_reference and m.start >= span[0] and m.end <= mention.start
-             for a in m.actors if gazetteer.actors[a].type in _SIDE_TYPES]
+             for a in m.actors if gazetteer.actors[a].type in _SIDE_TYPES and a != gazetteer.home]
     distinct = tuple(dict.fromkeys(named))
     if len(distinct) != 2:
         return ()

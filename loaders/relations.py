@@ -260,8 +260,10 @@ class SentenceReader:
                 targets = {t for _, t in pairs}
                 covered_until = max(covered_until, max((a.mention.end for a in args if a.mention.start >= trigger.end
                                                         and targets & set(a.mention.actors)), default=-1))
-            previous_agent = tuple(dict.fromkeys(s for s, _ in pairs))
-            self.last_agent_in_sentence = previous_agent
+            if not any(s <= trigger.start < e for s, e in sent.relative_spans):
+                # an agent inside ", who has received support from X," is no subject for the main clause
+                previous_agent = tuple(dict.fromkeys(s for s, _ in pairs))
+                self.last_agent_in_sentence = previous_agent
             modality = self._modality(sent, trigger)
             predicate = self._predicate(frame, modality, text, trigger)
             for source, target in ((self._stand_in(s), self._stand_in(t)) for s, t in pairs):
@@ -451,8 +453,9 @@ class SentenceReader:
         """"The congress ... its president, Nouri Abusahmain": a body's own officers are not its targets."""
         for t in targets:
             for a in agents:
-                if any(p.of == a for p in self.gazetteer.actors[t].positions) or \
-                        any(p.of == t for p in self.gazetteer.actors[a].positions):
+                ta, aa = self.gazetteer.actors[t], self.gazetteer.actors[a]
+                if any(p.of == a for p in ta.positions) or any(p.of == t for p in aa.positions) \
+                        or a in ta.member_of or t in aa.member_of:
                     return True
         return False
 
@@ -751,23 +754,35 @@ class SentenceReader:
     def _modality(self, sent: _Sentence, trigger: PhraseMatch) -> str:
         cues = self.cues
         before = [_bare(t.text) for t in sent.tokens if t.end <= trigger.start]
-        near = before[-4:]
-        window = " ".join(before[-6:]) + " " + sent.text[trigger.start : trigger.end]
-        if any(w in cues.negation for w in near) or any(p in window for p in cues.negation_phrases):
+        near = before[-4:] + [_unsuffix(w) for w in before[-4:]]  # "رفضه أي لقاء": the cue with its pronoun
+        window = " " + " ".join(before[-6:]) + " " + sent.text[trigger.start : trigger.end] + " "
+        if any(w in cues.negation for w in near) or any(f" {p} " in window for p in cues.negation_phrases):
             return "negated"
         if any(w in cues.denial for w in before[-12:]):
             return "negated"
+        if self._negated_clause(sent, trigger):
+            return "negated"
         words = [_bare(t.text) for t in sent.tokens]
-        joined = " ".join(words)
+        joined = " " + " ".join(words) + " "
         in_relative = self._relative_before(before)
         if not in_relative and (any(w in cues.conditional for w in words)
-                                or any(p in joined for p in cues.conditional_phrases)):
+                                or any(f" {p} " in joined for p in cues.conditional_phrases)):
             return "conditional"
         if "س" in trigger.clitic or any(w in cues.intent for w in before[-6:]):
             return "intent"
-        if any(p in " ".join(before[-6:]) for p in cues.intent_phrases):
+        if any(f" {p} " in " " + " ".join(before[-6:]) + " " for p in cues.intent_phrases):
             return "intent"
         return "asserted"
+
+    def _negated_clause(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
+        """"ولم يعلن مجلس النواب تأييده": a negated verb of saying carries its object with it."""
+        clause_start = max([sent.text.rfind(c, sent.start, trigger.start) for c in _CLAUSE_BREAKS] + [sent.start])
+        words = [_bare(t.text) for t in sent.tokens if clause_start <= t.start and t.end <= trigger.start]
+        for i, word in enumerate(words[:-1]):
+            if word in self.cues.negation and words[i + 1] in self.cues.speech_verbs:
+                return not any(clause_start <= t.start < trigger.start and t.payload.pos == "verb"
+                               for t in sent.triggers if t.start > sent.start)
+        return False
 
     def _relative_before(self, words: list[str]) -> bool:
         """A relative pronoun among the last three words; "said that" is a complementiser, not one."""
@@ -800,6 +815,14 @@ def _stem(word: str) -> str:
     for prefix in ("وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "ب", "ل"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix):]
+    return word
+
+
+def _unsuffix(word: str) -> str:
+    """A word without an attached pronoun ("رفضه" is "رفض"), for matching cue words."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
     return word
 
 
