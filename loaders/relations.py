@@ -454,8 +454,7 @@ class SentenceReader:
         for t in targets:
             for a in agents:
                 ta, aa = self.gazetteer.actors[t], self.gazetteer.actors[a]
-                if any(p.of == a for p in ta.positions) or any(p.of == t for p in aa.positions) \
-                        or a in ta.member_of or t in aa.member_of:
+                if any(p.of == a for p in ta.positions) or any(p.of == t for p in aa.positions):
                     return True
         return False
 
