@@ -31,6 +31,7 @@ class Frame:
     plover: str
     default_target: str | None  # "parties": with no target named, the sides of the conflict
     all_targets: bool  # every actor up to the required word ("summoned the envoys of X, Y and Z to protest")
+    negated_as: str | None  # "refused to recognise X" is a rejection of X, not a denied recognition
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Cues:
     source_markers: tuple[str, ...]
     generic_subjects: tuple[str, ...]
     auxiliaries: frozenset[str]
+    truce_words: tuple[str, ...]
 
 
 def _folded(items: list[str]) -> list[str]:
@@ -86,6 +88,7 @@ def load_cues(lang: str) -> Cues:
         source_markers=tuple(words["source_markers"]),
         generic_subjects=tuple(words["generic_subjects"]),
         auxiliaries=frozenset(words["auxiliaries"]),
+        truce_words=tuple(words["truce_words"]),
     )
 
 
@@ -113,6 +116,7 @@ def load_triggers(lang: str) -> PhraseMatcher:
             plover=PREDICATES[predicate].plover,
             default_target=entry.get("default_target"),
             all_targets=bool(entry.get("all_targets")),
+            negated_as=entry.get("negated_as"),
         )
         verb = frame.pos == "verb"
         for form in entry["forms"]:

@@ -99,6 +99,7 @@ class SentenceReader:
         self.time_words = date_words(self.lang)
         self.last_agent: tuple[str, ...] = ()
         self.last_agent_in_sentence: tuple[str, ...] = ()
+        self._sentence_text = ""
         self.last_attacker: tuple[str, ...] = ()
         self.attack_nouns = tuple(fold(w) for w in refs["attack_nouns"])
 
@@ -214,6 +215,7 @@ class SentenceReader:
         args = self._arguments(text, start, end, mentions, triggers)
         triggers = [t for t in triggers if not any(a.mention.start < t.end and t.start < a.mention.end for a in args)]
         tokens = tokenize(text, start, end)
+        self._sentence_text = text[start:end]
         sent = _Sentence(text, start, end, tokens, args, triggers, self._relative_spans(text, tokens, end))
         found: list[FoundRelation] = []
         sentence_agent: tuple[str, ...] = ()
@@ -266,6 +268,8 @@ class SentenceReader:
                 self.last_agent_in_sentence = previous_agent
             modality = self._modality(sent, trigger)
             predicate = self._predicate(frame, modality, text, trigger)
+            if modality == "negated" and frame.negated_as:
+                predicate, modality = frame.negated_as, "asserted"
             for source, target in ((self._stand_in(s), self._stand_in(t)) for s, t in pairs):
                 if source == target:
                     continue
@@ -388,6 +392,8 @@ class SentenceReader:
               and sent.text[trigger.start : trigger.end].endswith(_OBJECT_PRONOUNS)):
             # "خلال هجومها على طرابلس": the attack is the subject's own
             agent = self._sentence_subject(sent, trigger) or self.last_agent_in_sentence
+        elif frame.pos == "noun" and self.lang == "en" and before and self._owns(sent, before[-1], trigger):
+            agent = self._group_actors(before[-1], args)
         elif frame.pos == "noun":
             genitive = after[0] if after and self._adjacent(sent.text, trigger.end, after[0]) else None
             if genitive and genitive.governor is None and self._agent_ok(genitive):
@@ -482,6 +488,11 @@ class SentenceReader:
             return False
         return not any(a.mention.start >= words[spoken[-1]].end for a in before)
 
+    def _owns(self, sent: _Sentence, arg: Argument, trigger: PhraseMatch) -> bool:
+        """"Haftar's offensive", "the LNA offensive on", "his offensive" after Haftar: the noun is the actor's."""
+        gap = sent.text[arg.mention.end : trigger.start].strip()
+        return gap in ("", "'s", "'") and self._agent_ok(arg)
+
     def _sentence_subject(self, sent: _Sentence, trigger: PhraseMatch) -> tuple[str, ...]:
         """The subject right after the verb that opens an Arabic sentence (or its first clause)."""
         opening = [t for t in sent.tokens if t.end <= trigger.start][:6]
@@ -503,11 +514,15 @@ class SentenceReader:
         earlier = [pair for start, pair in self.fights if start <= position]
         return earlier[-1] if earlier else self.parties
 
+    @property
+    def _truce(self) -> bool:
+        return any(word in self._sentence_text for word in self.cues.truce_words)
+
     def _untargeted(self, frame: Frame, agent: tuple[str, ...], position: int = 0) -> list[tuple[str, str]]:
         """No target named: a symmetric act among the agents ("the two sides signed"), or the conflict's sides."""
         if PREDICATES[frame.predicate].symmetric and len(agent) >= 2:
             return [(x, y) for i, x in enumerate(agent) for y in agent[i + 1 :]]
-        if frame.default_target == "parties":
+        if frame.default_target == "parties" and (frame.predicate == "MEDIATES" or self._truce):
             led = {p.of for a in agent for p in self.gazetteer.actors[a].positions if p.predicate == "LEADS"}
             parties = self._sides_at(position)
             sides = [p for p in parties if p not in agent and p not in led]
