@@ -238,7 +238,7 @@ class SentenceReader:
                               if t.payload.pos == "verb"
                               and (t.payload.voice == "active" or (t.payload.voice == "passive" and t.payload.requires
                                                                    and frame.voice != "passive"))
-                              and not (frame.voice == "passive" and t.payload.predicate == frame.predicate)
+                              and t.payload.predicate != frame.predicate
                               and not (frame.predicate in _ASKING and t.payload.predicate in _ASKED_FOR)
                               and not self._embedded_elsewhere(sent, t, trigger)), end)
             if self._generic_subject(sent, trigger):
@@ -322,7 +322,7 @@ class SentenceReader:
         """One of the words stands within `reach` words of the trigger ("launched an offensive", "مذكرة ... وقعت")."""
         before = [t for t in sent.tokens if t.end <= trigger.start][-reach:]
         after = [t for t in sent.tokens if t.start >= trigger.end][:reach]
-        window = " " + " ".join(t.text for t in (*before, *after)) + " "
+        window = " " + " ".join(t.text for t in (*before, *after)) + " " + sent.text[trigger.start : trigger.end] + " "
         return any(w in window for w in words)
 
     def _coordinated(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
@@ -474,7 +474,7 @@ class SentenceReader:
             return led[0].id  # an envoy heading a UN mission speaks for it (rule 8)
         if led:
             return actor_id
-        serves = [p.of for p in actor.positions if p.predicate == "MEMBER_OF"]
+        serves = list(dict.fromkeys(p.of for p in actor.positions if p.predicate == "MEMBER_OF"))
         return serves[0] if len(serves) == 1 else actor_id
 
     def _speaker_speaks(self, sent: _Sentence, trigger: PhraseMatch, before: list[Argument]) -> bool:

@@ -65,5 +65,5 @@ def test_pooled_scores_over_the_corpus() -> None:
     precision = totals["true_positives"] / (totals["true_positives"] + totals["false_positives"])
     recall = totals["required_found"] / totals["required"]
     assert totals["required"] == 205
-    assert precision >= 0.99
-    assert recall >= 0.87
+    assert precision >= 0.98
+    assert recall >= 0.88
