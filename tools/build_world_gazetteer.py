@@ -76,7 +76,9 @@ EXTRA_ALIASES = {
     "SWZ": ["Swaziland"],
     "TLS": ["East Timor"],
     "TUR": ["Türkiye", "Turkiye"],
-    "USA": ["USA", "US", "America"],
+    "RUS": ["Kremlin"],
+    "FRA": ["Elysee", "Élysée", "Quai d'Orsay"],
+    "USA": ["USA", "US", "America", "White House", "Pentagon", "State Department"],
     "VAT": ["Holy See", "Vatican"],
 }
 
