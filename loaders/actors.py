@@ -30,7 +30,7 @@ _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "�
 
 REFERENCE_KINDS = (
     "latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "the_country", "the_city",
-    "head_noun", "state_pair", "state_group", "state_count",
+    "the_capital", "his_forces", "head_noun", "state_pair", "state_group", "state_count",
 )
 
 
@@ -111,7 +111,7 @@ class ActorRecognizer:
     def _add_references(self, refs: dict) -> None:
         dual = {fold(p) for p in refs["dual"]}
         for kind in ("latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "the_country",
-                     "the_city", "state_pair", "state_group"):
+                     "the_city", "the_capital", "his_forces", "state_pair", "state_group"):
             for phrase in refs[kind]:
                 folded = fold(phrase)
                 if kind == "parties" and folded in dual:
@@ -204,6 +204,8 @@ class ActorRecognizer:
             following = mentions[i + 1] if i + 1 < len(mentions) else None
             if following is not None and text[mention.end : following.start] in ("'s ", "' "):
                 continue  # "Libya's GNA": the possessor only places the actor
+            if mention.kind == "nisba" and self._titles_person(text, mentions, i):
+                continue  # "المبعوث الأممي إلى ليبيا غسان سلامة", "U.N. envoy to Libya Ghassan Salame"
             if mention.kind == "nisba":
                 words_before = tokenize(text, max(0, mention.start - 30), mention.start)
                 if words_before and words_before[-1].text in self._describers \
@@ -221,6 +223,15 @@ class ActorRecognizer:
                         continue
             kept.append(mention)
         return kept
+
+    def _titles_person(self, text: str, mentions: list[Mention], i: int) -> bool:
+        if i + 2 >= len(mentions):
+            return False
+        place, person = mentions[i + 1], mentions[i + 2]
+        if self.gazetteer.actors[person.actors[0]].type != "Person":
+            return False
+        lead_in = [t.text for t in tokenize(text, mentions[i].end, place.start)]
+        return lead_in in (["الي"], ["to"], ["in"], ["في"]) and not tokenize(text, place.end, person.start)
 
     def _forces_of_leaders(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"القوات الموالية للمشير حفتر", "forces loyal to Haftar", "Haftar's forces" → the force he leads."""
@@ -319,6 +330,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
         if len(g) >= 2 and all(gazetteer.actors[mentions[i].actors[0]].type == "State" for i in g)
     ]
     parties = conflict_parties(mentions, gazetteer) if parties is None else parties
+    leads = _led_forces(gazetteer)
     out: list[Mention] = []
     for mention in mentions:
         if not mention.is_reference:
@@ -357,6 +369,13 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                 actors = (gazetteer.home,)
             else:
                 actors = (named.most_common(1)[0][0],) if named else (states[-1].actors[:1] if states else ())
+        elif mention.kind == "the_capital":
+            actors = _home_capital(gazetteer)
+        elif mention.kind == "his_forces":
+            # "ودعت قواته", "his forces": the force the last-named leader commands
+            leaders = [m.actors[0] for m in out if not m.is_reference and m.end <= mention.start
+                       and m.actors[0] in leads]
+            actors = (leads[leaders[-1]],) if leaders else ()
         elif mention.kind == "the_city":
             places = [m for m in out if not m.is_reference and m.end <= mention.start
                       and mention.start - m.end <= _HEAD_NOUN_REACH
@@ -426,3 +445,24 @@ def _last_fight(mention: Mention, fights: list[tuple[int, tuple[str, str]]]) -> 
     earlier = [pair for position, pair in fights if position <= mention.start]
     later = [pair for position, pair in fights if position > mention.start]
     return earlier[-1] if earlier else (later[0] if later else ())
+
+
+@lru_cache(maxsize=8)
+def _led_forces(gazetteer: Gazetteer) -> dict[str, str]:
+    """Leader id → the armed group or government he leads."""
+    out: dict[str, str] = {}
+    for actor in gazetteer:
+        for position in actor.positions:
+            led = gazetteer.actors.get(position.of)
+            if position.predicate == "LEADS" and led is not None and led.type in _LEADABLE:
+                out.setdefault(actor.id, led.id)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _home_capital(gazetteer: Gazetteer) -> tuple[str, ...]:
+    """"العاصمة", "the capital": the town that is the home country's capital, as a place."""
+    home = gazetteer.actors.get(gazetteer.home) if gazetteer.home else None
+    if home is None or not home.capital_en:
+        return ()
+    return tuple(a.id for a in gazetteer if a.type == "Location" and a.name == home.capital_en)[:1]

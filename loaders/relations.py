@@ -232,7 +232,8 @@ class SentenceReader:
                 continue  # "called for a ceasefire between the parties": a wish, not a signed truce
             if trigger.start < covered_until:
                 continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
-            if frame.requires and not self._near_words(sent, trigger, frame.requires, 30 if frame.all_targets else 6):
+            reach = 30 if frame.all_targets else (12 if frame.predicate == "ATTACKS" else 6)
+            if frame.requires and not self._near_words(sent, trigger, frame.requires, reach):
                 continue
             next_verb = next((t.start for t in triggers[position + 1 :]
                               if t.payload.pos == "verb"
@@ -586,7 +587,8 @@ class SentenceReader:
         if not heads:
             return ()
         gap = sent.text[heads[-1].mention.end : pronoun.start]
-        appositive = gap.lstrip().startswith(_CLAUSE_BREAKS) and len(tokenize(gap)) <= 6
+        # "the Wagner Group, a Russian private military company that": an English apposition between
+        appositive = gap.lstrip().startswith((", a ", ", an ")) and len(tokenize(gap)) <= 6
         if len(tokenize(gap)) > 1 and not appositive:
             return ()  # "الهجوم الذي تشنه قوات حفتر": the head is no actor; the subject follows the verb
         actors = self._group_actors(heads[-1], sent.args)
