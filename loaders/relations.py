@@ -844,7 +844,7 @@ def _unsuffix(word: str) -> str:
 
 def _bare(word: str) -> str:
     """A word without the conjunction و/ف written onto it, for matching cue words ("ونفى" is "نفى")."""
-    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+    return word[1:] if len(word) >= 3 and word[0] in "وف" else word
 
 
 def _dedupe(found: list[FoundRelation]) -> list[FoundRelation]:
