@@ -91,6 +91,8 @@ class ActorRecognizer:
             names.append(actor.name_ar)
         names += list(actor.aliases_ar)
         for name in names:
+            if fold(name) in _ambiguous_names():
+                continue  # "مالي" is far more often "financial" than Mali
             exact = name if name.isupper() and len(name) <= 6 else ""
             self._names.add(fold(name), ("name", actor.id, exact))
         for stem in (*actor.nisba_ar, *actor.nisba_en):
@@ -231,7 +233,9 @@ class ActorRecognizer:
         if self.gazetteer.actors[person.actors[0]].type != "Person":
             return False
         lead_in = [t.text for t in tokenize(text, mentions[i].end, place.start)]
-        return lead_in in (["الي"], ["to"], ["in"], ["في"]) and not tokenize(text, place.end, person.start)
+        if not lead_in or lead_in[-1] not in ("الي", "to", "in", "في"):
+            return False
+        return all(w in self._titles for w in lead_in[:-1]) and not tokenize(text, place.end, person.start)
 
     def _forces_of_leaders(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"القوات الموالية للمشير حفتر", "forces loyal to Haftar", "Haftar's forces" → the force he leads."""
@@ -466,3 +470,9 @@ def _home_capital(gazetteer: Gazetteer) -> tuple[str, ...]:
     if home is None or not home.capital_en:
         return ()
     return tuple(a.id for a in gazetteer if a.type == "Location" and a.name == home.capital_en)[:1]
+
+
+@cache
+def _ambiguous_names() -> frozenset[str]:
+    """Names that are common words first: never matched alone (data: lang/*/references.json)."""
+    return frozenset(fold(n) for lang in ("ar", "en") for n in load_references(lang).get("ambiguous_names", []))

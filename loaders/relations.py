@@ -152,11 +152,12 @@ class SentenceReader:
         clitic = mention.clitic.lstrip("وف")
         before = tokenize(text, sentence_start, mention.start)
         edge = mention.start
-        while before and before[-1].text in self.cues.determiners and before[-1].text != "of" \
+        while before and (before[-1].text in self.cues.determiners or before[-1].text.endswith("'s")) \
+                and before[-1].text != "of" \
                 and not any(c in text[before[-1].end : edge] for c in _CLAUSE_BREAKS):
             edge = before.pop().start
         if len(before) >= 2 and before[-2].text in self.transparent and (
-                clitic.endswith("ل") or before[-1].text in ("of", "from")):
+                clitic.endswith("ل") or before[-1].text in ("of", "from", "عن", "من")):
             # "على مواقع لقوات فجر ليبيا", "on positions of the LNA": the force takes the positions' place
             ahead = before[-3].text if len(before) >= 3 else ""
             return ahead if ahead in self.cues.prepositions else None
@@ -165,7 +166,8 @@ class SentenceReader:
             return ahead if ahead in self.cues.prepositions else None
         if clitic and clitic[-1] in _CLITIC_PREPS:
             return None if self._speaker_prefixed(text, sentence_start, mention) else clitic[-1]
-        while before and (before[-1].text in self.cues.determiners or before[-1].text in self.titles) \
+        while before and (before[-1].text in self.cues.determiners or before[-1].text in self.titles
+                          or before[-1].text.endswith("'s")) \
                 and not any(c in text[before[-1].end : edge] for c in _CLAUSE_BREAKS):
             edge = before.pop().start  # "by a spokesman, Gaddafi warned": the comma ends the phrase
         if not before:
@@ -540,6 +542,9 @@ class SentenceReader:
         if agent_arg is None:
             return [], 0.0
         agents = [x for a in after if a.group == agent_arg.group for x in a.mention.actors]
+        if PREDICATES[frame.predicate].symmetric and len(agents) >= 2:
+            # "the deal was signed by Gentiloni and Sarraj": the signatories with each other
+            return [(x, y) for i, x in enumerate(agents) for y in agents[i + 1 :]], 0.8
         if frame.default_target == "parties":
             return [(s, t) for s in agents for t in self._sides_at(trigger.start) if t not in agents], 0.75
         patient = antecedent
