@@ -29,6 +29,8 @@ _GROUP_REFERENCES = ("state_count", "state_group", "state_pair")
 _CLAUSE_BREAKS = (",", ";", "،", "؛")
 _OBJECT_PRONOUNS = ("هم", "ها", "هما", "ه")
 _JUDGING = frozenset(("CONDEMNS", "REJECTS", "ACCUSES"))
+_CHARACTERISING = frozenset(("وصفته", "وصفه", "وصفتها", "وصفها", "سمته", "سماه", "called", "described", "termed",
+                             "dubbed", "branded"))
 _COMPLEMENTISERS = frozenset(("ان", "انه", "انها", "بان"))
 _AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "قد", "لم", "لن",
                           "then", "later"))
@@ -223,15 +225,17 @@ class SentenceReader:
         sentence_agent: tuple[str, ...] = ()
         previous_agent: tuple[str, ...] = ()
         self.last_agent_in_sentence = ()
-        accusation_until = -1
+        accusation_from = accusation_until = -1
         covered_until = -1
         appeal_until = -1
         for position, trigger in enumerate(triggers):
             frame: Frame = trigger.payload
-            if trigger.start < accusation_until:
+            if accusation_from <= trigger.start < accusation_until:
                 continue  # what an accusation alleges is the accusation's content, not a fact
             if trigger.start < appeal_until and frame.predicate in _ASKED_FOR:
                 continue  # "called for a ceasefire between the parties": a wish, not a signed truce
+            if self._characterised(sent, trigger):
+                continue  # "في إطار ما وصفته بدعم الدوحة", "what it called support": the speaker's words, no fact
             if trigger.start < covered_until:
                 continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
             reach = 30 if frame.all_targets else (12 if frame.predicate == "ATTACKS" else 6)
@@ -252,7 +256,11 @@ class SentenceReader:
             shared = previous_agent if self._coordinated(sent, trigger) else ()
             pairs, confidence = self._arguments_of(frame, trigger, sent, next_verb, shared)
             if frame.predicate == "ACCUSES":
-                accusation_until = self._clause_end(text, trigger.end, end)
+                # the allegation follows the accused: "اتهمت الحكومة، الأسبوع الماضي، قطر بتمويل ..."
+                accused = {t for _, t in pairs}
+                after_accused = min((a.mention.end for a in args if a.mention.start >= trigger.end
+                                     and accused & set(a.mention.actors)), default=trigger.end)
+                accusation_from, accusation_until = after_accused, self._clause_end(text, after_accused, end)
             if frame.predicate in _ASKING:
                 appeal_until = self._clause_end(text, trigger.end, end)
             if not pairs:
@@ -273,6 +281,8 @@ class SentenceReader:
             predicate = self._predicate(frame, modality, text, trigger)
             if modality == "negated" and frame.negated_as:
                 predicate, modality = frame.negated_as, "asserted"
+            if predicate == "FIGHTS" and self._alongside(sent, trigger):
+                predicate = "SUPPORTS"  # "ويقاتل التبو إلى جانب القوات ...": fighting on their side
             for source, target in ((self._stand_in(s), self._stand_in(t)) for s, t in pairs):
                 if source == target:
                     continue
@@ -298,6 +308,18 @@ class SentenceReader:
         """A verb inside ", الذي لم يمنح الثقة ...," does not end the clause of a verb outside it."""
         span = next(((s, e) for s, e in sent.relative_spans if s <= other.start < e), None)
         return span is not None and not span[0] <= trigger.start < span[1]
+
+    @staticmethod
+    def _characterised(sent: _Sentence, trigger: PhraseMatch) -> bool:
+        words = [t.text for t in sent.tokens if t.end <= trigger.start][-4:]
+        # "ما وصفته", "what it called": a characterisation, not the verb "وصفها بالصديقة" itself
+        return any(w in _CHARACTERISING and any(x in ("ما", "what") for x in words[:i])
+                   for i, w in enumerate(words))
+
+    @staticmethod
+    def _alongside(sent: _Sentence, trigger: PhraseMatch) -> bool:
+        following = " ".join(t.text for t in sent.tokens if t.start >= trigger.end)[:60]
+        return any(f" {w} " in f" {following} " for w in ("الي جانب", "alongside", "on the side of"))
 
     @staticmethod
     def _agent_end(sent: _Sentence, trigger: PhraseMatch, frame: Frame, limit: int) -> int:
