@@ -132,13 +132,17 @@ class EmbeddedStore(Store):
         self.graph.add_edge(node, actor_node(row["source"]), key=SOURCE, __labels__={SOURCE})
         self.graph.add_edge(node, actor_node(row["target"]), key=TARGET, __labels__={TARGET})
         self.graph.add_edge(node, document_node(row["document"]), key=REPORTED_IN, __labels__={REPORTED_IN})
+        if row["modality"] == SUMMARY_MODALITY:
+            self._pair_events[(row["source"], row["predicate"], row["target"])].add(node)
 
     def _remove_events_of(self, doc_node: str) -> set[Pair]:
         pairs: set[Pair] = set()
         events = [ev for ev, _, key in self.graph.in_edges(doc_node, keys=True) if key == REPORTED_IN]
         for ev in events:
             ends = self._ends(ev)
-            pairs.add((ends[SOURCE], self.graph.nodes[ev]["predicate"], ends[TARGET]))
+            pair = (ends[SOURCE], self.graph.nodes[ev]["predicate"], ends[TARGET])
+            pairs.add(pair)
+            self._pair_events[pair].discard(ev)
             self.graph.remove_node(ev)
         return pairs
 
@@ -151,14 +155,7 @@ class EmbeddedStore(Store):
             a, b = actor_node(source), actor_node(target)
             if self.graph.has_edge(a, b, key=predicate):
                 self.graph.remove_edge(a, b, key=predicate)
-            dates = [
-                self.graph.nodes[ev].get("date")
-                for ev, _, key in self.graph.in_edges(a, keys=True)
-                if key == SOURCE
-                and self.graph.nodes[ev]["predicate"] == predicate
-                and self.graph.nodes[ev]["modality"] == SUMMARY_MODALITY
-                and self.graph.has_edge(ev, b, key=TARGET)
-            ]
+            dates = [self.graph.nodes[ev].get("date") for ev in self._pair_events.get((source, predicate, target), ())]
             if dates:
                 self._add_summary(a, b, predicate, summary_of(dates))
 
@@ -198,6 +195,8 @@ class EmbeddedStore(Store):
 
     def _load(self) -> None:
         self.graph = nx.MultiDiGraph()
+        # (source, predicate, target) → its asserted events: summaries never rescan an actor's every event
+        self._pair_events: defaultdict[Pair, set[str]] = defaultdict(set)
         if not self.path.exists():
             return
         redo = "move it aside or pass another store path, then ingest the documents again"
@@ -221,6 +220,7 @@ class EmbeddedStore(Store):
             self._build(data)
         except (KeyError, TypeError, AttributeError, StoreError) as exc:
             self.graph = nx.MultiDiGraph()
+            self._pair_events.clear()
             raise StoreError(f"{self.path} is damaged ({type(exc).__name__}: {exc}); {redo}") from None
 
     def _build(self, data: Mapping[str, Any]) -> None:
