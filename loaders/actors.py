@@ -18,6 +18,9 @@ from ontology.gazetteer import Gazetteer, GazetteerActor
 _LANG_DIR = Path(__file__).parent / "lang"
 # A span that is both a name and a capital or nisba is read as the name.
 _PRIORITY = {"name": 0, "force": 0, "nisba": 1, "capital": 2}
+# "U.S. warships and a British submarine": what carries each member, between them
+_CARRIERS = re.compile(r"^\s*(?:warships|warplanes|jets|aircraft|drones|troops|forces|submarines?|navy|fighters)"
+                       r"\s+(?:and|و)\s+(?:a\s+|an\s+|the\s+)?$")
 _AND = re.compile(r"(?:^|\s)(?:و|and|or|as well as|او)(?:\s|$)")
 _CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?)+$")
 _LEADABLE = {"ArmedGroup", "Government"}
@@ -276,7 +279,7 @@ def group_lists(text: str, mentions: list[Mention]) -> list[list[int]]:
             prev = mentions[i - 1]
             between = text[prev.end : mention.start]
             joined = mention.clitic.startswith("و") and not between.strip(" ,")
-            connected = joined or bool(between and _CONNECTOR.match(between))
+            connected = joined or bool(between and (_CONNECTOR.match(between) or _CARRIERS.match(between)))
             if connected and not prev.is_reference and not mention.is_reference:
                 groups[-1].append(i)
                 closed[-1] = joined or bool(_AND.search(between))
@@ -357,7 +360,8 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
         elif mention.kind == "parties":
             actors = _last_fight(mention, fights) or parties
         elif mention.kind == "dual":
-            actors = _two_of_sentence(mention, out, sentences, gazetteer) or _last_fight(mention, fights) or parties
+            actors = (_two_of_sentence(text, mention, out, sentences, gazetteer) or _last_fight(mention, fights)
+                      or parties)
         elif mention.kind == "head_noun":
             head = mention.actors[0]
             named = [m for m in out if not m.is_reference and m.end <= mention.start
@@ -416,15 +420,20 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
     return out
 
 
-def _two_of_sentence(mention: Mention, before: list[Mention], sentences: list[tuple[int, int]],
+def _two_of_sentence(text: str, mention: Mention, before: list[Mention], sentences: list[tuple[int, int]],
                      gazetteer: Gazetteer) -> tuple[str, ...]:
     """"وقعها الطرفان" after Ankara and the GNA: the two actors its own sentence names before it."""
     span = next(((s, e) for s, e in sentences if s <= mention.start < e), None)
     if span is None:
         return ()
-    named = [a for m in before if not m.is_reference and m.start >= span[0] and m.end <= mention.start
-             for a in m.actors if gazetteer.actors[a].type in _SIDE_TYPES and a != gazetteer.home]
-    distinct = tuple(dict.fromkeys(named))
+    # the clause first ("... في حين تساند تركيا حكومة الوفاق ... وقعها الطرفان"), then the sentence
+    clause = max([text.rfind(c, span[0], mention.start) for c in (",", "،", ";")] + [span[0]])
+    for start in (clause, span[0]):
+        named = [a for m in before if not m.is_reference and m.start >= start and m.end <= mention.start
+                 for a in m.actors if gazetteer.actors[a].type in _SIDE_TYPES and a != gazetteer.home]
+        distinct = tuple(dict.fromkeys(named))
+        if len(distinct) == 2:
+            break
     if len(distinct) != 2:
         return ()
     first, second = (gazetteer.actors[a] for a in distinct)

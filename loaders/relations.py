@@ -177,6 +177,9 @@ class SentenceReader:
         word = before[-1].text
         if word in self.cues.apposition:
             return "apposition"
+        if word == "جانب" and len(before) >= 2 and before[-2].text == "الي" \
+                and text[: before[-2].start].rstrip().endswith((",", "،")):
+            return "apposition"  # "وتعد مصر، إلى جانب الإمارات وروسيا، من أبرز داعمي حفتر"
         if word in self.cues.prepositions or word in self.cues.locatives:
             return None if self._speaker_prefixed(text, sentence_start, mention) else word
         return None
@@ -232,8 +235,9 @@ class SentenceReader:
             frame: Frame = trigger.payload
             if accusation_from <= trigger.start < accusation_until:
                 continue  # what an accusation alleges is the accusation's content, not a fact
-            if trigger.start < appeal_until and frame.predicate in _ASKED_FOR:
-                continue  # "called for a ceasefire between the parties": a wish, not a signed truce
+            if trigger.start < appeal_until and (frame.predicate in _ASKED_FOR or (
+                    frame.pos == "verb" and frame.predicate not in _ASKING)):
+                continue  # "called for a ceasefire", "asked the Council to impose ...": a wish, not a fact
             if self._characterised(sent, trigger):
                 continue  # "في إطار ما وصفته بدعم الدوحة", "what it called support": the speaker's words, no fact
             if trigger.start < covered_until:
@@ -254,6 +258,8 @@ class SentenceReader:
             if hyphenated != (frame.voice == "compound"):
                 continue  # "Turkish-backed" is read by the compound frame alone, and only it needs the hyphen
             shared = previous_agent if self._coordinated(sent, trigger) else ()
+            if shared and self._infinitive_with_subject(sent, trigger, triggers[:position]):
+                shared = ()  # "...; the latter went furthest, becoming the first country to recognise": its own subject
             pairs, confidence = self._arguments_of(frame, trigger, sent, next_verb, shared)
             if frame.predicate == "ACCUSES":
                 # the allegation follows the accused: "اتهمت الحكومة، الأسبوع الماضي، قطر بتمويل ..."
@@ -357,10 +363,18 @@ class SentenceReader:
             return False
         if trigger.clitic[:1] in ("و", "ف"):
             return True
-        if before[-1].text in ("and", "but", "then", "their", "its", "his", "her"):
-            return True  # "... and declared their support for": the clause's subject again
+        if before[-1].text in ("and", "but", "then", "their", "its", "his", "her", "to"):
+            return True  # "... and declared their support for", "sent drones to shore up": the same subject
         gap = sent.text[before[-1].end : trigger.start]
         return any(c in gap for c in _CLAUSE_BREAKS) and self._participle(sent.text, trigger)
+
+    def _infinitive_with_subject(self, sent: _Sentence, trigger: PhraseMatch, earlier: list[PhraseMatch]) -> bool:
+        before = [t for t in sent.tokens if t.end <= trigger.start]
+        if not before or before[-1].text != "to" or not earlier:
+            return False
+        since = earlier[-1].end
+        return any(since <= a.mention.start and a.mention.end <= trigger.start and a.governor is None
+                   for a in sent.args)
 
     def _participle(self, text: str, trigger: PhraseMatch) -> bool:
         """"داعيا", "مطالبا", "accusing": a circumstantial form whose subject is the clause's."""
