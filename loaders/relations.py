@@ -242,7 +242,7 @@ class SentenceReader:
                 continue  # "في إطار ما وصفته بدعم الدوحة", "what it called support": the speaker's words, no fact
             if trigger.start < covered_until:
                 continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
-            reach = 30 if frame.all_targets else (12 if frame.predicate == "ATTACKS" else 6)
+            reach = 30 if frame.all_targets else (12 if frame.predicate in ("ATTACKS", "SIGNS_AGREEMENT_WITH") else 6)
             if frame.requires and not self._near_words(sent, trigger, frame.requires, reach):
                 continue
             next_verb = next((t.start for t in triggers[position + 1 :]
