@@ -17,8 +17,10 @@ from loaders.actors import Mention, group_lists, load_references
 from loaders.dates import date_words
 from loaders.lexicon import Cues, Frame, load_cues, load_triggers
 from loaders.matcher import PhraseMatch
+from loaders.modality import CLAUSE_BREAKS, read_modality, relative_before
 from loaders.normalize import fold
 from loaders.tokens import Token, tokenize
+from loaders.words import bare, stem
 from ontology.gazetteer import Gazetteer
 from ontology.vocabulary import PREDICATES
 
@@ -26,7 +28,7 @@ _CLITIC_PREPS = ("ب", "ل", "ك")
 _INANIMATE = {"Location"}
 # "the five states" names the addressees of a request far more often than its authors.
 _GROUP_REFERENCES = ("state_count", "state_group", "state_pair")
-_CLAUSE_BREAKS = (",", ";", "،", "؛")
+_CLAUSE_BREAKS = CLAUSE_BREAKS
 _OBJECT_PRONOUNS = ("هم", "ها", "هما", "ه")
 _JUDGING = frozenset(("CONDEMNS", "REJECTS", "ACCUSES"))
 _CHARACTERISING = frozenset(("وصفته", "وصفه", "وصفتها", "وصفها", "سمته", "سماه", "called", "described", "termed",
@@ -519,7 +521,7 @@ class SentenceReader:
     def _speaker_speaks(self, sent: _Sentence, trigger: PhraseMatch, before: list[Argument]) -> bool:
         """A verb of saying with no subject of its own, then a pronoun, then no other actor before the trigger."""
         words = [t for t in sent.tokens if t.end <= trigger.start]
-        spoken = [i for i, t in enumerate(words) if _bare(t.text) in self.cues.speech_verbs]
+        spoken = [i for i, t in enumerate(words) if bare(t.text) in self.cues.speech_verbs]
         if not spoken:
             return False
         after_speech = words[spoken[-1] + 1 :]
@@ -681,7 +683,7 @@ class SentenceReader:
 
     def _speaks_for_itself(self, sent: _Sentence, arg: Argument, trigger: PhraseMatch) -> bool:
         """"X said the jets would support Y" gives X nothing; "X said it would support Y" does."""
-        words = [_bare(w) for w in sent.words_between(arg.mention.end, trigger.start)]
+        words = [bare(w) for w in sent.words_between(arg.mention.end, trigger.start)]
         spoken = [i for i, w in enumerate(words) if w in self.cues.speech_verbs]
         if not spoken:
             return True
@@ -759,7 +761,7 @@ class SentenceReader:
             gap = sent.text[sent.tokens[i - 1].end : token.start]
             if not any(c in gap for c in _CLAUSE_BREAKS):
                 continue
-            word = _bare(token.text)
+            word = bare(token.text)
             shaped = PhraseMatch(token.start, token.end, None, "")
             if word in self.cues.speech_verbs or self._participle(sent.text, shaped):
                 return token.start
@@ -768,7 +770,7 @@ class SentenceReader:
     def _opens_speech(self, sent: _Sentence, arg: Argument) -> bool:
         """"..., and Merkel said": an actor followed by a verb of saying starts a new clause."""
         following = [t for t in sent.tokens if t.start >= arg.mention.end][:1]
-        return bool(following) and _bare(following[0].text) in self.cues.speech_verbs \
+        return bool(following) and bare(following[0].text) in self.cues.speech_verbs \
             and not any(c in sent.text[arg.mention.end : following[0].start] for c in _CLAUSE_BREAKS)
 
     @staticmethod
@@ -809,55 +811,19 @@ class SentenceReader:
     # -- modality and predicate -----------------------------------------------------------------
 
     def _modality(self, sent: _Sentence, trigger: PhraseMatch) -> str:
-        cues = self.cues
-        before = [_bare(t.text) for t in sent.tokens if t.end <= trigger.start]
-        near = before[-4:] + [_unsuffix(w) for w in before[-4:]]  # "رفضه أي لقاء": the cue with its pronoun
-        window = " " + " ".join(before[-6:]) + " " + sent.text[trigger.start : trigger.end] + " "
-        if any(w in cues.negation for w in near) or any(f" {p} " in window for p in cues.negation_phrases):
-            return "negated"
-        if any(w in cues.denial for w in before[-12:]):
-            return "negated"
-        if self._negated_clause(sent, trigger):
-            return "negated"
-        words = [_bare(t.text) for t in sent.tokens]
-        joined = " " + " ".join(words) + " "
-        in_relative = self._relative_before(before)
-        if not in_relative and (any(w in cues.conditional for w in words)
-                                or any(f" {p} " in joined for p in cues.conditional_phrases)):
-            return "conditional"
-        if "س" in trigger.clitic or any(w in cues.intent for w in before[-6:]):
-            return "intent"
-        if any(f" {p} " in " " + " ".join(before[-6:]) + " " for p in cues.intent_phrases):
-            return "intent"
-        return "asserted"
-
-    def _negated_clause(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
-        """"ولم يعلن مجلس النواب تأييده": a negated verb of saying carries its object with it."""
-        clause_start = max([sent.text.rfind(c, sent.start, trigger.start) for c in _CLAUSE_BREAKS] + [sent.start])
-        words = [_bare(t.text) for t in sent.tokens if clause_start <= t.start and t.end <= trigger.start]
-        for i, word in enumerate(words[:-1]):
-            if word in self.cues.negation and words[i + 1] in self.cues.speech_verbs:
-                return not any(clause_start <= t.start < trigger.start and t.payload.pos == "verb"
-                               for t in sent.triggers if t.start > sent.start)
-        return False
+        return read_modality(self.cues, sent.text, sent.start, sent.tokens, sent.triggers, trigger)
 
     def _relative_before(self, words: list[str]) -> bool:
-        """A relative pronoun among the last three words; "said that" is a complementiser, not one."""
-        for i in range(max(0, len(words) - 3), len(words)):
-            if words[i] in self.cues.relative_pronouns:
-                if words[i] == "that" and any(w in self.cues.speech_verbs for w in words[max(0, i - 4) : i]):
-                    continue
-                return True
-        return False
+        return relative_before(self.cues, words)
 
     def _predicate(self, frame: Frame, modality: str, text: str, trigger: PhraseMatch) -> str:
         predicate = frame.predicate
         if modality in ("intent", "conditional") and predicate in INTENT_UPGRADES:
             return INTENT_UPGRADES[predicate]
         if predicate in AID_UPGRADES:
-            words = [_stem(t.text) for t in tokenize(text, trigger.start, trigger.end + 80)]
+            words = [stem(t.text) for t in tokenize(text, trigger.start, trigger.end + 80)]
             window = " " + " ".join(words) + " "
-            if any(" " + " ".join(_stem(w) for w in noun.split()) + " " in window for noun in self.cues.aid_nouns):
+            if any(" " + " ".join(stem(w) for w in noun.split()) + " " in window for noun in self.cues.aid_nouns):
                 return AID_UPGRADES[predicate]
         return predicate
 
@@ -867,25 +833,7 @@ def _speaker_prefixes() -> tuple[str, ...]:
     return tuple(fold(p) for lang in ("ar", "en") for p in load_references(lang)["speaker_prefixes"])
 
 
-def _stem(word: str) -> str:
-    """A word without its proclitics and article, for matching nouns ("بالتدخل", "لحماية")."""
-    for prefix in ("وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "ب", "ل"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix):]
-    return word
 
-
-def _unsuffix(word: str) -> str:
-    """A word without an attached pronoun ("رفضه" is "رفض"), for matching cue words."""
-    for suffix in ("هما", "هم", "ها", "ه"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def _bare(word: str) -> str:
-    """A word without the conjunction و/ف written onto it, for matching cue words ("ونفى" is "نفى")."""
-    return word[1:] if len(word) >= 3 and word[0] in "وف" else word
 
 
 def _dedupe(found: list[FoundRelation]) -> list[FoundRelation]:

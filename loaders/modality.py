@@ -1,0 +1,58 @@
+"""Whether a relation is asserted, denied, intended or conditional, from the cues around its trigger."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from loaders.lexicon import Cues
+from loaders.matcher import PhraseMatch
+from loaders.tokens import Token
+from loaders.words import bare, unsuffix
+
+CLAUSE_BREAKS = (",", ";", "،", "؛")
+
+
+def relative_before(cues: Cues, words: Sequence[str]) -> bool:
+    """A relative pronoun among the last three words; "said that" is a complementiser, not one."""
+    for i in range(max(0, len(words) - 3), len(words)):
+        if words[i] in cues.relative_pronouns:
+            if words[i] == "that" and any(w in cues.speech_verbs for w in words[max(0, i - 4) : i]):
+                continue
+            return True
+    return False
+
+
+def negated_clause(cues: Cues, text: str, start: int, tokens: Sequence[Token], triggers: Sequence[PhraseMatch],
+                   trigger: PhraseMatch) -> bool:
+    """"ولم يعلن مجلس النواب تأييده": a negated verb of saying carries its object with it."""
+    clause_start = max([text.rfind(c, start, trigger.start) for c in CLAUSE_BREAKS] + [start])
+    words = [bare(t.text) for t in tokens if clause_start <= t.start and t.end <= trigger.start]
+    for i, word in enumerate(words[:-1]):
+        if word in cues.negation and words[i + 1] in cues.speech_verbs:
+            return not any(clause_start <= t.start < trigger.start and t.payload.pos == "verb" for t in triggers)
+    return False
+
+
+def read_modality(cues: Cues, text: str, start: int, tokens: Sequence[Token], triggers: Sequence[PhraseMatch],
+                  trigger: PhraseMatch) -> str:
+    """negated > conditional > intent > asserted, each from its own window of cue words."""
+    before = [bare(t.text) for t in tokens if t.end <= trigger.start]
+    near = before[-4:] + [unsuffix(w) for w in before[-4:]]  # "رفضه أي لقاء": the cue with its pronoun
+    window = " " + " ".join(before[-6:]) + " " + text[trigger.start : trigger.end] + " "
+    if any(w in cues.negation for w in near) or any(f" {p} " in window for p in cues.negation_phrases):
+        return "negated"
+    if any(w in cues.denial for w in before[-12:]):
+        return "negated"
+    if negated_clause(cues, text, start, tokens, triggers, trigger):
+        return "negated"
+    words = [bare(t.text) for t in tokens]
+    joined = " " + " ".join(words) + " "
+    # a relative clause inside a conditional sentence states its fact plainly
+    if not relative_before(cues, before) and (any(w in cues.conditional for w in words)
+                                              or any(f" {p} " in joined for p in cues.conditional_phrases)):
+        return "conditional"
+    if "س" in trigger.clitic or any(w in cues.intent for w in before[-6:]):
+        return "intent"
+    if any(f" {p} " in " " + " ".join(before[-6:]) + " " for p in cues.intent_phrases):
+        return "intent"
+    return "asserted"
