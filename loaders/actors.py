@@ -278,7 +278,8 @@ def group_lists(text: str, mentions: list[Mention]) -> list[list[int]]:
         if groups and i - 1 == groups[-1][-1]:
             prev = mentions[i - 1]
             between = text[prev.end : mention.start]
-            joined = mention.clitic.startswith("و") and not between.strip(" ,")
+            joined = (mention.clitic.startswith("و") and not between.strip(" ,")) or (
+                prev.kind == mention.kind == "nisba" and not between.strip())  # "المبادرة الروسية التركية"
             connected = joined or bool(between and (_CONNECTOR.match(between) or _CARRIERS.match(between)))
             if connected and not prev.is_reference and not mention.is_reference:
                 groups[-1].append(i)

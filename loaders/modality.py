@@ -41,8 +41,10 @@ def read_modality(cues: Cues, text: str, start: int, tokens: Sequence[Token], tr
     window = " " + " ".join(before[-6:]) + " " + text[trigger.start : trigger.end] + " "
     if any(w in cues.negation for w in near) or any(f" {p} " in window for p in cues.negation_phrases):
         return "negated"
-    if any(w in cues.denial for w in before[-12:]):
-        return "negated"
+    clause_start = max([text.rfind(c, start, trigger.start) for c in CLAUSE_BREAKS] + [start])
+    clause = [bare(t.text) for t in tokens if clause_start <= t.start and t.end <= trigger.start]
+    if any(w in cues.denial for w in before[-12:] + clause):
+        return "negated"  # "ونفى الكرملين أن تكون روسيا قد أرسلت ... للقتال إلى جانب": the whole clause
     if negated_clause(cues, text, start, tokens, triggers, trigger):
         return "negated"
     words = [bare(t.text) for t in tokens]

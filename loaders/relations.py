@@ -33,6 +33,7 @@ _OBJECT_PRONOUNS = ("هم", "ها", "هما", "ه")
 _JUDGING = frozenset(("CONDEMNS", "REJECTS", "ACCUSES"))
 _CHARACTERISING = frozenset(("وصفته", "وصفه", "وصفتها", "وصفها", "سمته", "سماه", "called", "described", "termed",
                              "dubbed", "branded"))
+_PRONOUN_RELATIVES = frozenset(("وهي", "وهو", "وهم", "وهما"))
 _COMPLEMENTISERS = frozenset(("ان", "انه", "انها", "بان"))
 _AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "قد", "لم", "لن",
                           "then", "later"))
@@ -254,6 +255,9 @@ class SentenceReader:
                               and t.payload.predicate != frame.predicate
                               and not (frame.predicate in _ASKING and t.payload.predicate in _ASKED_FOR)
                               and not self._embedded_elsewhere(sent, t, trigger)), end)
+            if frame.predicate == "APPEALS_TO" and self._invitation(sent, trigger):
+                found.extend(self._truce_call(sent, trigger, frame))
+                continue
             if self._generic_subject(sent, trigger):
                 continue  # "لكل من يهدد", "whoever attacks": no one in particular
             hyphenated = trigger.start > 0 and text[trigger.start - 1] == "-"
@@ -459,6 +463,9 @@ class SentenceReader:
                     and subject.mention.kind not in _GROUP_REFERENCES):
                 agent = self._group_actors(subject, args)
                 rest = [a for a in after if a.group != subject.group]
+        if not agent and frame.pos == "verb" and self.lang == "ar" and self._subordinate(sent, trigger) \
+                and not self._near_subject(sent, trigger, after):
+            agent = self._sentence_subject(sent, trigger)  # "غادر حفتر موسكو دون أن يوقع": Haftar did not sign
         if not agent and frame.pos == "verb" and self.lang == "ar" and self._speaker_speaks(sent, trigger, before):
             agent = self._sentence_subject(sent, trigger)  # "وقال إن حكومته ستطلب": the speaker's government
         if not agent and frame.pos == "verb" and self.lang == "ar" and self._coordinated(sent, trigger):
@@ -517,6 +524,30 @@ class SentenceReader:
             return actor_id
         serves = list(dict.fromkeys(p.of for p in actor.positions if p.predicate == "MEMBER_OF"))
         return serves[0] if len(serves) == 1 else actor_id
+
+    def _invitation(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
+        """"مؤتمر ... دعت إليه ميركل الطرفين", "invited": whom one invites is no one one appeals to."""
+        following = [t.text for t in sent.tokens if t.start >= trigger.end][:1]
+        return bool(following) and following[0] in ("اليه", "اليها", "إليه", "إليها")
+
+    def _truce_call(self, sent: _Sentence, trigger: PhraseMatch, frame: Frame) -> list[FoundRelation]:
+        """"هدنة دعا إليها الرئيسان بوتين وأردوغان": who called for a truce appealed to the sides."""
+        if not any(w in sent.text[max(sent.start, trigger.start - 40) : trigger.start] for w in self.cues.truce_words):
+            return []
+        after = [a for a in sent.args if a.mention.start >= trigger.end and a.governor is None]
+        if not after:
+            return []
+        callers = self._group_actors(after[0], sent.args)
+        return [FoundRelation(self._stand_in(s), "APPEALS_TO", t, "asserted", frame.cameo, frame.plover, 0.7,
+                              trigger.start)
+                for s in callers for t in self._sides_at(trigger.start) if t != s]
+
+    def _subordinate(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
+        words = [t.text for t in sent.tokens if t.end <= trigger.start][-2:]
+        return bool(words) and words[-1] in ("ان", "لكي", "كي", "حتي") and (len(words) < 2 or words[0] != "قال")
+
+    def _near_subject(self, sent: _Sentence, trigger: PhraseMatch, after: list[Argument]) -> bool:
+        return bool(after) and after[0].governor is None and self._near(sent.text, trigger.end, after[0], 3)
 
     def _speaker_speaks(self, sent: _Sentence, trigger: PhraseMatch, before: list[Argument]) -> bool:
         """A verb of saying with no subject of its own, then a pronoun, then no other actor before the trigger."""
@@ -626,8 +657,10 @@ class SentenceReader:
         pronoun = self._relative_pronoun(sent, trigger)
         if pronoun is None or any(a.mention.start >= pronoun.end for a in before):
             return ()
+        if pronoun.text in _PRONOUN_RELATIVES and self.lang == "ar":
+            return self._sentence_subject(sent, trigger)  # "وتشن القوات الموالية لحفتر ...، وهي تحظى بدعم"
         heads = [a for a in before if a.mention.end <= pronoun.start and a.mention.actors]
-        if not heads:
+        if not heads or not self._agent_ok(heads[-1]):
             return ()
         gap = sent.text[heads[-1].mention.end : pronoun.start]
         # "the Wagner Group, a Russian private military company that": an English apposition between
@@ -704,7 +737,7 @@ class SentenceReader:
                              None)
             # "هدد أردوغان بتلقين حفتر درسا إذا ...": a named object first; else whoever the condition names
             named = [a for a in rest if a.mention.end <= condition.start and a.mention.actors
-                     and self._near(sent.text, trigger.end, a, 3)] if condition is not None else []
+                     and (a.governor or "") in ("", "ب")] if condition is not None else []
             if condition is not None and not named:
                 rest = [a for a in rest if a.mention.start > condition.end]
                 limit = sent.end
@@ -731,7 +764,7 @@ class SentenceReader:
         last_word = sent.text[trigger.start : trigger.end].split()[-1]
         allowed = (*frame.target_preps, last_word) if frame.target_preps is not None else None
         own = next(((s, e) for s, e in sent.relative_spans if s <= trigger.start < e), None)
-        limit = min(limit, self._next_clause(sent, rest[0].mention.start if rest else sent.end))
+        limit = min(limit, self._next_clause(sent, trigger.end))
         for arg in rest:
             span = next(((s, e) for s, e in sent.relative_spans if s <= arg.mention.start < e), None)
             if span is not None and span != own:
