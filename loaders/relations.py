@@ -105,6 +105,7 @@ class SentenceReader:
         self.last_agent: tuple[str, ...] = ()
         self.last_agent_in_sentence: tuple[str, ...] = ()
         self._sentence_text = ""
+        self._defaulted = False  # whether the last relations read took the conflict's sides as their target
         self.last_attacker: tuple[str, ...] = ()
         self.attack_nouns = tuple(fold(w) for w in refs["attack_nouns"])
 
@@ -263,6 +264,7 @@ class SentenceReader:
             hyphenated = trigger.start > 0 and text[trigger.start - 1] == "-"
             if hyphenated != (frame.voice == "compound"):
                 continue  # "Turkish-backed" is read by the compound frame alone, and only it needs the hyphen
+            self._defaulted = False
             shared = previous_agent if self._coordinated(sent, trigger) else ()
             if shared and self._infinitive_with_subject(sent, trigger, triggers[:position]):
                 shared = ()  # "...; the latter went furthest, becoming the first country to recognise": its own subject
@@ -291,6 +293,8 @@ class SentenceReader:
                 self.last_agent_in_sentence = previous_agent
             modality = self._modality(sent, trigger)
             predicate = self._predicate(frame, modality, text, trigger)
+            if self._defaulted and frame.predicate == "SIGNS_AGREEMENT_WITH" and modality == "asserted":
+                continue  # "وقعه السراج": who signed is known; with whom the article does not say
             if modality == "negated" and frame.negated_as:
                 predicate, modality = frame.negated_as, "asserted"
             if predicate == "FIGHTS" and self._alongside(sent, trigger):
@@ -406,6 +410,9 @@ class SentenceReader:
                 if frame.between == "pairs":
                     return [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]], 0.8
                 agent = antecedent or self._agent_before(sent, trigger, before)
+                if set(members) & set(agent):
+                    # "استضافت روسيا وتركيا المحادثات بين الطرفين": the hosts are not the two sides
+                    members = [m for m in self._sides_at(trigger.start) if m not in agent]
                 return ([(x, y) for x in agent for y in members], 0.8) if agent else ([], 0.0)
         if frame.voice == "passive":
             return self._passive(frame, trigger, sent, before, after, limit, antecedent)
@@ -598,6 +605,7 @@ class SentenceReader:
             led = {p.of for a in agent for p in self.gazetteer.actors[a].positions if p.predicate == "LEADS"}
             parties = self._sides_at(position)
             sides = [p for p in parties if p not in agent and p not in led]
+            self._defaulted = True
             if PREDICATES[frame.predicate].symmetric and len(sides) == len(parties):
                 return []  # an agreement between outsiders and both sides is no agreement with either
             return [(s, t) for s in agent for t in sides]
