@@ -430,8 +430,9 @@ def _two_of_sentence(text: str, mention: Mention, before: list[Mention], sentenc
     # the clause first ("... في حين تساند تركيا حكومة الوفاق ... وقعها الطرفان"), then the sentence
     clause = max([text.rfind(c, span[0], mention.start) for c in (",", "،", ";")] + [span[0]])
     for start in (clause, span[0]):
-        named = [a for m in before if not m.is_reference and m.start >= start and m.end <= mention.start
-                 for a in m.actors if gazetteer.actors[a].type in _SIDE_TYPES and a != gazetteer.home]
+        named = [_side_of(a, gazetteer) for m in before if not m.is_reference and m.start >= start
+                 and m.end <= mention.start for a in m.actors]
+        named = [a for a in named if a and gazetteer.actors[a].type in _SIDE_TYPES and a != gazetteer.home]
         distinct = tuple(dict.fromkeys(named))
         if len(distinct) == 2:
             break
@@ -486,3 +487,13 @@ def _home_capital(gazetteer: Gazetteer) -> tuple[str, ...]:
 def _ambiguous_names() -> frozenset[str]:
     """Names that are common words first: never matched alone (data: lang/*/references.json)."""
     return frozenset(fold(n) for lang in ("ar", "en") for n in load_references(lang).get("ambiguous_names", []))
+
+
+def _side_of(actor_id: str, gazetteer: Gazetteer) -> str | None:
+    """A leader counts as the side he leads ("أكد أردوغان ... الطرفين": Turkey is one of them)."""
+    actor = gazetteer.actors[actor_id]
+    if actor.type != "Person":
+        return actor_id
+    led = [p.of for p in actor.positions if p.predicate == "LEADS"
+           and gazetteer.actors[p.of].type in ("State", "Government", "ArmedGroup")]
+    return led[0] if len(set(led)) == 1 else None
