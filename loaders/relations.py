@@ -281,8 +281,9 @@ class SentenceReader:
                 continue
             if frame.voice == "passive":
                 covered_until = self._agent_end(sent, trigger, frame, next_verb)
-            predicate_now = self._predicate(frame, self._modality(sent, trigger), text, trigger)
-            if predicate_now == "REQUESTS_AID_FROM":
+            modality = self._modality(sent, trigger)
+            predicate = self._predicate(frame, modality, text, trigger)
+            if predicate == "REQUESTS_AID_FROM":
                 # "طلبت ... دعما عسكريا من تركيا": the support asked for is no support given
                 targets = {t for _, t in pairs}
                 covered_until = max(covered_until, max((a.mention.end for a in args if a.mention.start >= trigger.end
@@ -291,8 +292,6 @@ class SentenceReader:
                 # an agent inside ", who has received support from X," is no subject for the main clause
                 previous_agent = tuple(dict.fromkeys(s for s, _ in pairs))
                 self.last_agent_in_sentence = previous_agent
-            modality = self._modality(sent, trigger)
-            predicate = self._predicate(frame, modality, text, trigger)
             if self._defaulted and frame.predicate == "SIGNS_AGREEMENT_WITH" and modality == "asserted":
                 continue  # "وقعه السراج": who signed is known; with whom the article does not say
             if modality == "negated" and frame.negated_as:
