@@ -101,6 +101,7 @@ class SentenceReader:
         refs = load_references(self.lang)
         self.titles = frozenset(fold(t) for t in refs["titles"])
         self.transparent = frozenset(fold(t) for t in refs["transparent_nouns"])
+        self.diplomats = frozenset(fold(t) for t in refs["diplomat_nouns"])
         self.time_words = date_words(self.lang)
         self.last_agent: tuple[str, ...] = ()
         self.last_agent_in_sentence: tuple[str, ...] = ()
@@ -420,6 +421,8 @@ class SentenceReader:
             if not before or not after or len(tokenize(sent.text, before[-1].mention.end, trigger.start)) > 1 \
                     or (after[0].governor or "") not in ("ل", "to", "with"):
                 return [], 0.0
+            if not self._agent_ok(before[-1]):
+                return [], 0.0  # "قبائل شرق البلاد الموالية لحفتر": the country is no holder
             holder = self._group_actors(before[-1], args)
             return [(s, t) for s in holder for t in after[0].mention.actors], 0.75
         if frame.voice == "compound":
@@ -643,7 +646,8 @@ class SentenceReader:
             last = before[-1]
             gap = sent.text[last.mention.end : trigger.start]
             if len(tokenize(gap)) <= 2 and last.mention.actors and not any(c in gap for c in ".;؛"):
-                patient = self._group_actors(last, sent.args)
+                # "قوات الوفاق والقوات الموالية لحفتر المدعومة من الإمارات": only the words it follows
+                patient = last.mention.actors
         if frame.predicate not in PLACE_TARGETS:
             patient = tuple(p for p in patient if self.gazetteer.actors[p].type not in _INANIMATE)
         if not patient:
@@ -780,6 +784,8 @@ class SentenceReader:
                 return None
             if not arg.mention.actors or arg.governor in ("source", "genitive"):
                 continue
+            if frame.predicate in ("ATTACKS", "FIGHTS") and self._diplomatic(sent, arg):
+                continue  # "طرد سفير حكومة الوفاق": expelling an ambassador attacks no one
             if frame.predicate not in PLACE_TARGETS and (self._type(arg.mention) in _INANIMATE
                                                           or self._home_place(arg)):
                 continue  # one fights, condemns or meets a force, not a town or "the country"
@@ -806,6 +812,10 @@ class SentenceReader:
             if word in self.cues.speech_verbs or self._participle(sent.text, shaped):
                 return token.start
         return sent.end
+
+    def _diplomatic(self, sent: _Sentence, arg: Argument) -> bool:
+        words = [t.text for t in sent.tokens if t.end <= arg.mention.start][-2:]
+        return any(w in self.diplomats for w in words)
 
     def _opens_speech(self, sent: _Sentence, arg: Argument) -> bool:
         """"..., and Merkel said": an actor followed by a verb of saying starts a new clause."""
@@ -861,7 +871,8 @@ class SentenceReader:
         if modality in ("intent", "conditional") and predicate in INTENT_UPGRADES:
             return INTENT_UPGRADES[predicate]
         if predicate in AID_UPGRADES:
-            words = [stem(t.text) for t in tokenize(text, trigger.start, trigger.end + 80)]
+            stop = min(trigger.end + 80, self._clause_end(text, trigger.end, len(text)))
+            words = [stem(t.text) for t in tokenize(text, trigger.start, stop)]
             window = " " + " ".join(words) + " "
             if any(" " + " ".join(stem(w) for w in noun.split()) + " " in window for noun in self.cues.aid_nouns):
                 return AID_UPGRADES[predicate]
