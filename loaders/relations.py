@@ -283,7 +283,7 @@ class SentenceReader:
             if frame.voice == "passive":
                 covered_until = self._agent_end(sent, trigger, frame, next_verb)
             modality = self._modality(sent, trigger)
-            predicate = self._predicate(frame, modality, text, trigger)
+            predicate = self._predicate(frame, modality, sent, trigger)
             if predicate == "REQUESTS_AID_FROM":
                 # "طلبت ... دعما عسكريا من تركيا": the support asked for is no support given
                 targets = {t for _, t in pairs}
@@ -866,13 +866,17 @@ class SentenceReader:
     def _relative_before(self, words: list[str]) -> bool:
         return relative_before(self.cues, words)
 
-    def _predicate(self, frame: Frame, modality: str, text: str, trigger: PhraseMatch) -> str:
+    def _predicate(self, frame: Frame, modality: str, sent: _Sentence, trigger: PhraseMatch) -> str:
+        text = sent.text
         predicate = frame.predicate
         if modality in ("intent", "conditional") and predicate in INTENT_UPGRADES:
             return INTENT_UPGRADES[predicate]
         if predicate in AID_UPGRADES:
             stop = min(trigger.end + 80, self._clause_end(text, trigger.end, len(text)))
-            words = [stem(t.text) for t in tokenize(text, trigger.start, stop)]
+            named = [(a.mention.start, a.mention.end) for a in sent.args]
+            # "بعثة الأمم المتحدة للدعم": a word inside a name asks for nothing
+            words = [stem(t.text) for t in tokenize(text, trigger.start, stop)
+                     if not any(s <= t.start < e for s, e in named)]
             window = " " + " ".join(words) + " "
             if any(" " + " ".join(stem(w) for w in noun.split()) + " " in window for noun in self.cues.aid_nouns):
                 return AID_UPGRADES[predicate]
