@@ -693,7 +693,9 @@ class SentenceReader:
 
     def _object_antecedent(self, sent: _Sentence, trigger: PhraseMatch) -> tuple[str, ...]:
         """"Ansar al-Sharia, which Washington blames": with a subject of its own, the clause's head is the object."""
-        pronoun = self._relative_pronoun(sent, trigger)
+        preceding = [t for t in sent.tokens if t.end <= trigger.start][-6:]
+        pronoun = next((t for t in reversed(preceding) if t.text in self.cues.relative_pronouns
+                        and not any(c in sent.text[t.end : trigger.start] for c in _CLAUSE_BREAKS)), None)
         if pronoun is None:
             return ()
         inside = [a for a in sent.args if pronoun.end <= a.mention.start and a.mention.end <= trigger.start]
