@@ -43,7 +43,13 @@ def read_modality(cues: Cues, text: str, start: int, tokens: Sequence[Token], tr
         return "negated"
     clause_start = max([text.rfind(c, start, trigger.start) for c in CLAUSE_BREAKS] + [start])
     clause = [bare(t.text) for t in tokens if clause_start <= t.start and t.end <= trigger.start]
-    if any(w in cues.denial for w in before[-12:] + clause):
+    scope = before[-12:] + clause
+    # "denies the charge and says it backs ...": a new verb of saying makes a claim of its own
+    for i in range(len(scope) - 1, 0, -1):
+        if scope[i] in cues.speech_verbs and scope[i - 1] in ("and", "but"):
+            scope = scope[i:]
+            break
+    if any(w in cues.denial for w in scope):
         return "negated"  # "ونفى الكرملين أن تكون روسيا قد أرسلت ... للقتال إلى جانب": the whole clause
     if negated_clause(cues, text, start, tokens, triggers, trigger):
         return "negated"
