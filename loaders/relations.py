@@ -352,7 +352,9 @@ class SentenceReader:
         """", which backs the GNA," — clauses whose actors are no subjects for the verbs around them."""
         spans = []
         for i, token in enumerate(tokens):
-            if token.text in self.cues.relative_pronouns and i > 0:
+            # ", meeting in Brussels with ...,": a participle clause, like a relative one, holds no subject
+            participle = self.lang == "en" and token.text.endswith("ing") and len(token.text) > 4
+            if (token.text in self.cues.relative_pronouns or participle) and i > 0:
                 gap = text[tokens[i - 1].end : token.start]
                 if any(c in gap for c in _CLAUSE_BREAKS):
                     spans.append((token.start, self._clause_end(text, token.end, end)))
