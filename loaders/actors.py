@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from loaders.matcher import PhraseMatcher
+from loaders.modality import clause_start
 from loaders.normalize import Normalized, fold
 from loaders.tokens import is_arabic, tokenize
 from ontology.gazetteer import Gazetteer, GazetteerActor
@@ -105,13 +106,10 @@ class ActorRecognizer:
             if capital:
                 for form in {capital, capital.split(",")[0]}:
                     self._names.add(fold(form), ("capital", actor.id, ""))
-        if actor.type == "Person":
-            led = [self.gazetteer.actors[p.of] for p in actor.positions
-                   if p.predicate == "LEADS" and p.of in self.gazetteer.actors]
-            # "Haftar's forces" are the LNA he leads; "Gaddafi's forces", with no force of his own, his state's
-            forces = [a.id for a in led if a.type in _LEADABLE] or [a.id for a in led if a.type == "State"]
-            if forces:
-                self._leads[actor.id] = forces[0]
+        # "Haftar's forces" are the LNA he leads; "Gaddafi's forces", with no force of his own, his state's
+        force = _led(self.gazetteer, _LEADABLE).get(actor.id) or _led(self.gazetteer, {"State"}).get(actor.id)
+        if force:
+            self._leads[actor.id] = force
 
     def _add_references(self, refs: dict) -> None:
         dual = {fold(p) for p in refs["dual"]}
@@ -297,15 +295,15 @@ def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str
     """The two sides a document speaks of: the gazetteer's declared pair it names most, else its most
     named government and armed group."""
     counts: Counter[str] = Counter()
+    forces = _led(gazetteer, _LEADABLE)
     for mention in mentions:
         if mention.is_reference:
             continue
         for actor_id in mention.actors:
             counts[actor_id] += 1
             # A leader's name counts for the side he leads: "Haftar" speaks of the LNA's war.
-            for position in gazetteer.actors[actor_id].positions:
-                if position.predicate == "LEADS" and gazetteer.actors[position.of].type in _LEADABLE:
-                    counts[position.of] += 1
+            if actor_id in forces:
+                counts[forces[actor_id]] += 1
     both = [pair for pair in gazetteer.sides if all(counts[a] for a in pair)]
     one = [pair for pair in gazetteer.sides
            if any(counts[a] and gazetteer.actors[a].type != "State" for a in pair)]
@@ -338,7 +336,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
         if len(g) >= 2 and all(gazetteer.actors[mentions[i].actors[0]].type == "State" for i in g)
     ]
     parties = conflict_parties(mentions, gazetteer) if parties is None else parties
-    leads = _led_forces(gazetteer)
+    leads = _led(gazetteer, _LEADABLE)
     out: list[Mention] = []
     for mention in mentions:
         if not mention.is_reference:
@@ -428,7 +426,7 @@ def _two_of_sentence(text: str, mention: Mention, before: list[Mention], sentenc
     if span is None:
         return ()
     # the clause first ("... في حين تساند تركيا حكومة الوفاق ... وقعها الطرفان"), then the sentence
-    clause = max([text.rfind(c, span[0], mention.start) for c in (",", "،", ";")] + [span[0]])
+    clause = clause_start(text, span[0], mention.start)
     for start in (clause, span[0]):
         named = [_side_of(a, gazetteer) for m in before if not m.is_reference and m.start >= start
                  and m.end <= mention.start for a in m.actors]
@@ -462,14 +460,18 @@ def _last_fight(mention: Mention, fights: list[tuple[int, tuple[str, str]]]) -> 
     return earlier[-1] if earlier else (later[0] if later else ())
 
 
-@lru_cache(maxsize=8)
-def _led_forces(gazetteer: Gazetteer) -> dict[str, str]:
-    """Leader id → the armed group or government he leads."""
+def _led(gazetteer: Gazetteer, types: set[str]) -> dict[str, str]:
+    """Leader id → the first actor of one of these types he leads."""
+    return _led_cached(gazetteer, frozenset(types))
+
+
+@lru_cache(maxsize=32)
+def _led_cached(gazetteer: Gazetteer, types: frozenset[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for actor in gazetteer:
         for position in actor.positions:
             led = gazetteer.actors.get(position.of)
-            if position.predicate == "LEADS" and led is not None and led.type in _LEADABLE:
+            if position.predicate == "LEADS" and led is not None and led.type in types:
                 out.setdefault(actor.id, led.id)
     return out
 

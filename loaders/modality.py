@@ -12,6 +12,11 @@ from loaders.words import bare, unsuffix
 CLAUSE_BREAKS = (",", ";", "،", "؛")
 
 
+def clause_start(text: str, start: int, position: int) -> int:
+    """Where the clause holding `position` begins: after the last comma or semicolon since `start`."""
+    return max([text.rfind(c, start, position) for c in CLAUSE_BREAKS] + [start])
+
+
 def relative_before(cues: Cues, words: Sequence[str]) -> bool:
     """A relative pronoun among the last three words; "said that" is a complementiser, not one."""
     for i in range(max(0, len(words) - 3), len(words)):
@@ -25,11 +30,11 @@ def relative_before(cues: Cues, words: Sequence[str]) -> bool:
 def negated_clause(cues: Cues, text: str, start: int, tokens: Sequence[Token], triggers: Sequence[PhraseMatch],
                    trigger: PhraseMatch) -> bool:
     """"ولم يعلن مجلس النواب تأييده": a negated verb of saying carries its object with it."""
-    clause_start = max([text.rfind(c, start, trigger.start) for c in CLAUSE_BREAKS] + [start])
-    words = [bare(t.text) for t in tokens if clause_start <= t.start and t.end <= trigger.start]
+    begin = clause_start(text, start, trigger.start)
+    words = [bare(t.text) for t in tokens if begin <= t.start and t.end <= trigger.start]
     for i, word in enumerate(words[:-1]):
         if word in cues.negation and words[i + 1] in cues.speech_verbs:
-            return not any(clause_start <= t.start < trigger.start and t.payload.pos == "verb" for t in triggers)
+            return not any(begin <= t.start < trigger.start and t.payload.pos == "verb" for t in triggers)
     return False
 
 
@@ -41,8 +46,8 @@ def read_modality(cues: Cues, text: str, start: int, tokens: Sequence[Token], tr
     window = " " + " ".join(before[-6:]) + " " + text[trigger.start : trigger.end] + " "
     if any(w in cues.negation for w in near) or any(f" {p} " in window for p in cues.negation_phrases):
         return "negated"
-    clause_start = max([text.rfind(c, start, trigger.start) for c in CLAUSE_BREAKS] + [start])
-    clause = [bare(t.text) for t in tokens if clause_start <= t.start and t.end <= trigger.start]
+    begin = clause_start(text, start, trigger.start)
+    clause = [bare(t.text) for t in tokens if begin <= t.start and t.end <= trigger.start]
     scope = before[-12:] + clause
     # "denies the charge and says it backs ...": a new verb of saying makes a claim of its own
     for i in range(len(scope) - 1, 0, -1):

@@ -17,7 +17,7 @@ from loaders.actors import Mention, group_lists, load_references
 from loaders.dates import date_words
 from loaders.lexicon import Cues, Frame, load_cues, load_triggers
 from loaders.matcher import PhraseMatch
-from loaders.modality import CLAUSE_BREAKS, read_modality, relative_before
+from loaders.modality import CLAUSE_BREAKS, clause_start, read_modality, relative_before
 from loaders.normalize import fold
 from loaders.tokens import Token, tokenize
 from loaders.words import bare, stem
@@ -28,7 +28,6 @@ _CLITIC_PREPS = ("ب", "ل", "ك")
 _INANIMATE = {"Location"}
 # "the five states" names the addressees of a request far more often than its authors.
 _GROUP_REFERENCES = ("state_count", "state_group", "state_pair")
-_CLAUSE_BREAKS = CLAUSE_BREAKS
 _OBJECT_PRONOUNS = ("هم", "ها", "هما", "ه")
 _JUDGING = frozenset(("CONDEMNS", "REJECTS", "ACCUSES"))
 _CHARACTERISING = frozenset(("وصفته", "وصفه", "وصفتها", "وصفها", "سمته", "سماه", "called", "described", "termed",
@@ -105,8 +104,6 @@ class SentenceReader:
         self.time_words = date_words(self.lang)
         self.last_agent: tuple[str, ...] = ()
         self.last_agent_in_sentence: tuple[str, ...] = ()
-        self._sentence_text = ""
-        self._defaulted = False  # whether the last relations read took the conflict's sides as their target
         self.last_attacker: tuple[str, ...] = ()
         self.attack_nouns = tuple(fold(w) for w in refs["attack_nouns"])
 
@@ -131,8 +128,8 @@ class SentenceReader:
         out: list[list[int]] = []
         for group in groups:
             head = mentions[group[0]].start
-            clause_start = max([text.rfind(c, 0, head) for c in _CLAUSE_BREAKS] + [0])
-            if not any(clause_start <= v < head for v in verb_starts):
+            begin = clause_start(text, 0, head)
+            if not any(begin <= v < head for v in verb_starts):
                 out.append(group)  # a list before any verb is the subject: "Egypt and the UAE condemned"
                 continue
             current = [group[0]]
@@ -140,7 +137,7 @@ class SentenceReader:
                 after = tokenize(text, mentions[i].end, min(len(text), mentions[i].end + 40))[:2]
                 if after and after[0].text in _AUXILIARIES:
                     after = after[1:]
-                clause_goes_on = after and not any(c in text[mentions[i].end : after[0].start] for c in _CLAUSE_BREAKS)
+                clause_goes_on = after and not any(c in text[mentions[i].end : after[0].start] for c in CLAUSE_BREAKS)
                 if clause_goes_on and after[0].start in verb_starts:
                     out.append(current)
                     current = [i]
@@ -161,7 +158,7 @@ class SentenceReader:
         edge = mention.start
         while before and (before[-1].text in self.cues.determiners or before[-1].text.endswith("'s")) \
                 and before[-1].text != "of" \
-                and not any(c in text[before[-1].end : edge] for c in _CLAUSE_BREAKS):
+                and not any(c in text[before[-1].end : edge] for c in CLAUSE_BREAKS):
             edge = before.pop().start
         if len(before) >= 2 and before[-2].text in self.transparent and (
                 clitic.endswith("ل") or before[-1].text in ("of", "from", "عن", "من")):
@@ -175,7 +172,7 @@ class SentenceReader:
             return None if self._speaker_prefixed(text, sentence_start, mention) else clitic[-1]
         while before and (before[-1].text in self.cues.determiners or before[-1].text in self.titles
                           or before[-1].text.endswith("'s")) \
-                and not any(c in text[before[-1].end : edge] for c in _CLAUSE_BREAKS):
+                and not any(c in text[before[-1].end : edge] for c in CLAUSE_BREAKS):
             edge = before.pop().start  # "by a spokesman, Gaddafi warned": the comma ends the phrase
         if not before:
             return None
@@ -227,7 +224,6 @@ class SentenceReader:
         args = self._arguments(text, start, end, mentions, triggers)
         triggers = [t for t in triggers if not any(a.mention.start < t.end and t.start < a.mention.end for a in args)]
         tokens = tokenize(text, start, end)
-        self._sentence_text = text[start:end]
         sent = _Sentence(text, start, end, tokens, args, triggers, self._relative_spans(text, tokens, end))
         found: list[FoundRelation] = []
         sentence_agent: tuple[str, ...] = ()
@@ -265,7 +261,6 @@ class SentenceReader:
             hyphenated = trigger.start > 0 and text[trigger.start - 1] == "-"
             if hyphenated != (frame.voice == "compound"):
                 continue  # "Turkish-backed" is read by the compound frame alone, and only it needs the hyphen
-            self._defaulted = False
             shared = previous_agent if self._coordinated(sent, trigger) else ()
             if shared and self._infinitive_with_subject(sent, trigger, triggers[:position]):
                 shared = ()  # "...; the latter went furthest, becoming the first country to recognise": its own subject
@@ -293,8 +288,6 @@ class SentenceReader:
                 # an agent inside ", who has received support from X," is no subject for the main clause
                 previous_agent = tuple(dict.fromkeys(s for s, _ in pairs))
                 self.last_agent_in_sentence = previous_agent
-            if self._defaulted and frame.predicate == "SIGNS_AGREEMENT_WITH" and modality == "asserted":
-                continue  # "وقعه السراج": who signed is known; with whom the article does not say
             if modality == "negated" and frame.negated_as:
                 predicate, modality = frame.negated_as, "asserted"
             if predicate == "FIGHTS" and self._alongside(sent, trigger):
@@ -345,7 +338,7 @@ class SentenceReader:
 
     @staticmethod
     def _clause_end(text: str, position: int, end: int) -> int:
-        stops = [i for i in (text.find(c, position, end) for c in _CLAUSE_BREAKS) if i >= 0]
+        stops = [i for i in (text.find(c, position, end) for c in CLAUSE_BREAKS) if i >= 0]
         return min(stops) if stops else end
 
     def _relative_spans(self, text: str, tokens: list[Token], end: int) -> list[tuple[int, int]]:
@@ -356,7 +349,7 @@ class SentenceReader:
             participle = self.lang == "en" and token.text.endswith("ing") and len(token.text) > 4
             if (token.text in self.cues.relative_pronouns or participle) and i > 0:
                 gap = text[tokens[i - 1].end : token.start]
-                if any(c in gap for c in _CLAUSE_BREAKS):
+                if any(c in gap for c in CLAUSE_BREAKS):
                     spans.append((token.start, self._clause_end(text, token.end, end)))
         return spans
 
@@ -378,7 +371,7 @@ class SentenceReader:
         if before[-1].text in ("and", "but", "then", "their", "its", "his", "her", "to"):
             return True  # "... and declared their support for", "sent drones to shore up": the same subject
         gap = sent.text[before[-1].end : trigger.start]
-        return any(c in gap for c in _CLAUSE_BREAKS) and self._participle(sent.text, trigger)
+        return any(c in gap for c in CLAUSE_BREAKS) and self._participle(sent.text, trigger)
 
     def _infinitive_with_subject(self, sent: _Sentence, trigger: PhraseMatch, earlier: list[PhraseMatch]) -> bool:
         before = [t for t in sent.tokens if t.end <= trigger.start]
@@ -508,7 +501,7 @@ class SentenceReader:
             # "أدان المجلس الرئاسي الهجوم": the attack last reported, and so its author
             targets = (self.last_attacker, True)
         if targets is None:
-            return self._untargeted(frame, agent, trigger.start), 0.7
+            return self._untargeted(frame, agent, sent, trigger), 0.7
         group, from_reference = targets
         if from_reference:
             confidence -= 0.1
@@ -597,19 +590,19 @@ class SentenceReader:
         earlier = [pair for start, pair in self.fights if start <= position]
         return earlier[-1] if earlier else self.parties
 
-    @property
-    def _truce(self) -> bool:
-        return any(word in self._sentence_text for word in self.cues.truce_words)
-
-    def _untargeted(self, frame: Frame, agent: tuple[str, ...], position: int = 0) -> list[tuple[str, str]]:
-        """No target named: a symmetric act among the agents ("the two sides signed"), or the conflict's sides."""
+    def _untargeted(self, frame: Frame, agent: tuple[str, ...], sent: _Sentence,
+                    trigger: PhraseMatch) -> list[tuple[str, str]]:
+        """No target named: a symmetric act among the agents ("the two sides signed"), or the conflict's sides:
+        a host mediates between them, and a truce refused is refused to the other side ("وقعه السراج" names
+        who signed, not with whom)."""
         if PREDICATES[frame.predicate].symmetric and len(agent) >= 2:
             return [(x, y) for i, x in enumerate(agent) for y in agent[i + 1 :]]
-        if frame.default_target == "parties" and (frame.predicate == "MEDIATES" or self._truce):
+        truce = any(word in sent.text[sent.start : sent.end] for word in self.cues.truce_words)
+        refused = truce and self._modality(sent, trigger) != "asserted"
+        if frame.default_target == "parties" and (frame.predicate == "MEDIATES" or refused):
             led = {p.of for a in agent for p in self.gazetteer.actors[a].positions if p.predicate == "LEADS"}
-            parties = self._sides_at(position)
+            parties = self._sides_at(trigger.start)
             sides = [p for p in parties if p not in agent and p not in led]
-            self._defaulted = True
             if PREDICATES[frame.predicate].symmetric and len(sides) == len(parties):
                 return []  # an agreement between outsiders and both sides is no agreement with either
             return [(s, t) for s in agent for t in sides]
@@ -697,7 +690,7 @@ class SentenceReader:
         """"Ansar al-Sharia, which Washington blames": with a subject of its own, the clause's head is the object."""
         preceding = [t for t in sent.tokens if t.end <= trigger.start][-6:]
         pronoun = next((t for t in reversed(preceding) if t.text in self.cues.relative_pronouns
-                        and not any(c in sent.text[t.end : trigger.start] for c in _CLAUSE_BREAKS)), None)
+                        and not any(c in sent.text[t.end : trigger.start] for c in CLAUSE_BREAKS)), None)
         if pronoun is None:
             return ()
         inside = [a for a in sent.args if pronoun.end <= a.mention.start and a.mention.end <= trigger.start]
@@ -809,7 +802,7 @@ class SentenceReader:
             if token.start < position or i == 0:
                 continue
             gap = sent.text[sent.tokens[i - 1].end : token.start]
-            if not any(c in gap for c in _CLAUSE_BREAKS):
+            if not any(c in gap for c in CLAUSE_BREAKS):
                 continue
             word = bare(token.text)
             shaped = PhraseMatch(token.start, token.end, None, "")
@@ -825,7 +818,7 @@ class SentenceReader:
         """"..., and Merkel said": an actor followed by a verb of saying starts a new clause."""
         following = [t for t in sent.tokens if t.start >= arg.mention.end][:1]
         return bool(following) and bare(following[0].text) in self.cues.speech_verbs \
-            and not any(c in sent.text[arg.mention.end : following[0].start] for c in _CLAUSE_BREAKS)
+            and not any(c in sent.text[arg.mention.end : following[0].start] for c in CLAUSE_BREAKS)
 
     @staticmethod
     def _group_actors(arg: Argument, args: list[Argument]) -> tuple[str, ...]:
@@ -858,8 +851,8 @@ class SentenceReader:
         if before[-1].text not in self.cues.auxiliaries:
             return True  # إذا, عندما, أن, الذي ... open a clause of their own
         # "وكانت حكومة الوفاق قد رفضت": the subject already stood before the auxiliary
-        clause_start = max([sent.text.rfind(c, sent.start, trigger.start) for c in _CLAUSE_BREAKS] + [sent.start])
-        return not any(a.governor is None and clause_start <= a.mention.start and a.mention.end <= trigger.start
+        begin = clause_start(sent.text, sent.start, trigger.start)
+        return not any(a.governor is None and begin <= a.mention.start and a.mention.end <= trigger.start
                        and a.mention.actors and not a.mention.is_reference for a in sent.args)
 
     # -- modality and predicate -----------------------------------------------------------------
