@@ -220,16 +220,21 @@ def _document_langs(documents: Iterable[Mapping[str, Any]]) -> dict[str, str | N
     return {doc["id"]: doc.get("lang") or None for doc in documents}
 
 
-def snapshot_to_graph(snap: GraphSnapshot) -> Graph:
-    """Everything in one graph: what Turtle, N-Triples and JSON-LD are written from."""
-    g = Graph()
-    _bind_prefixes(g)
+def _add_actors_and_documents(g: Graph, snap: GraphSnapshot) -> dict[str, str | None]:
+    """Actors, documents and the extraction activity; returns each document's language."""
     for actor in snap.actors:
         _add_actor(g, actor)
     for doc in snap.documents:
         _add_document(g, doc)
     _add_activity(g)
-    langs = _document_langs(snap.documents)
+    return _document_langs(snap.documents)
+
+
+def snapshot_to_graph(snap: GraphSnapshot) -> Graph:
+    """Everything in one graph: what Turtle, N-Triples and JSON-LD are written from."""
+    g = Graph()
+    _bind_prefixes(g)
+    langs = _add_actors_and_documents(g, snap)
     for event in snap.events:
         _add_event(g, event, langs.get(event.get("document")))
     return g
@@ -243,12 +248,7 @@ def snapshot_to_dataset(snap: GraphSnapshot) -> Dataset:
     _bind_prefixes(ds)
     ds.bind("graph", DATA_NAMESPACE + "graph/", override=True)
     default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
-    for actor in snap.actors:
-        _add_actor(default, actor)
-    for doc in snap.documents:
-        _add_document(default, doc)
-    _add_activity(default)
-    langs = _document_langs(snap.documents)
+    langs = _add_actors_and_documents(default, snap)
     for event in snap.events:
         doc_id = event.get("document") or ""
         named = ds.graph(document_graph_iri(doc_id))

@@ -47,24 +47,23 @@ class IngestResult:
     events: int
 
 
-def actor_label(name: str) -> str:
-    """An actor type, checked against the ontology, for use as a node label."""
-    if name not in ACTOR_TYPES or not _LABEL_SHAPE.fullmatch(name):
+def _in_ontology(name: str, known: Mapping[str, object], kind: str) -> str:
+    # Labels and relationship types are spliced into Cypher text, so only known names pass.
+    if name not in known or not _LABEL_SHAPE.fullmatch(name):
         raise StoreError(
-            f"actor type {name!r} is not in the ontology; use one of {', '.join(ACTOR_TYPES)} "
-            "(ontology/conflict.ttl)"
+            f"{kind} {name!r} is not in the ontology; use one of {', '.join(known)} (ontology/conflict.ttl)"
         )
     return name
+
+
+def actor_label(name: str) -> str:
+    """An actor type, checked against the ontology, for use as a node label."""
+    return _in_ontology(name, ACTOR_TYPES, "actor type")
 
 
 def relationship_type(name: str) -> str:
     """A predicate, checked against the ontology, for use as a relationship type."""
-    if name not in PREDICATES or not _LABEL_SHAPE.fullmatch(name):
-        raise StoreError(
-            f"predicate {name!r} is not in the ontology; use one of {', '.join(PREDICATES)} "
-            "(ontology/conflict.ttl)"
-        )
-    return name
+    return _in_ontology(name, PREDICATES, "predicate")
 
 
 def records_sha256(rows: DocumentRows) -> str:
