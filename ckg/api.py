@@ -14,9 +14,9 @@ from graph.rdf import FORMATS as RDF_FORMATS
 from graph.rdf import export as export_rdf
 from graph.store import IngestResult, Store, open_store
 from loaders.parallel import extract_parallel
-from loaders.records import DocumentRecord
 from ontology.errors import CkgError, ExportError, InputError, StoreError
 from ontology.gazetteer import DEFAULT_FILES, GAZETTEER_DIR, Gazetteer
+from ontology.records import DocumentRecord
 from queries import catalog
 
 DEFAULT_GRAPH = "conflict-kg.graph.json"

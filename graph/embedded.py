@@ -35,8 +35,8 @@ from graph.store import (
     stats_dict,
     summary_of,
 )
-from loaders.records import DocumentRecord
 from ontology.errors import QueryError, StoreError
+from ontology.records import DocumentRecord
 
 FILE_FORMAT = "conflict-kg-graph"
 FILE_VERSION = 1

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from loaders.records import DocumentRecord, RelationRecord
+from ontology.records import DocumentRecord, RelationRecord
 
 ACTOR_FIELDS = ("id", "type", "name", "name_ar", "aliases", "wikidata", "cameo")
 DOCUMENT_FIELDS = ("id", "title", "lang", "published", "url", "sha256", "records_sha256")

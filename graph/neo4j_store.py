@@ -29,8 +29,8 @@ from graph.store import (
     relationship_type,
     stats_dict,
 )
-from loaders.records import DocumentRecord
 from ontology.errors import QueryError, StoreError
+from ontology.records import DocumentRecord
 from ontology.vocabulary import ACTOR_TYPES
 
 CYPHER_DIR = Path(__file__).with_name("cypher")

@@ -22,8 +22,8 @@ from types import TracebackType
 from typing import Any, Literal
 
 from graph.model import DocumentRows, GraphSnapshot, document_rows
-from loaders.records import DocumentRecord
 from ontology.errors import StoreError
+from ontology.records import DocumentRecord
 from ontology.vocabulary import ACTOR_TYPES, MODALITIES, PREDICATES
 
 IngestStatus = Literal["added", "replaced", "unchanged"]

@@ -19,9 +19,9 @@ from typing import NamedTuple
 
 from loaders.pipeline import Extractor, extract_paths
 from loaders.readers import RawDocument, read_documents
-from loaders.records import DocumentRecord
 from ontology.errors import CkgError, InputError
 from ontology.gazetteer import Gazetteer, GazetteerActor
+from ontology.records import DocumentRecord
 
 # Documents in flight per worker: enough to keep every worker busy while the reader catches up.
 WINDOW_PER_JOB = 32

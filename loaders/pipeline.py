@@ -11,12 +11,12 @@ from loaders.actors import ActorRecognizer, Mention, conflict_parties, resolve_r
 from loaders.dates import find_date
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
-from loaders.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
-from loaders.records import Mention as MentionRecord
 from loaders.relations import FoundRelation, SentenceReader
 from loaders.sentences import split_sentences
 from ontology.errors import InputError
 from ontology.gazetteer import Gazetteer
+from ontology.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
+from ontology.records import Mention as MentionRecord
 
 
 class Extractor:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from loaders.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
+from ontology.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
 
 
 def _sha(text: str) -> str:

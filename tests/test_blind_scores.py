@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ckg.api import extract
-from loaders.records import DocumentRecord
+from ontology.records import DocumentRecord
 from tests.paths import scorer
 
 HERE = Path(__file__).parent

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from ckg.api import extract
-from loaders.records import DocumentRecord
+from ontology.records import DocumentRecord
 from tests.paths import CORPUS, EXAMPLES, scorer
 
 FLOORS = {

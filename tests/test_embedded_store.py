@@ -29,8 +29,8 @@ import graph.embedded
 from graph.embedded import EmbeddedStore, bind_parameters, return_items
 from graph.model import event_id
 from graph.store import IngestResult, open_store
-from loaders.records import ActorRecord, DocumentRecord
 from ontology.errors import QueryError, StoreError
+from ontology.records import ActorRecord, DocumentRecord
 
 
 def ids_of(doc: DocumentRecord) -> list[str]:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from ckg.api import extract
-from loaders.records import DocumentRecord
+from ontology.records import DocumentRecord
 from tests.paths import SEED, SEED_GOLD, scorer
 
 DATA = Path(__file__).parent / "data"
@@ -106,7 +106,7 @@ def test_offsets_index_the_original_text() -> None:
 def test_json_contract_fields() -> None:
     data = _only(SEED).to_json()
     assert list(data) == ["id", "lang", "published", "title", "actors", "relations"]
-    assert list(data["actors"][0]) == ["id", "name", "type", "aliases", "wikidata", "mentions"]
+    assert list(data["actors"][0]) == ["id", "name", "type", "cameo", "known", "aliases", "wikidata", "mentions"]
     rel = data["relations"][0]
     assert list(rel) == ["source", "predicate", "target", "modality", "date", "cameo", "plover", "confidence",
                          "evidence"]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from ckg.api import extract
-from loaders.records import DocumentRecord
 from loaders.words import bare, stem, unsuffix
+from ontology.records import DocumentRecord
 
 
 def _relations(tmp_path: Path, text: str, lang: str) -> list[tuple[str, str, str, str]]:

@@ -16,9 +16,9 @@ from ckg.api import ConflictKG, extract, load_gazetteer
 from ckg.cli import cli
 from loaders.parallel import extract_parallel, worker_count
 from loaders.pipeline import Extractor, extract_paths
-from loaders.records import DocumentRecord
 from ontology.errors import CkgError, InputError
 from ontology.gazetteer import DEFAULT_FILES, GAZETTEER_DIR, Gazetteer
+from ontology.records import DocumentRecord
 from tests.paths import EXAMPLES, SEED
 
 SOURCES = [SEED, EXAMPLES]

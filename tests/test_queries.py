@@ -28,8 +28,8 @@ from factories import (
 from graph.embedded import EmbeddedStore
 from graph.model import event_id
 from graph.neo4j_store import Neo4jStore
-from loaders.records import DocumentRecord
 from ontology.errors import QueryError
+from ontology.records import DocumentRecord
 from queries import get_query, list_queries, run
 from queries.catalog import QUERY_DIR, parse_query_file
 

@@ -23,12 +23,15 @@ class ActorRecord:
     mentions: list[Mention] = field(default_factory=list)
     name_ar: str | None = None
     cameo: str | None = None
+    known: bool = True  # False: found by the shape of the text, in no gazetteer
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
             "type": self.type,
+            "cameo": self.cameo,
+            "known": self.known,
             "aliases": list(self.aliases),
             "wikidata": self.wikidata,
             "mentions": [asdict(m) for m in self.mentions],
