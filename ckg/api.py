@@ -15,7 +15,7 @@ from graph.rdf import export as export_rdf
 from graph.store import IngestResult, Store, open_store
 from loaders.parallel import extract_parallel
 from ontology.errors import CkgError, ExportError, InputError, StoreError
-from ontology.gazetteer import DEFAULT_FILES, GAZETTEER_DIR, Gazetteer
+from ontology.gazetteer import DEFAULT_PACKS, Gazetteer
 from ontology.records import DocumentRecord
 from queries import catalog
 
@@ -33,10 +33,10 @@ class IngestReport:
         return sum(1 for r in self.results if r.status == status)
 
 
-def load_gazetteer(extra: Sequence[Path] = ()) -> Gazetteer:
-    """The default gazetteers, extended by the researcher's own files (later ones win by id)."""
-    defaults = [GAZETTEER_DIR / name for name in DEFAULT_FILES]
-    return Gazetteer.load([*defaults, *extra]) if extra else Gazetteer.default()
+def load_gazetteer(extra: Sequence[Path] = (), packs: Sequence[str] | None = None) -> Gazetteer:
+    """The world's states, the conflict packs (default: DEFAULT_PACKS), then the researcher's own files
+    (later ones win by id)."""
+    return Gazetteer.for_packs(DEFAULT_PACKS if packs is None else tuple(packs), tuple(extra))
 
 
 def extract(paths: Iterable[Path], gazetteer: Gazetteer | None = None,
@@ -57,7 +57,7 @@ class ConflictKG:
     @classmethod
     def open(cls, kind: str = "embedded", *, graph: Path | None = None, uri: str | None = None,
              user: str | None = None, password: str | None = None, database: str | None = None,
-             gazetteers: Sequence[Path] = ()) -> ConflictKG:
+             gazetteers: Sequence[Path] = (), packs: Sequence[str] | None = None) -> ConflictKG:
         if kind == "embedded":
             path = graph or Path(os.environ.get("CKG_GRAPH") or DEFAULT_GRAPH)
             store = open_store("embedded", path=path)
@@ -67,7 +67,7 @@ class ConflictKG:
                                password=password or os.environ.get("NEO4J_PASSWORD"), database=database)
         else:
             raise StoreError(f"unknown store {kind!r}: use --store embedded or --store neo4j")
-        return cls(store, load_gazetteer(gazetteers) if gazetteers else None)
+        return cls(store, load_gazetteer(gazetteers, packs) if gazetteers or packs else None)
 
     @property
     def gazetteer(self) -> Gazetteer:

@@ -15,6 +15,7 @@ from rich.table import Table
 from ckg.api import EXPORT_FORMATS, ConflictKG, extract
 from loaders.readers import expand_paths
 from ontology.errors import CkgError, InputError
+from ontology.gazetteer import DEFAULT_PACKS, available_packs
 from queries import catalog
 
 err_console = Console(stderr=True)
@@ -41,11 +42,15 @@ def _fail_on_ckg_error(func: Any) -> Any:
               help="File of the embedded store [default: ./conflict-kg.graph.json or $CKG_GRAPH].")
 @click.option("--uri", envvar="NEO4J_URI", help="Bolt URI of the Neo4j store, e.g. bolt://127.0.0.1:7687.")
 @click.option("--database", envvar="NEO4J_DATABASE", help="Neo4j database name [default: the server's].")
+@click.option("--pack", "packs", multiple=True, metavar="NAME",
+              help=f"A conflict pack to load (repeatable): {', '.join(available_packs())} "
+                   f"[default: {', '.join(DEFAULT_PACKS)}]. The world's states always load.")
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="An extra gazetteer JSON file (repeatable); its actors extend or override the defaults.")
+              help="An extra gazetteer file (repeatable): the JSON format of the packs, or a CAMEO/PETRARCH "
+                   "actor or agent dictionary; its actors extend or override the packs'.")
 @click.pass_context
 def cli(ctx: click.Context, store_kind: str, graph_path: Path | None, uri: str | None, database: str | None,
-        gazetteers: tuple[Path, ...]) -> None:
+        packs: tuple[str, ...], gazetteers: tuple[Path, ...]) -> None:
     """conflict-kg: a knowledge graph of conflict actors and what they do to each other,
     read from Arabic and English news, with the sentence behind every claim.
 
@@ -53,16 +58,18 @@ def cli(ctx: click.Context, store_kind: str, graph_path: Path | None, uri: str |
     Example:
       ckg ingest examples/ && ckg stats
       ckg --store neo4j --uri bolt://127.0.0.1:7687 ingest examples/
+      ckg --pack yemen --gazetteer my-actors.json extract news/
+    Conflict packs: the Libyan conflict loads unless --pack names others.
     Neo4j credentials come from NEO4J_USER and NEO4J_PASSWORD when set.
     """
     ctx.obj = {"kind": store_kind, "graph": graph_path, "uri": uri, "database": database,
-               "gazetteers": gazetteers}
+               "gazetteers": gazetteers, "packs": packs or None}
 
 
 def _open(ctx: click.Context) -> ConflictKG:
     o = ctx.obj
     return ConflictKG.open(o["kind"], graph=o["graph"], uri=o["uri"], database=o["database"],
-                           gazetteers=o["gazetteers"])
+                           gazetteers=o["gazetteers"], packs=o["packs"])
 
 
 def _report_error(error: InputError) -> None:
@@ -88,13 +95,13 @@ def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int
 
     \b
     Example:
-      ckg extract examples/gna-aid-request.ar.txt --format json
+      ckg extract examples/tripoli-airport-strikes.ar.txt --format json
       ckg extract --jobs 0 news/ > records.json
     """
     from ckg.api import load_gazetteer
 
     documents, failed = [], False
-    for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"]), jobs):
+    for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"], ctx.obj["packs"]), jobs):
         if isinstance(item, InputError):
             _report_error(item)
             failed = True

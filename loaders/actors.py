@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -14,6 +15,7 @@ from loaders.matcher import PhraseMatcher
 from loaders.modality import clause_start
 from loaders.normalize import Normalized, fold
 from loaders.tokens import is_arabic, tokenize
+from ontology.errors import GazetteerError
 from ontology.gazetteer import Gazetteer, GazetteerActor
 
 _LANG_DIR = Path(__file__).parent / "lang"
@@ -59,6 +61,17 @@ def load_references(lang: str) -> dict:
     return json.loads((_LANG_DIR / lang / "references.json").read_text(encoding="utf-8"))
 
 
+def with_pack_phrases(refs: dict, phrases: Mapping[str, tuple[str, ...]]) -> dict:
+    """The language's reference phrases plus the loaded conflict packs' own ("the Libyan parties")."""
+    merged = dict(refs)
+    for kind, found in phrases.items():
+        if kind not in refs or not isinstance(refs[kind], list):
+            kinds = ", ".join(k for k, v in refs.items() if isinstance(v, list))
+            raise GazetteerError(f"pack phrases: unknown reference kind {kind!r}; use one of {kinds}")
+        merged[kind] = [*refs[kind], *found]
+    return merged
+
+
 def nisba_forms(stem: str) -> list[str]:
     """Arabic nisba stem تركي → تركي, تركية, التركي, التركية (folded); English forms stand as given."""
     stem = fold(stem)
@@ -87,7 +100,7 @@ class ActorRecognizer:
         for actor in gazetteer:
             self._add_actor(actor)
         for lang in ("ar", "en"):
-            self._add_references(load_references(lang))
+            self._add_references(with_pack_phrases(load_references(lang), gazetteer.phrases.get(lang, {})))
 
     def _add_actor(self, actor: GazetteerActor) -> None:
         names = [actor.name, *(actor.aliases)]

@@ -10,9 +10,8 @@ from __future__ import annotations
 import gc
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import NamedTuple
@@ -20,22 +19,11 @@ from typing import NamedTuple
 from loaders.pipeline import Extractor, extract_paths
 from loaders.readers import RawDocument, read_documents
 from ontology.errors import CkgError, InputError
-from ontology.gazetteer import Gazetteer, GazetteerActor
+from ontology.gazetteer import Gazetteer
 from ontology.records import DocumentRecord
 
 # Documents in flight per worker: enough to keep every worker busy while the reader catches up.
 WINDOW_PER_JOB = 32
-
-GazetteerSource = Gazetteer | Sequence[Path] | None
-
-
-@dataclass(frozen=True)
-class _GazetteerContents:
-    """A Gazetteer in picklable form (its actor map is a read-only proxy, which pickle refuses)."""
-
-    actors: Mapping[str, GazetteerActor]
-    sides: tuple[tuple[str, str], ...]
-
 
 class _Failure(NamedTuple):
     """An InputError on its way back from a worker: InputError itself cannot be unpickled."""
@@ -56,23 +44,22 @@ def worker_count(jobs: int) -> int:
     return jobs or os.cpu_count() or 1
 
 
-def extract_parallel(paths: Iterable[Path], gazetteer: GazetteerSource, jobs: int, *,
+def extract_parallel(paths: Iterable[Path], gazetteer: Gazetteer | None, jobs: int, *,
                      context: BaseContext | None = None,
                      window: int | None = None) -> Iterator[DocumentRecord | InputError]:
     """Records of every document under the paths, in `extract_paths` order, extracted by `jobs` processes.
 
-    `gazetteer` is a list of gazetteer files (each worker loads them), a Gazetteer (its contents are
-    sent to each worker once) or None for the default gazetteer. jobs=1 runs in this process; 0 means
+    `gazetteer` (None: the default one) is sent whole to each worker once. jobs=1 runs in this process; 0 means
     one process per core. `context` is a multiprocessing context, e.g. get_context("spawn"); the
     platform's default otherwise. Unreadable documents yield their InputError in their place; any
     other error in a worker is raised here.
     """
     jobs = worker_count(jobs)
     if jobs == 1:
-        here = gazetteer if gazetteer is None or isinstance(gazetteer, Gazetteer) else Gazetteer.load(gazetteer)
-        yield from extract_paths(paths, Extractor(here))
+        yield from extract_paths(paths, Extractor(gazetteer))
         return
-    source = _worker_source(gazetteer)
+    # The default gazetteer every worker reads for itself; anything else travels whole, by value.
+    source = None if gazetteer is None or gazetteer is Gazetteer.default() else gazetteer
     limit = window or jobs * WINDOW_PER_JOB
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(source,))
     pending: deque[Future[DocumentRecord | _Failure] | InputError] = deque()
@@ -104,29 +91,11 @@ def _submit_first(pool: ProcessPoolExecutor, doc: RawDocument) -> Future[Documen
         gc.unfreeze()
 
 
-def _worker_source(gazetteer: GazetteerSource) -> _GazetteerContents | tuple[Path, ...] | None:
-    """What each worker needs to rebuild the gazetteer; files are checked here so a bad one fails once, here."""
-    if gazetteer is None:
-        return None
-    if isinstance(gazetteer, Gazetteer):
-        # The default one every process can read for itself; anything else travels by value.
-        if gazetteer is Gazetteer.default():
-            return None
-        return _GazetteerContents(dict(gazetteer.actors), gazetteer.sides)
-    files = tuple(Path(p) for p in gazetteer)
-    Gazetteer.load(files)
-    return files
+def _build_gazetteer(source: Gazetteer | None) -> Gazetteer:
+    return source if source is not None else Gazetteer.default()
 
 
-def _build_gazetteer(source: _GazetteerContents | tuple[Path, ...] | None) -> Gazetteer:
-    if source is None:
-        return Gazetteer.default()
-    if isinstance(source, _GazetteerContents):
-        return Gazetteer(source.actors, source.sides)
-    return Gazetteer.load(source)
-
-
-def _start_worker(source: _GazetteerContents | tuple[Path, ...] | None) -> None:
+def _start_worker(source: Gazetteer | None) -> None:
     global _extractor
     try:
         _extractor = Extractor(_build_gazetteer(source))

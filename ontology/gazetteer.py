@@ -1,7 +1,8 @@
-"""Actor gazetteers: the actors of a conflict and of the world, read from JSON data files.
+"""Actor gazetteers: the actors of a conflict and of the world, read from data files.
 
-One file per conflict plus one of the world's states (``gazetteers/*.json``); a later file
-overrides an earlier one actor by actor, so researchers extend or correct them without code.
+The world's states (``gazetteers/world.json``) always load; a conflict pack (``packs/NAME/``: its
+``gazetteer.json`` and the conflict's own reference phrases in ``phrases.json``) loads by choice; a
+later file overrides an earlier one actor by actor, so researchers extend or correct them without code.
 
 >>> gaz = Gazetteer.default()
 >>> gaz.get("gna").name
@@ -26,7 +27,9 @@ from ontology.errors import GazetteerError
 from ontology.vocabulary import ACTOR_TYPES
 
 GAZETTEER_DIR = Path(__file__).with_name("gazetteers")
-DEFAULT_FILES = ("world.json", "libya.json")
+PACK_DIR = Path(__file__).with_name("packs")
+WORLD_FILE = GAZETTEER_DIR / "world.json"
+DEFAULT_PACKS = ("libya",)
 
 POSITION_PREDICATES = ("LEADS", "MEMBER_OF")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -59,6 +62,18 @@ class Position:
 
 
 @dataclass(frozen=True)
+class DatedCode:
+    """A CAMEO actor code that holds from `start` to `end` inclusive (None = open), as dictionaries date them."""
+
+    code: str
+    start: str | None = None
+    end: str | None = None
+
+    def active_on(self, on: str | None) -> bool:
+        return on is None or ((self.start is None or self.start <= on) and (self.end is None or on <= self.end))
+
+
+@dataclass(frozen=True)
 class GazetteerActor:
     id: str
     type: str
@@ -77,6 +92,13 @@ class GazetteerActor:
     member_of: tuple[str, ...]
     start: str | None
     end: str | None
+    codes: tuple[DatedCode, ...] = ()  # date-restricted codes (CAMEO dictionaries); `cameo` when none applies
+    known: bool = True  # False: composed or found by the shape of the text, in no gazetteer
+
+    def cameo_on(self, on: str | None) -> str | None:
+        """The actor's CAMEO code on the ISO date `on`: the dated code in force then, else its plain code."""
+        dated = [c.code for c in self.codes if on is not None and c.active_on(on)]
+        return dated[0] if dated else self.cameo
 
     def holds(self, predicate: str, of: str, on: str | None) -> bool:
         """Whether this actor holds a `predicate` position in `of` on the ISO date `on` (None = ever)."""
@@ -85,26 +107,65 @@ class GazetteerActor:
         return any(p.predicate == predicate and p.of == of and p.active_on(on) for p in self.positions)
 
 
+Phrases = Mapping[str, Mapping[str, tuple[str, ...]]]  # lang -> reference kind -> phrases
+
+
 class Gazetteer:
-    """Actors by id, merged from one or more gazetteer files and checked as a whole."""
+    """Actors by id, merged from one or more gazetteer files and checked as a whole.
+
+    One picklable object: worker processes receive it whole, packs, phrases and all."""
 
     def __init__(self, actors: Mapping[str, GazetteerActor], sides: Sequence[tuple[str, str]] = (),
-                 home: str | None = None) -> None:
+                 home: str | None = None, phrases: Phrases | None = None, packs: Sequence[str] = ()) -> None:
         # Read-only: the default gazetteer is shared by every caller in the process.
         self.actors: Mapping[str, GazetteerActor] = MappingProxyType(dict(actors))
         self.sides: tuple[tuple[str, str], ...] = tuple(sides)
         self.home = home  # the conflict's country: what "البلاد" / "the country" means
+        self.phrases: Phrases = {lang: dict(kinds) for lang, kinds in (phrases or {}).items()}
+        self.packs: tuple[str, ...] = tuple(packs)
+
+    def __reduce__(self) -> tuple:
+        return (Gazetteer, (dict(self.actors), self.sides, self.home, self.phrases, self.packs))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Gazetteer) and self.__reduce__()[1] == other.__reduce__()[1]
+
+    def __hash__(self) -> int:
+        return hash((tuple(self.actors), self.sides, self.home, self.packs))
 
     @classmethod
-    def load(cls, paths: Sequence[Path]) -> Gazetteer:
-        """Read the files in order; an actor in a later file replaces the one with the same id."""
+    def for_packs(cls, packs: Sequence[str] = DEFAULT_PACKS, extra: Sequence[Path] = ()) -> Gazetteer:
+        """The world's states, the named conflict packs in order, then the researcher's own files."""
+        if tuple(packs) == DEFAULT_PACKS and not extra:
+            return _default()
+        return _for_packs(tuple(packs), tuple(Path(p) for p in extra))
+
+    def with_actors(self, extra: Mapping[str, GazetteerActor]) -> Gazetteer:
+        """This gazetteer plus actors found in one document (composed agents, unknown named actors)."""
+        if not extra:
+            return self
+        view = Gazetteer.__new__(Gazetteer)
+        view.actors = MappingProxyType({**self.actors, **extra})
+        view.sides, view.home, view.phrases, view.packs = self.sides, self.home, self.phrases, self.packs
+        return view
+
+    @classmethod
+    def load(cls, paths: Sequence[Path], packs: Sequence[str] = ()) -> Gazetteer:
+        """Read the files in order; an actor in a later file replaces the one with the same id.
+
+        A pack's phrases.json beside its gazetteer.json brings the conflict's own reference phrases."""
         merged: dict[str, GazetteerActor] = {}
         origin: dict[str, Path] = {}
         sides: list[tuple[str, str]] = []
         home: str | None = None
+        phrases: dict[str, dict[str, tuple[str, ...]]] = {}
         for path in paths:
-            actors, file_sides, file_home = _read_document(Path(path))
+            actors, file_sides, file_home = _read_any(Path(path))
             home = file_home or home
+            for lang, kinds in _read_phrases(Path(path).with_name("phrases.json")).items():
+                for kind, found in kinds.items():
+                    known = phrases.setdefault(lang, {}).get(kind, ())
+                    phrases[lang][kind] = tuple(dict.fromkeys(known + found))
             for actor in actors:
                 merged[actor.id] = actor
                 origin[actor.id] = Path(path)
@@ -116,11 +177,11 @@ class Gazetteer:
                 raise GazetteerError(f"sides {list(pair)}: unknown actor id {unknown[0]!r}; add it to a gazetteer file")
         if home is not None and home not in merged:
             raise GazetteerError(f"home {home!r}: unknown actor id; add it to a gazetteer file")
-        return cls(merged, sides, home)
+        return cls(merged, sides, home, phrases, packs)
 
     @classmethod
     def default(cls) -> Gazetteer:
-        """The world's states and the Libyan conflict; read once per process."""
+        """The world's states and the default packs; read once per process."""
         return _default()
 
     def get(self, actor_id: str) -> GazetteerActor:
@@ -145,9 +206,52 @@ class Gazetteer:
         return [actor for actor in self.actors.values() if actor.holds(predicate, of, on)]
 
 
+def available_packs() -> list[str]:
+    """The conflict packs shipped in ontology/packs/."""
+    return sorted(p.name for p in PACK_DIR.iterdir() if (p / "gazetteer.json").is_file())
+
+
+NO_PACK = "none"  # --pack none: the world's states alone
+
+
+def pack_file(name: str) -> Path:
+    path = PACK_DIR / name / "gazetteer.json"
+    if not path.is_file():
+        raise GazetteerError(f"unknown pack {name!r}; use one of {', '.join(available_packs())}, or {NO_PACK!r}")
+    return path
+
+
+@cache
+def _for_packs(packs: tuple[str, ...], extra: tuple[Path, ...]) -> Gazetteer:
+    packs = tuple(name for name in packs if name != NO_PACK)
+    return Gazetteer.load([WORLD_FILE, *(pack_file(name) for name in packs), *extra], packs)
+
+
 @cache
 def _default() -> Gazetteer:
-    return Gazetteer.load([GAZETTEER_DIR / name for name in DEFAULT_FILES])
+    return _for_packs(DEFAULT_PACKS, ())
+
+
+def _read_phrases(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
+    """A pack's own reference phrases: {"ar": {"parties": [...], ...}, "en": {...}}."""
+    if not path.is_file():
+        return {}
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"{path}: cannot read phrases ({exc})") from exc
+    ok = isinstance(raw, dict) and all(
+        isinstance(kinds, dict)
+        and all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in kinds.values())
+        for kinds in raw.values())
+    if not ok:
+        raise GazetteerError(f'{path}: expected {{"ar": {{"parties": ["..."]}}, "en": {{...}}}}')
+    return {lang: {kind: tuple(v) for kind, v in kinds.items()} for lang, kinds in raw.items()}
+
+
+def _read_any(path: Path) -> tuple[list[GazetteerActor], list[tuple[str, str]], str | None]:
+    """A gazetteer JSON file, or a CAMEO/PETRARCH actor dictionary recognised by its content."""
+    return _read_document(path)
 
 
 def _check_query_date(on: str) -> None:

@@ -12,12 +12,12 @@ import pytest
 
 from loaders.normalize import fold
 from ontology.errors import GazetteerError
-from ontology.gazetteer import GAZETTEER_DIR, Gazetteer
+from ontology.gazetteer import GAZETTEER_DIR, PACK_DIR, Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_GOLD = ROOT.parent / "shared" / "corpus" / "seed" / "gna-aid-request.gold.json"
 WORLD = GAZETTEER_DIR / "world.json"
-LIBYA = GAZETTEER_DIR / "libya.json"
+LIBYA = PACK_DIR / "libya" / "gazetteer.json"
 
 # ISO 3166-1 entries that are not UN member states: territories, Taiwan, and the two observer states.
 _NOT_UN_MEMBER_CODES = (

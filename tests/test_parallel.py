@@ -6,6 +6,7 @@ import dataclasses
 import json
 import multiprocessing
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ckg.cli import cli
 from loaders.parallel import extract_parallel, worker_count
 from loaders.pipeline import Extractor, extract_paths
 from ontology.errors import CkgError, InputError
-from ontology.gazetteer import DEFAULT_FILES, GAZETTEER_DIR, Gazetteer
+from ontology.gazetteer import Gazetteer
 from ontology.records import DocumentRecord
 from tests.paths import EXAMPLES, SEED
 
@@ -91,22 +92,30 @@ def test_extra_gazetteer_files_reach_the_workers(tmp_path: Path) -> None:
     extra = tmp_path / "extra.json"
     extra.write_text(json.dumps(EXTRA_GAZETTEER), encoding="utf-8")
     (tmp_path / "doc.en.txt").write_text(EXTRA_TEXT, encoding="utf-8")
-    files = [*(GAZETTEER_DIR / name for name in DEFAULT_FILES), extra]
-    expected = list(extract_paths([tmp_path / "doc.en.txt"], Extractor(Gazetteer.load(files))))
+    gazetteer = load_gazetteer([extra])
+    expected = list(extract_paths([tmp_path / "doc.en.txt"], Extractor(gazetteer)))
     [record] = expected
     assert isinstance(record, DocumentRecord)
     assert [a.id for a in record.actors] == ["gna", "zed-qux"]
     spawn = multiprocessing.get_context("spawn")
-    assert as_json(list(extract_parallel([tmp_path / "doc.en.txt"], files, 2, context=spawn))) == as_json(expected)
-    # The API's own merge of defaults and extras, handed over as a Gazetteer object.
-    assert as_json(list(extract([tmp_path / "doc.en.txt"], load_gazetteer([extra]), jobs=2))) == as_json(expected)
+    assert as_json(list(extract_parallel([tmp_path / "doc.en.txt"], gazetteer, 2, context=spawn))) == as_json(expected)
+    assert as_json(list(extract([tmp_path / "doc.en.txt"], gazetteer, jobs=2))) == as_json(expected)
+
+
+def test_the_gazetteer_reaches_the_workers_whole() -> None:
+    gazetteer = load_gazetteer([], ["libya"])
+    clone = pickle.loads(pickle.dumps(gazetteer))
+    assert clone == gazetteer
+    assert (clone.home, clone.sides, clone.packs, clone.phrases) == (
+        gazetteer.home, gazetteer.sides, ("libya",), gazetteer.phrases)
+    assert clone.phrases["en"]["the_country"] == ("the oil-rich country",)
 
 
 def test_a_bad_gazetteer_file_fails_in_the_caller(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"actors": [{"id": "x"}]}', encoding="utf-8")
     with pytest.raises(CkgError, match="bad.json"):
-        next(extract_parallel(SOURCES, [bad], 2))
+        load_gazetteer([bad])
 
 
 def test_a_worker_error_reaches_the_caller(tmp_path: Path) -> None:
