@@ -32,6 +32,7 @@ TYPE_COLOURS = {
     "Person": "#FFC454",
     "PoliticalBody": "#C990C0",
     "Location": "#D9C8AE",
+    "SocialGroup": "#ECB5C9",
 }
 UNKNOWN_TYPE_COLOUR = "#A5ABB6"
 PREDICATE_COLOURS = {

@@ -185,7 +185,7 @@ def test_unknown_actor_type_is_refused_before_any_write(store: EmbeddedStore, pa
         store.ingest(doc)
     assert str(caught.value) == (
         "document 'tripoli-clashes', actor 'hq': actor type 'Building' is not in the ontology; use one of "
-        "State, Government, ArmedGroup, InternationalOrganization, Person, PoliticalBody, Location "
+        "State, Government, ArmedGroup, InternationalOrganization, Person, PoliticalBody, Location, SocialGroup "
         "(ontology/conflict.ttl)"
     )
     assert store.stats()["documents"] == 0

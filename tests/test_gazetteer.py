@@ -245,7 +245,7 @@ def test_malformed_json_names_file_and_line(tmp_path: Path) -> None:
     [
         ([{"id": "x", "type": "Militia", "name": "X"}],
          "actor 'x': unknown type 'Militia'; use one of State, Government, ArmedGroup, "
-         "InternationalOrganization, Person, PoliticalBody, Location"),
+         "InternationalOrganization, Person, PoliticalBody, Location, SocialGroup"),
         ([{"id": "x", "type": "State"}], "actor 'x': missing name: give the English canonical name"),
         ([{"id": "Bad Id", "type": "State", "name": "X"}],
          "actor #0: bad id 'Bad Id': use a lowercase ascii slug like 'wagner-group'"),

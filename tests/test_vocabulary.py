@@ -150,7 +150,7 @@ def test_default_cameo_is_a_concrete_code_of_a_listed_entry() -> None:
 def test_actor_types_and_modalities() -> None:
     assert list(ACTOR_TYPES) == [
         "State", "Government", "ArmedGroup", "InternationalOrganization", "Person", "PoliticalBody",
-        "Location",
+        "Location", "SocialGroup",
     ]
     assert ActorType.ARMED_GROUP.value == "ArmedGroup"
     assert ActorType.INTERNATIONAL_ORGANIZATION.value == "InternationalOrganization"
