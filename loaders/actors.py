@@ -7,11 +7,13 @@ import json
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 
+from loaders.agents import AgentFinder, nisba_endings
 from loaders.matcher import PhraseMatcher
+from loaders.mentions import Mention
 from loaders.modality import clause_start
 from loaders.normalize import Normalized, fold
 from loaders.tokens import is_arabic, tokenize
@@ -32,28 +34,6 @@ _SIDE_TYPES = {"State", "Government", "ArmedGroup", "PoliticalBody", "Internatio
 _HEAD_NOUN_REACH = 1500  # characters: "العملية" points back a sentence or two, not across the article
 _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the named ones
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين"))
-
-
-REFERENCE_KINDS = (
-    "latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "the_country", "the_city",
-    "the_capital", "his_forces", "head_noun", "state_pair", "state_group", "state_count",
-)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A stretch of folded text that stands for one or more actors (several for a group reference)."""
-
-    start: int
-    end: int
-    actors: tuple[str, ...]
-    kind: str
-    clitic: str = ""
-    count: int | None = None
-
-    @property
-    def is_reference(self) -> bool:
-        return self.kind in REFERENCE_KINDS
 
 
 @cache
@@ -77,7 +57,8 @@ def nisba_forms(stem: str) -> list[str]:
     stem = fold(stem)
     if not is_arabic(stem):
         return [stem]
-    return [stem, stem + "ه", "ال" + stem, "ال" + stem + "ه"]
+    forms = [stem + ending for ending in ("", "ه", *nisba_endings())]
+    return forms + ["ال" + form for form in forms]
 
 
 class ActorRecognizer:
@@ -99,6 +80,7 @@ class ActorRecognizer:
         self._rank = {actor_id: i for i, actor_id in enumerate(gazetteer.actors)}
         for actor in gazetteer:
             self._add_actor(actor)
+        self.agents = AgentFinder(gazetteer)
         for lang in ("ar", "en"):
             self._add_references(with_pack_phrases(load_references(lang), gazetteer.phrases.get(lang, {})))
 
@@ -153,6 +135,16 @@ class ActorRecognizer:
         self._force_suffixes += [fold(s) for s in refs.get("force_suffixes", [])]
         self._origin += [fold(s) for s in refs["origin_markers"]]
 
+    def found_actors(self, mentions: list[Mention]) -> dict[str, GazetteerActor]:
+        """The actors of these mentions that no gazetteer holds: composed agents and unknown named actors."""
+        out: dict[str, GazetteerActor] = {}
+        for mention in mentions:
+            for actor_id in mention.actors:
+                made = None if actor_id in self.gazetteer.actors else self.agents.actor(actor_id)
+                if made is not None:
+                    out[actor_id] = made
+        return out
+
     # -- finding -------------------------------------------------------------------------------
 
     def find(self, norm: Normalized, original: str) -> list[Mention]:
@@ -170,6 +162,7 @@ class ActorRecognizer:
             if kind in ("nisba", "name") and self._is_origin(text, end):
                 continue  # "U.S.-made missiles", "Russian-built jets": origin, no actor
             mentions.append(Mention(start, end, (actor_id,), kind, best.clitic))
+        mentions = self.agents.apply(text, mentions)
         mentions = self._forces_of_leaders(text, mentions)
         mentions = self._drop_modifiers(text, mentions)
         references = self._refs.find(text)
@@ -244,7 +237,7 @@ class ActorRecognizer:
         if i + 2 >= len(mentions):
             return False
         place, person = mentions[i + 1], mentions[i + 2]
-        if self.gazetteer.actors[person.actors[0]].type != "Person":
+        if person.kind != "name" or self.gazetteer.actors[person.actors[0]].type != "Person":
             return False
         lead_in = [t.text for t in tokenize(text, mentions[i].end, place.start)]
         if not lead_in or lead_in[-1] not in ("الي", "to", "in", "في"):

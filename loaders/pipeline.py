@@ -32,15 +32,17 @@ class Extractor:
         sentences = split_sentences(text)
         spans = [_folded_span(norm, s.start, s.end) for s in sentences]
         found_mentions = self.recognizer.find(norm, text)
-        parties = conflict_parties(found_mentions, self.gazetteer)
-        mentions = resolve_references(norm.text, found_mentions, self.gazetteer, spans, parties)
-        found_by_sentence = self._read(doc.lang, norm, spans, mentions, parties)
-        fights = _fights(found_by_sentence, spans, self.gazetteer)
+        # the gazetteer of this document: the loaded one plus the agents and unknown actors found in it
+        gazetteer = self.gazetteer.with_actors(self.recognizer.found_actors(found_mentions))
+        parties = conflict_parties(found_mentions, gazetteer)
+        mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties)
+        found_by_sentence = self._read(doc.lang, gazetteer, spans, mentions, parties, norm)
+        fights = _fights(found_by_sentence, spans, gazetteer)
         if fights:
             # "the two sides", and who a host mediates between, are the forces the article has just shown
             # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari)
-            mentions = resolve_references(norm.text, found_mentions, self.gazetteer, spans, parties, fights)
-            found_by_sentence = self._read(doc.lang, norm, spans, mentions, parties, fights)
+            mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties, fights)
+            found_by_sentence = self._read(doc.lang, gazetteer, spans, mentions, parties, norm, fights)
         relations: list[RelationRecord] = []
         for sentence, (start, end), found in zip(sentences, spans, found_by_sentence, strict=True):
             if not found:
@@ -55,36 +57,41 @@ class Extractor:
                 ))
         return DocumentRecord(
             id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
-            sha256=doc.sha256, path=doc.path, actors=self._actors(norm, text, mentions, relations),
+            sha256=doc.sha256, path=doc.path, actors=_actors(gazetteer, norm, text, mentions, relations, doc.published),
             relations=relations,
         )
 
-    def _read(self, lang: str, norm: Normalized, spans: list[tuple[int, int]], mentions: list[Mention],
-              parties: tuple[str, ...], fights: list[tuple[int, tuple[str, str]]] = ()) -> list[list[FoundRelation]]:
-        reader = SentenceReader(lang, self.gazetteer, parties, fights)
+    @staticmethod
+    def _read(lang: str, gazetteer: Gazetteer, spans: list[tuple[int, int]], mentions: list[Mention],
+              parties: tuple[str, ...], norm: Normalized,
+              fights: list[tuple[int, tuple[str, str]]] = ()) -> list[list[FoundRelation]]:
+        reader = SentenceReader(lang, gazetteer, parties, fights)
         return [reader.read(norm.text, start, end, mentions) for start, end in spans]
 
-    def _actors(self, norm: Normalized, text: str, mentions: list[Mention],
-                relations: list[RelationRecord]) -> list[ActorRecord]:
-        seen: dict[str, list[MentionRecord]] = {}
-        for mention in mentions:
-            if mention.is_reference:
-                continue
-            start, end = norm.to_original(mention.start + len(mention.clitic), mention.end)
-            for actor_id in mention.actors:
-                seen.setdefault(actor_id, []).append(MentionRecord(text[start:end], start, end))
-        for rel in relations:
-            seen.setdefault(rel.source, [])
-            seen.setdefault(rel.target, [])
-        records = []
-        for actor_id, found in seen.items():
-            actor = self.gazetteer.get(actor_id)
-            aliases = [a for a in (actor.name_ar, *actor.aliases, *actor.aliases_ar) if a]
-            records.append(ActorRecord(
-                id=actor.id, name=actor.name, type=actor.type, aliases=list(dict.fromkeys(aliases)),
-                wikidata=actor.wikidata, mentions=found, name_ar=actor.name_ar, cameo=actor.cameo,
-            ))
-        return sorted(records, key=lambda a: a.id)
+
+def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Mention],
+            relations: list[RelationRecord], published: str | None) -> list[ActorRecord]:
+    seen: dict[str, list[MentionRecord]] = {}
+    for mention in mentions:
+        if mention.is_reference:
+            continue
+        start, end = norm.to_original(*mention.shown) if mention.shown else \
+            norm.to_original(mention.start + len(mention.clitic), mention.end)
+        for actor_id in mention.actors:
+            seen.setdefault(actor_id, []).append(MentionRecord(text[start:end], start, end))
+    for rel in relations:
+        seen.setdefault(rel.source, [])
+        seen.setdefault(rel.target, [])
+    records = []
+    for actor_id, found in seen.items():
+        actor = gazetteer.get(actor_id)
+        aliases = [a for a in (actor.name_ar, *actor.aliases, *actor.aliases_ar) if a]
+        records.append(ActorRecord(
+            id=actor.id, name=actor.name, type=actor.type, aliases=list(dict.fromkeys(aliases)),
+            wikidata=actor.wikidata, mentions=found, name_ar=actor.name_ar, cameo=actor.cameo_on(published),
+            known=actor.known,
+        ))
+    return sorted(records, key=lambda a: a.id)
 
 
 def _fights(found: list[list[FoundRelation]], spans: list[tuple[int, int]],

@@ -293,7 +293,7 @@ class SentenceReader:
             if predicate == "FIGHTS" and self._alongside(sent, trigger):
                 predicate = "SUPPORTS"  # "ويقاتل التبو إلى جانب القوات ...": fighting on their side
             for source, target in ((self._stand_in(s), self._stand_in(t)) for s, t in pairs):
-                if source == target:
+                if source == target or self._own_part(source, target):
                     continue
                 kind = predicate
                 if kind == "DEPLOYS_TO" and self.gazetteer.actors[target].type not in ("Location", "State"):
@@ -514,7 +514,19 @@ class SentenceReader:
                 ta, aa = self.gazetteer.actors[t], self.gazetteer.actors[a]
                 if any(p.of == a for p in ta.positions) or any(p.of == t for p in aa.positions):
                     return True
+                if self._own_part(a, t):
+                    return True
         return False
+
+    def _own_part(self, source: str, target: str) -> bool:
+        """"وهدد السيسي بتدخل الجيش المصري": an actor's own forces are its instrument, never its target."""
+        def sides(actor_id: str) -> set[str]:
+            actor = self.gazetteer.actors[actor_id]
+            return {actor_id, *actor.member_of, *(p.of for p in actor.positions)}
+        a, b = self.gazetteer.actors[source], self.gazetteer.actors[target]
+        if a.known == b.known:
+            return False  # gazetteer actors' own ties are read by the rules above
+        return bool((set(b.member_of) & sides(source)) or (set(a.member_of) & sides(target)))
 
     def _stand_in(self, actor_id: str) -> str:
         """A spokesperson, minister or envoy who leads nothing speaks for the body they serve (rule 8)."""
