@@ -55,7 +55,7 @@ class Extractor:
                 ))
         return DocumentRecord(
             id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
-            sha256=doc.sha256, path=doc.path, actors=self._actors(norm, text, mentions, relations),
+            sha256=doc.sha256, path=doc.path, actors=self._actors(norm, text, mentions, relations, doc.published),
             relations=relations,
         )
 
@@ -65,7 +65,7 @@ class Extractor:
         return [reader.read(norm.text, start, end, mentions) for start, end in spans]
 
     def _actors(self, norm: Normalized, text: str, mentions: list[Mention],
-                relations: list[RelationRecord]) -> list[ActorRecord]:
+                relations: list[RelationRecord], published: str | None) -> list[ActorRecord]:
         seen: dict[str, list[MentionRecord]] = {}
         for mention in mentions:
             if mention.is_reference:
@@ -82,7 +82,7 @@ class Extractor:
             aliases = [a for a in (actor.name_ar, *actor.aliases, *actor.aliases_ar) if a]
             records.append(ActorRecord(
                 id=actor.id, name=actor.name, type=actor.type, aliases=list(dict.fromkeys(aliases)),
-                wikidata=actor.wikidata, mentions=found, name_ar=actor.name_ar, cameo=actor.cameo,
+                wikidata=actor.wikidata, mentions=found, name_ar=actor.name_ar, cameo=actor.cameo_on(published),
             ))
         return sorted(records, key=lambda a: a.id)
 
