@@ -20,6 +20,10 @@ Agent dictionaries: common nouns that add a role to an actor ("the army" of a st
     HUMAN_RIGHTS_GROUP [NGO~]         # '~' after the code: it goes before the actor's code
 
 Comments: '#', '//' and ';' to the end of the line, and <!-- ... --> (also over several lines).
+
+What the gazetteer cannot hold is skipped, as the comments below say where: PETRARCH's null code [---],
+a restriction with no code, a '~' agent code on a named actor, an entry with no code at all, and the
+difference between '_' (words side by side) and ' ' (words may come between) in agent phrases.
 """
 
 from __future__ import annotations
@@ -114,7 +118,7 @@ def _kind(lines: list[tuple[int, str]]) -> str | None:
             agent += 1
             continue
         actor += line.startswith("+")
-        for inner in re.findall(r"\[([^\[\]]*)\]", line):
+        for inner in re.findall(r"\[([^\[\]]*)(?:\]|$)", line):  # unclosed ones too: reported later
             first = (inner.split() or [""])[0]
             if "~" in first:
                 agent += 1
@@ -466,8 +470,9 @@ def _agent_line(path: Path, number: int, line: str, sets: dict[str, list[str]]) 
         # PETRARCH forms the regular English plural itself; substituted words and Arabic nouns get none
         # (the Arabic files list plurals as entries of their own).
         phrases.append(_plural(_name(noun)))
-    lang = "ar" if arabic else "en"
-    return [(lang, _agent_form(p, arabic), code) for p in phrases]
+    # A set's words decide the language of a noun made only of a marker ('!FORCE! [~MIL]').
+    return [("ar", _agent_form(p, True), code) if _is_arabic(p) else ("en", _agent_form(p, False), code)
+            for p in phrases]
 
 
 def _expand(fail: Fail, phrase: str, sets: dict[str, list[str]]) -> list[str]:
