@@ -167,7 +167,6 @@ def _failer(path: Path, number: int) -> Fail:
 
 @dataclass
 class _Entry:
-    line: int
     names: list[str] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     dated: list[DatedCode] = field(default_factory=list)
@@ -188,7 +187,7 @@ def _read_actors(path: Path, lines: list[tuple[int, str]]) -> tuple[GazetteerAct
                 raise fail("'+' with no name after it")
             entry = entries[-1]
         else:
-            entry = _Entry(number)
+            entry = _Entry()
             entries.append(entry)
         if name:
             entry.names.append(name)
@@ -242,9 +241,9 @@ def _actor_code(fail: Fail, inner: str) -> DatedCode | None:
     elif restriction:
         _date(fail, restriction, shown)
         raise fail(f"date restriction {restriction!r} in {shown}: write <DATE, >DATE or DATE-DATE")
-    # '---' is PETRARCH's null code; '?' marks a guessed code in the Arabic files, kept as the guess;
-    # a '~' code is an agent, which belongs in an agent dictionary, not on a named actor: all three
-    # code nothing the gazetteer can hold.
+    # A range that ends before it starts (the Arabic files end some at 18000101) is kept: never in force.
+    # '?' marks a guessed code in the Arabic files: the guess is kept. PETRARCH's null code '---' and a
+    # '~' agent code (agents belong in an agent dictionary, not on a named actor) code nothing here.
     code = code.replace("?", "")
     if not code or code == "---" or "~" in code:
         return None

@@ -114,7 +114,7 @@ AgentForms = tuple[tuple[str, str, str], ...]  # (lang, form, CAMEO agent code),
 class Gazetteer:
     """Actors by id, merged from one or more gazetteer files and checked as a whole.
 
-    One picklable object: worker processes receive it whole, packs, phrases and all."""
+    One picklable object: worker processes receive it whole, packs, phrases, agent forms and all."""
 
     def __init__(self, actors: Mapping[str, GazetteerActor], sides: Sequence[tuple[str, str]] = (),
                  home: str | None = None, phrases: Phrases | None = None, packs: Sequence[str] = (),
