@@ -108,24 +108,27 @@ class GazetteerActor:
 
 
 Phrases = Mapping[str, Mapping[str, tuple[str, ...]]]  # lang -> reference kind -> phrases
+AgentForms = tuple[tuple[str, str, str], ...]  # (lang, form, CAMEO agent code), from agent dictionaries
 
 
 class Gazetteer:
     """Actors by id, merged from one or more gazetteer files and checked as a whole.
 
-    One picklable object: worker processes receive it whole, packs, phrases and all."""
+    One picklable object: worker processes receive it whole, packs, phrases, agent forms and all."""
 
     def __init__(self, actors: Mapping[str, GazetteerActor], sides: Sequence[tuple[str, str]] = (),
-                 home: str | None = None, phrases: Phrases | None = None, packs: Sequence[str] = ()) -> None:
+                 home: str | None = None, phrases: Phrases | None = None, packs: Sequence[str] = (),
+                 agent_forms: Sequence[tuple[str, str, str]] = ()) -> None:
         # Read-only: the default gazetteer is shared by every caller in the process.
         self.actors: Mapping[str, GazetteerActor] = MappingProxyType(dict(actors))
         self.sides: tuple[tuple[str, str], ...] = tuple(sides)
         self.home = home  # the conflict's country: what "البلاد" / "the country" means
         self.phrases: Phrases = {lang: dict(kinds) for lang, kinds in (phrases or {}).items()}
         self.packs: tuple[str, ...] = tuple(packs)
+        self.agent_forms: AgentForms = tuple(agent_forms)
 
     def __reduce__(self) -> tuple:
-        return (Gazetteer, (dict(self.actors), self.sides, self.home, self.phrases, self.packs))
+        return (Gazetteer, (dict(self.actors), self.sides, self.home, self.phrases, self.packs, self.agent_forms))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Gazetteer) and self.__reduce__()[1] == other.__reduce__()[1]
@@ -147,20 +150,24 @@ class Gazetteer:
         view = Gazetteer.__new__(Gazetteer)
         view.actors = MappingProxyType({**self.actors, **extra})
         view.sides, view.home, view.phrases, view.packs = self.sides, self.home, self.phrases, self.packs
+        view.agent_forms = self.agent_forms
         return view
 
     @classmethod
     def load(cls, paths: Sequence[Path], packs: Sequence[str] = ()) -> Gazetteer:
         """Read the files in order; an actor in a later file replaces the one with the same id.
 
-        A pack's phrases.json beside its gazetteer.json brings the conflict's own reference phrases."""
+        A pack's phrases.json beside its gazetteer.json brings the conflict's own reference phrases;
+        an agent dictionary brings agent forms (the army, the police) rather than actors."""
         merged: dict[str, GazetteerActor] = {}
         origin: dict[str, Path] = {}
         sides: list[tuple[str, str]] = []
         home: str | None = None
         phrases: dict[str, dict[str, tuple[str, ...]]] = {}
+        agent_forms: dict[tuple[str, str, str], None] = {}
         for path in paths:
-            actors, file_sides, file_home = _read_any(Path(path))
+            actors, file_sides, file_home, file_forms = _read_any(Path(path))
+            agent_forms.update(dict.fromkeys(file_forms))
             home = file_home or home
             for lang, kinds in _read_phrases(Path(path).with_name("phrases.json")).items():
                 for kind, found in kinds.items():
@@ -177,7 +184,7 @@ class Gazetteer:
                 raise GazetteerError(f"sides {list(pair)}: unknown actor id {unknown[0]!r}; add it to a gazetteer file")
         if home is not None and home not in merged:
             raise GazetteerError(f"home {home!r}: unknown actor id; add it to a gazetteer file")
-        return cls(merged, sides, home, phrases, packs)
+        return cls(merged, sides, home, phrases, packs, tuple(agent_forms))
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -249,9 +256,27 @@ def _read_phrases(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
     return {lang: {kind: tuple(v) for kind, v in kinds.items()} for lang, kinds in raw.items()}
 
 
-def _read_any(path: Path) -> tuple[list[GazetteerActor], list[tuple[str, str]], str | None]:
-    """A gazetteer JSON file, or a CAMEO/PETRARCH actor dictionary recognised by its content."""
-    return _read_document(path)
+def _read_any(path: Path) -> tuple[list[GazetteerActor], list[tuple[str, str]], str | None, AgentForms]:
+    """A gazetteer JSON file, or a CAMEO/PETRARCH actor or agent dictionary, recognised by its content."""
+    if _looks_like_json(path):
+        return (*_read_document(path), ())
+    from ontology.dictionaries import read_dictionary  # late: that module builds on this one's records
+
+    contents = read_dictionary(path)
+    return list(contents.actors), [], None, contents.agent_forms
+
+
+def _looks_like_json(path: Path) -> bool:
+    """A JSON document opens with '{' or '['; a dictionary with a name, a comment or a blank line."""
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as stream:
+            head = stream.read(4096).lstrip()
+    except OSError:
+        return True  # the JSON reader reports the file that cannot be read
+    return bool(_JSON_START.match(head))
+
+
+_JSON_START = re.compile(r'\{|\[\s*(?:[\[\]{"]|$)')  # '{', or a list: a dictionary may open with [CODE]
 
 
 def _check_query_date(on: str) -> None:
