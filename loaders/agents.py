@@ -86,6 +86,9 @@ class AgentFinder:
             # the nationality follows: "القوات الخاصة الأمريكية", "قوات الأمم المتحدة"
             after = [m for m in mentions if m.start >= match.end]
             nation = after[0] if after and self._adjacent(text, match.end, after[0].start, after[0]) else None
+            if nation is not None and nation.kind == "name" \
+                    and self.gazetteer.actors[nation.actors[0]].type != "InternationalOrganization":
+                nation = None  # "وحدة ليبيا" is the unity of Libya; a state follows an agent as its nisba
             if nation is None or self._person_follows(text, nation.end, mentions):
                 return mentions
             return self._replace(mentions, [nation], match.start + len(match.clitic), nation.end, agent)
