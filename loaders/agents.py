@@ -132,13 +132,14 @@ class AgentFinder:
     def _adjacent(self, text: str, start: int, stop: int, nation: Mention) -> bool:
         """Whether a nationality and an agent stand together, with at most two words of `between` apart
         ("Pakistani special forces", "القوات الخاصة الأمريكية") or a possessive ("Pakistan's army")."""
-        words = [t.text for t in tokenize(text, start, stop)]
+        gap = text[start:stop]
+        words = [] if _POSSESSIVE.match(gap) else [t.text for t in tokenize(text, start, stop)]
         if len(words) > 2 or any(w not in self._between for w in words):
             return False
         if not self._is_nation(nation, nisba_only=bool(words)):
             return False
-        rest = re.sub(r"[^\W\d_]+", "", text[start:stop])
-        return not rest.strip() or bool(_POSSESSIVE.match(rest))
+        rest = re.sub(r"[^\W\d_]+", "", gap)
+        return not rest.strip() or bool(_POSSESSIVE.match(gap))
 
     def _linked(self, text: str, end: int, nation: Mention) -> bool:
         """"troops from Turkey", "the army of Sudan"."""
@@ -196,4 +197,5 @@ def _agent(slug: str) -> AgentType:
 
 
 def _overlaps(match: PhraseMatch, mentions: list[Mention]) -> bool:
-    return any(m.start < match.end and match.start < m.end for m in mentions)
+    spans = ((m.shown or (m.start, m.end)) for m in mentions)
+    return any(start < match.end and match.start < end for start, end in spans)

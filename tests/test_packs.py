@@ -1,0 +1,65 @@
+"""Conflict packs: the user chooses the conflict; only its actors come out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ckg.api import extract, load_gazetteer
+from ckg.cli import cli
+from ontology.errors import GazetteerError
+from ontology.gazetteer import PACK_DIR, WORLD_FILE, available_packs
+from ontology.records import DocumentRecord
+from tests.paths import scorer
+
+YEMEN = Path(__file__).parent / "packs" / "yemen"
+
+
+def _ids(path: Path) -> set[str]:
+    return {a["id"] for a in json.loads(path.read_text(encoding="utf-8"))["actors"]}
+
+
+LIBYA_IDS = _ids(PACK_DIR / "libya" / "gazetteer.json") - _ids(WORLD_FILE)
+YEMEN_IDS = _ids(PACK_DIR / "yemen" / "gazetteer.json")
+
+
+def test_shipped_packs() -> None:
+    assert available_packs() == ["libya", "yemen"]
+    assert len(YEMEN_IDS) >= 60
+    with pytest.raises(GazetteerError, match="unknown pack 'sudan'; use one of libya, yemen, or 'none'"):
+        load_gazetteer([], ["sudan"])
+
+
+@pytest.mark.parametrize("article", sorted(YEMEN.glob("*.txt")), ids=lambda p: p.stem)
+def test_with_the_yemen_pack_only_its_actors_come_out(article: Path) -> None:
+    [doc] = list(extract([article], load_gazetteer([], ["yemen"])))
+    assert isinstance(doc, DocumentRecord)
+    ids = {a.id for a in doc.actors}
+    assert ids & YEMEN_IDS
+    assert not ids & LIBYA_IDS
+    gold = json.loads(article.with_name(article.name.split(".")[0] + ".gold.json").read_text(encoding="utf-8"))
+    assert scorer().score_gold(gold, {"documents": [doc.to_json()]})["precision"] >= 0.9
+
+
+def test_the_default_pack_reads_yemeni_news_as_libyan() -> None:
+    article = YEMEN / "yemen-plc-handover.ar.txt"
+    [doc] = list(extract([article], load_gazetteer()))
+    assert isinstance(doc, DocumentRecord)
+    assert {a.id for a in doc.actors} & LIBYA_IDS
+
+
+def test_pack_phrases_load_with_their_pack() -> None:
+    yemen = load_gazetteer([], ["yemen"])
+    libya = load_gazetteer([], ["libya"])
+    assert "the libyan parties" in libya.phrases["en"]["parties"]
+    assert "the libyan parties" not in yemen.phrases.get("en", {}).get("parties", ())
+    assert yemen.home == "yemen" and libya.home == "libya"
+
+
+def test_cli_help_names_the_packs_and_the_default() -> None:
+    out = CliRunner().invoke(cli, ["--help"]).output
+    assert "--pack NAME" in out
+    assert "libya, yemen [default: libya]" in " ".join(out.split())
