@@ -1,6 +1,6 @@
 """Actor gazetteers: the actors of a conflict and of the world, read from data files.
 
-The world's states (``gazetteers/world.json``) always load; a conflict pack (``packs/NAME/``: its
+The world's states and international bodies (``gazetteers/``) always load; a conflict pack (``packs/NAME/``: its
 ``gazetteer.json`` and the conflict's own reference phrases in ``phrases.json``) loads by choice; a
 later file overrides an earlier one actor by actor, so researchers extend or correct them without code.
 
@@ -28,7 +28,8 @@ from ontology.vocabulary import ACTOR_TYPES
 
 GAZETTEER_DIR = Path(__file__).with_name("gazetteers")
 PACK_DIR = Path(__file__).with_name("packs")
-WORLD_FILE = GAZETTEER_DIR / "world.json"
+# Always loaded, whatever the packs: the world's states, then the international bodies every conflict meets.
+WORLD_FILES = (GAZETTEER_DIR / "world.json", GAZETTEER_DIR / "international.json")
 DEFAULT_PACKS = ("libya",)
 
 POSITION_PREDICATES = ("LEADS", "MEMBER_OF")
@@ -231,7 +232,7 @@ def pack_file(name: str) -> Path:
 @cache
 def _for_packs(packs: tuple[str, ...], extra: tuple[Path, ...]) -> Gazetteer:
     packs = tuple(name for name in packs if name != NO_PACK)
-    return Gazetteer.load([WORLD_FILE, *(pack_file(name) for name in packs), *extra], packs)
+    return Gazetteer.load([*WORLD_FILES, *(pack_file(name) for name in packs), *extra], packs)
 
 
 @cache

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from ckg.cli import cli
 from ontology.dictionaries import read_dictionary
 from ontology.errors import GazetteerError
-from ontology.gazetteer import WORLD_FILE, DatedCode, Gazetteer
+from ontology.gazetteer import WORLD_FILES, DatedCode, Gazetteer
 
 DATA = Path(__file__).resolve().parent / "data" / "dictionaries"
 ACTORS_EN = DATA / "actors.en.txt"
@@ -173,7 +173,7 @@ def test_load_reads_dictionaries_by_content_not_name(tmp_path: Path) -> None:
     actors, agents = tmp_path / "actors.json", tmp_path / "agents.dat"  # misleading names on purpose
     actors.write_bytes(ACTORS_EN.read_bytes())
     agents.write_bytes(AGENTS_AR.read_bytes())
-    gaz = Gazetteer.load([WORLD_FILE, actors, agents])
+    gaz = Gazetteer.load([*WORLD_FILES, actors, agents])
     assert gaz.get("karim-ben-haddou").cameo_on("1996-01-01") == "SYRGOV"
     assert gaz.agent_forms == read_dictionary(AGENTS_AR).agent_forms
 
@@ -188,12 +188,12 @@ def test_a_dictionary_entry_overrides_a_pack_actor_with_its_id() -> None:
 
 
 def test_agent_forms_merge_in_order_and_travel_whole(tmp_path: Path) -> None:
-    gaz = Gazetteer.load([WORLD_FILE, AGENTS_EN, AGENTS_AR, AGENTS_EN, ACTORS_AR])
+    gaz = Gazetteer.load([*WORLD_FILES, AGENTS_EN, AGENTS_AR, AGENTS_EN, ACTORS_AR])
     expected = read_dictionary(AGENTS_EN).agent_forms + read_dictionary(AGENTS_AR).agent_forms
     assert gaz.agent_forms == expected
     clone = pickle.loads(pickle.dumps(gaz))
     assert clone == gaz and clone.agent_forms == expected
-    assert clone != Gazetteer.load([WORLD_FILE, AGENTS_EN, ACTORS_AR])
+    assert clone != Gazetteer.load([*WORLD_FILES, AGENTS_EN, ACTORS_AR])
     extra = read_dictionary(ACTORS_EN).actors[0]
     view = gaz.with_actors({extra.id: extra})
     assert view.agent_forms == expected and view.get(extra.id) == extra
