@@ -88,8 +88,8 @@ def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Me
         aliases = [a for a in (actor.name_ar, *actor.aliases, *actor.aliases_ar) if a]
         records.append(ActorRecord(
             id=actor.id, name=actor.name, type=actor.type, aliases=list(dict.fromkeys(aliases)),
-            wikidata=actor.wikidata, mentions=found, name_ar=actor.name_ar, cameo=actor.cameo_on(published),
-            known=actor.known,
+            wikidata=actor.wikidata, mentions=found, name_ar=actor.name_ar,
+            cameo=gazetteer.cameo_of(actor.id, published), known=actor.known,
         ))
     return sorted(records, key=lambda a: a.id)
 

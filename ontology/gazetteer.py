@@ -209,9 +209,43 @@ class Gazetteer:
     def __iter__(self) -> Iterator[GazetteerActor]:
         return iter(self.actors.values())
 
+    def cameo_of(self, actor_id: str, on: str | None = None) -> str:
+        """A CAMEO actor code for every actor: its own (dated ones first), else composed from what it is.
+
+        A state's is its ISO code; a person's that of the body they lead or serve on that date (a head of
+        state: ISO + GOV); a body's that of what it belongs to; otherwise the home country's code (``---`` when
+        there is none) joined to the agent code of its type."""
+        return _cameo_of(self, actor_id, on, 0)
+
     def holders(self, predicate: str, of: str, on: str | None) -> list[GazetteerActor]:
         """Actors holding a `predicate` position in `of` on the date `on`, in file order."""
         return [actor for actor in self.actors.values() if actor.holds(predicate, of, on)]
+
+
+# The CAMEO agent code an actor of each type takes when nothing more is known of it.
+_TYPE_AGENT = {"Government": "GOV", "ArmedGroup": "REB", "PoliticalBody": "LEG", "Person": "ELI",
+               "SocialGroup": "CVL", "Location": "", "State": "", "InternationalOrganization": ""}
+
+
+def _cameo_of(gazetteer: Gazetteer, actor_id: str, on: str | None, depth: int) -> str:
+    actor = gazetteer.actors[actor_id]
+    own = actor.cameo_on(on)
+    if own:
+        return own
+    if actor.type == "State" and actor.iso3:
+        return actor.iso3
+    if actor.type == "InternationalOrganization":
+        return "IGO"
+    if depth < 3:
+        ties = [p.of for p in actor.positions if p.active_on(on)] + list(actor.member_of)
+        for tie in ties:
+            if tie in gazetteer.actors:
+                code = _cameo_of(gazetteer, tie, on, depth + 1)
+                led = gazetteer.actors[tie]
+                return code + "GOV" if led.type == "State" and actor.type == "Person" else code
+    home = gazetteer.actors.get(gazetteer.home) if gazetteer.home else None
+    prefix = (home.cameo or home.iso3 or "---") if home is not None else "---"
+    return prefix + _TYPE_AGENT.get(actor.type, "")
 
 
 def available_packs() -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 from ckg.api import extract, load_gazetteer
 from ckg.cli import cli
 from ontology.errors import GazetteerError
-from ontology.gazetteer import PACK_DIR, WORLD_FILES, available_packs
+from ontology.gazetteer import PACK_DIR, available_packs
 from ontology.records import DocumentRecord
 from tests.paths import scorer
 
@@ -63,3 +64,14 @@ def test_cli_help_names_the_packs_and_the_default() -> None:
     out = CliRunner().invoke(cli, ["--help"]).output
     assert "--pack NAME" in out
     assert "libya, yemen [default: libya]" in " ".join(out.split())
+
+
+def test_every_actor_has_a_cameo_code() -> None:
+    for packs in (["libya"], ["yemen"], ["none"]):
+        gazetteer = load_gazetteer([], packs)
+        codes = {a.id: gazetteer.cameo_of(a.id, "2020-01-01") for a in gazetteer}
+        assert all(re.fullmatch(r"(?:---|[A-Z]{3})(?:[A-Z]{3})*", code) for code in codes.values()), codes
+    libya = load_gazetteer([], ["libya"])
+    assert [libya.cameo_of(i, "2019-12-10") for i in ("erdogan", "tripoli", "lna", "gna", "un", "turkey")] == [
+        "TURGOV", "LBY", "LBYREB", "LBYGOV", "IGOUNO", "TUR"]
+    assert load_gazetteer([], ["none"]).cameo_of("guterres", "2019-12-10") == "IGOUNO"
