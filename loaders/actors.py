@@ -15,6 +15,7 @@ from loaders.agents import AgentFinder, nisba_endings
 from loaders.matcher import PhraseMatcher
 from loaders.mentions import Mention
 from loaders.modality import clause_start
+from loaders.names import NameFinder
 from loaders.normalize import Normalized, fold
 from loaders.tokens import is_arabic, tokenize
 from ontology.errors import GazetteerError
@@ -81,6 +82,7 @@ class ActorRecognizer:
         for actor in gazetteer:
             self._add_actor(actor)
         self.agents = AgentFinder(gazetteer)
+        self.names = NameFinder(gazetteer)
         for lang in ("ar", "en"):
             self._add_references(with_pack_phrases(load_references(lang), gazetteer.phrases.get(lang, {})))
 
@@ -140,7 +142,8 @@ class ActorRecognizer:
         out: dict[str, GazetteerActor] = {}
         for mention in mentions:
             for actor_id in mention.actors:
-                made = None if actor_id in self.gazetteer.actors else self.agents.actor(actor_id)
+                made = None if actor_id in self.gazetteer.actors else \
+                    self.agents.actor(actor_id) or self.names.actor(actor_id)
                 if made is not None:
                     out[actor_id] = made
         return out
@@ -163,6 +166,7 @@ class ActorRecognizer:
                 continue  # "U.S.-made missiles", "Russian-built jets": origin, no actor
             mentions.append(Mention(start, end, (actor_id,), kind, best.clitic))
         mentions = self.agents.apply(text, mentions)
+        mentions = self.names.apply(norm, original, mentions)
         mentions = self._forces_of_leaders(text, mentions)
         mentions = self._drop_modifiers(text, mentions)
         references = self._refs.find(text)
