@@ -57,6 +57,7 @@ class Cues:
     generic_subjects: tuple[str, ...]
     auxiliaries: frozenset[str]
     truce_words: tuple[str, ...]
+    clause_openers: frozenset[str]  # "، بينما ...", ", while ...": a new clause, with subject and object of its own
 
 
 def _folded(items: list[str]) -> list[str]:
@@ -89,6 +90,7 @@ def load_cues(lang: str) -> Cues:
         generic_subjects=tuple(words["generic_subjects"]),
         auxiliaries=frozenset(words["auxiliaries"]),
         truce_words=tuple(words["truce_words"]),
+        clause_openers=frozenset(words["clause_openers"]),
     )
 
 

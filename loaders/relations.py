@@ -809,7 +809,7 @@ class SentenceReader:
         return None
 
     def _next_clause(self, sent: _Sentence, position: int) -> int:
-        """Where "، واصفا ..." or ", saying ..." starts a clause of its own after `position`."""
+        """Where "، واصفا ...", ", saying ..." or "، بينما ..." starts a clause of its own after `position`."""
         for i, token in enumerate(sent.tokens):
             if token.start < position or i == 0:
                 continue
@@ -818,7 +818,8 @@ class SentenceReader:
                 continue
             word = bare(token.text)
             shaped = PhraseMatch(token.start, token.end, None, "")
-            if word in self.cues.speech_verbs or self._participle(sent.text, shaped):
+            if word in self.cues.speech_verbs or self._participle(sent.text, shaped) \
+                    or token.text in self.cues.clause_openers or word in self.cues.clause_openers:
                 return token.start
         return sent.end
 
