@@ -57,6 +57,8 @@ class Cues:
     generic_subjects: tuple[str, ...]
     auxiliaries: frozenset[str]
     truce_words: tuple[str, ...]
+    passive_agents: tuple[str, ...]  # "من قبل X", "على أيدي X", "by X": the doer of an unmarked passive verb
+    numerals: frozenset[str]  # "قتل ثلاثة مسلحين": a number after a verb of violence makes it passive
     clause_openers: frozenset[str]  # "، بينما ...", ", while ...": a new clause, with subject and object of its own
 
 
@@ -91,6 +93,8 @@ def load_cues(lang: str) -> Cues:
         auxiliaries=frozenset(words["auxiliaries"]),
         truce_words=tuple(words["truce_words"]),
         clause_openers=frozenset(words["clause_openers"]),
+        passive_agents=tuple(words["passive_agents"]),
+        numerals=frozenset(words["numerals"]),
     )
 
 

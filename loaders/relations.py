@@ -10,7 +10,7 @@ positive fact, and what an accusation alleges is left to the accusation itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from loaders.actors import Mention, group_lists, load_references
@@ -101,6 +101,7 @@ class SentenceReader:
         self.titles = frozenset(fold(t) for t in refs["titles"])
         self.transparent = frozenset(fold(t) for t in refs["transparent_nouns"])
         self.diplomats = frozenset(fold(t) for t in refs["diplomat_nouns"])
+        self._agent_phrases = tuple(fold(p) for p in self.cues.passive_agents)
         self.time_words = date_words(self.lang)
         self.last_agent: tuple[str, ...] = ()
         self.last_agent_in_sentence: tuple[str, ...] = ()
@@ -409,6 +410,12 @@ class SentenceReader:
                     # "استضافت روسيا وتركيا المحادثات بين الطرفين": the hosts are not the two sides
                     members = [m for m in self._sides_at(trigger.start) if m not in agent]
                 return ([(x, y) for x in agent for y in members], 0.8) if agent else ([], 0.0)
+        if frame.voice == "active" and self._reads_passive(frame, sent, trigger):
+            doer = self._passive_doer(sent, trigger, after, limit)
+            if doer is None:
+                return [], 0.0  # "قتل أربعة مدنيين في انفجار": killed, by no one named
+            passive = replace(frame, voice="passive")
+            return self._passive(passive, trigger, sent, before, after, limit, antecedent, doer)
         if frame.voice == "passive":
             return self._passive(frame, trigger, sent, before, after, limit, antecedent)
         if frame.voice == "adjectival":
@@ -620,11 +627,34 @@ class SentenceReader:
             return [(s, t) for s in agent for t in sides]
         return []
 
+    def _reads_passive(self, frame: Frame, sent: _Sentence, trigger: PhraseMatch) -> bool:
+        """Unvocalised Arabic writes "قُتل" as "قتل": a verb of violence that opens its clause and is followed
+        by a number ("وقتل ثلاثة مسلحين") is passive, and so is one whose doer follows "من قبل" / "على أيدي"."""
+        if frame.predicate != "ATTACKS" or frame.pos != "verb" or self.lang != "ar":
+            return False
+        following = [t for t in sent.tokens if t.start >= trigger.end][:1]
+        numbered = bool(following) and (following[0].text.isdigit() or following[0].text in self.cues.numerals)
+        if numbered and self._opens_clause(sent, trigger):
+            return True  # "القوات الأميركية قتلت 11 مسلحا": with its subject before it the verb is active
+        clause_end = self._clause_end(sent.text, trigger.end, sent.end)
+        return any(self._after_agent_phrase(sent, a) for a in sent.args if trigger.end <= a.mention.start < clause_end)
+
+    def _passive_doer(self, sent: _Sentence, trigger: PhraseMatch, after: list[Argument],
+                      limit: int) -> Argument | None:
+        clause_end = self._clause_end(sent.text, trigger.end, max(limit, sent.end))
+        return next((a for a in after if a.mention.start < clause_end and a.mention.actors
+                     and self._after_agent_phrase(sent, a)), None)
+
+    def _after_agent_phrase(self, sent: _Sentence, arg: Argument) -> bool:
+        start = arg.mention.shown[0] if arg.mention.shown else arg.mention.start + len(arg.mention.clitic)
+        head = " ".join(sent.text[max(sent.start, start - 16) : start].split())
+        return any(head.endswith(phrase) for phrase in self._agent_phrases)
+
     def _passive(self, frame: Frame, trigger: PhraseMatch, sent: _Sentence, before: list[Argument],
-                 after: list[Argument], limit: int,
-                 antecedent: tuple[str, ...]) -> tuple[list[tuple[str, str]], float]:
-        agent_arg = next((a for a in after if (a.governor or "") in frame.agent_preps and a.mention.start < limit
-                          and a.mention.actors), None)
+                 after: list[Argument], limit: int, antecedent: tuple[str, ...],
+                 doer: Argument | None = None) -> tuple[list[tuple[str, str]], float]:
+        agent_arg = doer or next((a for a in after if (a.governor or "") in frame.agent_preps
+                                  and a.mention.start < limit and a.mention.actors), None)
         if agent_arg is None:
             return [], 0.0
         agents = [x for a in after if a.group == agent_arg.group for x in a.mention.actors]
