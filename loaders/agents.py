@@ -43,6 +43,7 @@ class AgentFinder:
         self._alone = PhraseMatcher()
         self._between: set[str] = set()
         self._links: set[str] = set()
+        self._owners: set[str] = set()
         types = agent_types()
         for lang in ("ar", "en"):
             lexicon = load_agent_lexicon(lang)
@@ -52,6 +53,7 @@ class AgentFinder:
                         matcher.add(fold(form), types[slug].slug)
             self._between |= {fold(w) for w in lexicon.get("between", ())}
             self._links |= {fold(w) for w in lexicon.get("links", ())}
+            self._owners |= {fold(w) for w in lexicon.get("owners", ())}
         # agent dictionaries (CAMEO/PETRARCH) given as gazetteers add forms with their codes
         for _lang, form, code in getattr(gazetteer, "agent_forms", ()):
             agent = agent_for_code(code)
@@ -110,10 +112,13 @@ class AgentFinder:
     def _describes(self, text: str, match: PhraseMatch, mentions: list[Mention]) -> bool:
         """A lone agent next to a named actor is that actor's ("Islamic State militants", "gunmen from the
         Zintan brigades", "مقاتلو الطوارق"), not one of its own."""
+        previous = tokenize(text, max(0, match.start - 12), match.start)[-1:]
+        if previous and previous[0].text in self._owners:
+            return True  # "offered its troops": the subject's own
         before = [m for m in mentions if m.end <= match.start]
-        if before and before[-1].kind == "name" and not tokenize(text, before[-1].end, match.start) \
-                and not text[before[-1].end : match.start].strip(" '"):
-            return True
+        if before and before[-1].kind in ("name", "force") and (_POSSESSIVE.match(text[before[-1].end : match.start])
+                                                              or not text[before[-1].end : match.start].strip()):
+            return True  # "Islamic State militants", "Haftar's soldiers"
         after = [m for m in mentions if m.start >= match.end]
         if not after or after[0].kind not in ("name", "force"):
             return False

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from loaders.actors import Mention, group_lists, load_references
+from loaders.casualties import CasualtyReader
 from loaders.dates import date_words
 from loaders.lexicon import Cues, Frame, load_cues, load_triggers
 from loaders.matcher import PhraseMatch
@@ -56,6 +57,14 @@ class Argument:
     mention: Mention
     governor: str | None  # a preposition, "apposition", "genitive", "source", or None (subject/object)
     group: int
+
+
+_ATTACK_PLOVER = PREDICATES["ATTACKS"].plover
+
+
+@cache
+def casualty_reader(lang: str) -> CasualtyReader:
+    return CasualtyReader(lang)
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,7 @@ class SentenceReader:
         self.titles = frozenset(fold(t) for t in refs["titles"])
         self.transparent = frozenset(fold(t) for t in refs["transparent_nouns"])
         self.diplomats = frozenset(fold(t) for t in refs["diplomat_nouns"])
+        self.casualties = casualty_reader(lang)
         self._agent_phrases = tuple(fold(p) for p in self.cues.passive_agents)
         self.time_words = date_words(self.lang)
         self.last_agent: tuple[str, ...] = ()
@@ -306,7 +316,20 @@ class SentenceReader:
             sentence_agent = sentence_agent or previous_agent
         if sentence_agent:
             self.last_agent = sentence_agent
+        found += self._casualty_relations(sent, mentions)
         return _dedupe(found)
+
+    def _casualty_relations(self, sent: _Sentence, mentions: list[Mention]) -> list[FoundRelation]:
+        """"مقتل 15 جنديا في هجوم شنه متمردون": the attacker named through the attack hits the victims."""
+        out = []
+        for attacker, victim, code, position in self.casualties.read(sent.text, sent.start, sent.end, mentions):
+            attacker, victim = self._stand_in(attacker), self._stand_in(victim)
+            if attacker == victim or self._own_part(attacker, victim) \
+                    or self.gazetteer.actors[victim].type in _INANIMATE:
+                continue
+            modality = self._modality(sent, PhraseMatch(position, position + 1, None, ""))
+            out.append(FoundRelation(attacker, "ATTACKS", victim, modality, code, _ATTACK_PLOVER, 0.7, position))
+        return out
 
     def _generic_subject(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
         head = " ".join(t.text for t in sent.tokens if t.end <= trigger.start)[-24:]
@@ -634,8 +657,10 @@ class SentenceReader:
             return False
         following = [t for t in sent.tokens if t.start >= trigger.end][:1]
         numbered = bool(following) and (following[0].text.isdigit() or following[0].text in self.cues.numerals)
-        if numbered and self._opens_clause(sent, trigger):
-            return True  # "القوات الأميركية قتلت 11 مسلحا": with its subject before it the verb is active
+        if numbered and self._opens_clause(sent, trigger) and not trigger.clitic.startswith("ف"):
+            return True  # "القوات الأميركية قتلت 11 مسلحا", "فقتل خمسة": with a subject before it, active
+        if self.casualties.linked_after(sent.text, trigger.end):
+            return True  # "ثلاثون متمردا قتلوا في مواجهات مع ...": the victims stand before the verb
         clause_end = self._clause_end(sent.text, trigger.end, sent.end)
         return any(self._after_agent_phrase(sent, a) for a in sent.args if trigger.end <= a.mention.start < clause_end)
 

@@ -1,0 +1,104 @@
+"""Casualty clauses: the victims named first, the attacker only through the attack ("مقتل 15 جنديا في هجوم
+شنه متمردون", "ثمانية أشخاص قتلوا جراء ضربة جوية أميركية", "two civilians were killed in a U.S. air strike").
+The attacker ATTACKS the victims. Data: loaders/lang/<lang>/casualties.json."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from loaders.matcher import PhraseMatch, PhraseMatcher
+from loaders.mentions import Mention
+from loaders.normalize import fold
+from loaders.tokens import tokenize
+
+_LANG_DIR = Path(__file__).parent / "lang"
+
+
+@cache
+def load_casualties(lang: str) -> dict:
+    return json.loads((_LANG_DIR / lang / "casualties.json").read_text(encoding="utf-8"))
+
+
+def _span(mention: Mention) -> tuple[int, int]:
+    return mention.shown or (mention.start, mention.end)
+
+
+class CasualtyReader:
+    """Finds attacker → victims in one sentence; one instance per language."""
+
+    def __init__(self, lang: str) -> None:
+        data = load_casualties(lang)
+        self.lang = lang
+        self._casualties = PhraseMatcher()
+        for form, code in data["casualty_nouns"].items():
+            self._casualties.add(fold(form), ("noun", code))
+        for form, code in data["casualty_verbs"].items():
+            self._casualties.add(fold(form), ("verb", code), verb=True)
+        self._attacks = PhraseMatcher()
+        for form in data["attack_nouns"]:
+            self._attacks.add(fold(form), "attack")
+        self._claims = tuple(fold(w) for w in data["claims"])
+        self._agent_phrases = tuple(fold(w) for w in data["agent_phrases"])
+        self._linkers = {fold(w) for w in data["linkers"]}
+        self._reach = int(data["reach"])
+
+    def linked_after(self, text: str, position: int) -> bool:
+        """Whether a casualty verb ending at `position` goes on with a linker ("قتلوا جراء", "killed in")."""
+        following = tokenize(text, position, min(len(text), position + 30))[:1]
+        return bool(following) and following[0].text in self._linkers
+
+    def read(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[str, str, str, int]]:
+        """(attacker, victim, CAMEO code, position) for each casualty clause of the sentence text[start:end]."""
+        here = [m for m in mentions if start <= _span(m)[0] < end and m.actors and not m.is_reference]
+        attacks = [PhraseMatch(a.start + start, a.end + start, a.payload, a.clitic)
+                   for a in self._attacks.find(text[start:end])]
+        out: list[tuple[str, str, str, int]] = []
+        for raw in self._casualties.find(text[start:end]):
+            casualty = PhraseMatch(raw.start + start, raw.end + start, raw.payload, raw.clitic)
+            kind, code = casualty.payload
+            victim = self._victim(text, casualty, kind, here)
+            if victim is None:
+                continue
+            attacker = self._attacker(text, victim, attacks, here, end)
+            if attacker is None:
+                continue
+            out += [(a, v, code, casualty.start) for a in attacker.actors for v in victim.actors if a != v]
+        return out
+
+    def _victim(self, text: str, casualty: PhraseMatch, kind: str, mentions: list[Mention]) -> Mention | None:
+        if kind == "noun":
+            after = [m for m in mentions if _span(m)[0] >= casualty.end]
+            if after and len(tokenize(text, casualty.end, _span(after[0])[0])) <= 2:
+                return after[0]  # "مقتل 15 جنديا تركيا", "the killing of two journalists"
+            return None
+        if not self.linked_after(text, casualty.end):
+            return None  # "قتلوا جنديين": an active verb with its object
+        before = [m for m in mentions if _span(m)[1] <= casualty.start]
+        if before and len(tokenize(text, _span(before[-1])[1], casualty.start)) <= 6:
+            return before[-1]  # "ثمانية أشخاص، بينهم طفلان، قتلوا جراء ..."
+        return None
+
+    def _attacker(self, text: str, victim: Mention, attacks: list[PhraseMatch], mentions: list[Mention],
+                  end: int) -> Mention | None:
+        """The doer of the attack after the victims: its nationality, or who launched or claimed it."""
+        origin = _span(victim)[1]
+        window = tokenize(text, origin, end)[: self._reach]
+        limit = window[-1].end if window else origin
+        later = [m for m in mentions if origin <= _span(m)[0] < limit]
+        for mention in later:
+            head = " ".join(text[max(origin, _span(mention)[0] - 16) : _span(mention)[0]].split())
+            if head.endswith(self._agent_phrases):
+                return mention  # "على أيدي مسلحين", "by gunmen"
+        for attack in (a for a in attacks if origin <= a.start < limit):
+            after = [m for m in later if _span(m)[0] >= attack.end]
+            if after:
+                gap = tokenize(text, attack.end, _span(after[0])[0])
+                words = " ".join(t.text for t in gap)
+                if len(gap) <= 1 and self.lang == "ar" or words.endswith(self._claims):
+                    return after[0]  # "ضربة جوية أميركية", "هجوم شنه متمردون", "an attack claimed by X"
+            before = [m for m in later if _span(m)[1] <= attack.start]
+            if self.lang == "en" and before and len(tokenize(text, _span(before[-1])[1], attack.start)) <= 2:
+                return before[-1]  # "in a U.S. drone strike"
+        return None
