@@ -107,3 +107,26 @@ def test_an_actor_never_targets_its_own_forces(tmp_path: Path) -> None:
 def test_assault_triggers_keep_their_fine_cameo_codes(tmp_path: Path, text: str, lang: str,
                                                       expected: tuple[str, str, str, str]) -> None:
     assert expected in _relations(_doc(tmp_path, text, lang))
+
+
+def test_an_agent_dictionary_adds_nouns_that_compose(tmp_path: Path) -> None:
+    agents = tmp_path / "agents.txt"
+    agents.write_text("# written for this test\nHARBOUR_WARDEN {HARBOUR_WARDENS} [~COP]\n", encoding="utf-8")
+    path = tmp_path / "doc.en.txt"
+    path.write_text("Turkish harbour wardens arrested the crew on Tuesday.\n", encoding="utf-8")
+    [plain] = list(extract([path]))
+    [read] = list(extract([path], load_gazetteer([agents])))
+    assert isinstance(plain, DocumentRecord) and isinstance(read, DocumentRecord)
+    assert [a.id for a in plain.actors] == ["turkey"]
+    assert [(a.id, a.cameo, [m.text for m in a.mentions]) for a in read.actors] == [
+        ("turkey/police", "TURCOP", ["Turkish harbour wardens"])]
+
+
+def test_composed_and_lone_agents_never_take_a_gazetteer_id(tmp_path: Path) -> None:
+    """No false merges: composed ids hold a slash, which no gazetteer id may; the same words in another
+    document under another pack are another actor."""
+    text = "Unidentified gunmen and Libyan soldiers clashed near the Libyan National Army's positions."
+    libya = _doc(tmp_path, text, "en")
+    yemen = _doc(tmp_path, text, "en", ("yemen",))
+    assert [a.id for a in libya.actors] == ["libya/military", "libya/unattributed/gunmen", "lna"]
+    assert [a.id for a in yemen.actors] == ["libya/military", "yemen/unattributed/gunmen"]

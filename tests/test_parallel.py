@@ -183,3 +183,27 @@ def test_api_ingest_with_jobs_matches_one_job(tmp_path: Path) -> None:
             counts.append((seen, report.results, kg.stats()))
     assert counts[1] == counts[0]
     assert counts[0][0] == EXPECTED_PATHS
+
+
+def test_jobs_give_byte_identical_output_with_packs_and_dictionaries(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps(EXTRA_GAZETTEER), encoding="utf-8")
+    agents = tmp_path / "agents.txt"
+    agents.write_text("HARBOUR_WARDEN {HARBOUR_WARDENS} [~COP]\n", encoding="utf-8")
+    actors = tmp_path / "actors.txt"
+    actors.write_text("NORTHERN_SHIELD_BRIGADE [SDNREB]\n+SHIELD_BRIGADE\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.en.txt").write_text("Turkish harbour wardens and the Shield Brigade clashed with unidentified gunmen.\n",
+                                   encoding="utf-8")
+    shutil.copy(SEED, docs / SEED.name)
+    runner = CliRunner()
+    base = ["--pack", "libya", "--pack", "yemen", "--gazetteer", str(extra), "--gazetteer", str(agents),
+            "--gazetteer", str(actors), "extract", str(docs), str(EXAMPLES)]
+    one = runner.invoke(cli, [*base, "--jobs", "1"], catch_exceptions=False)
+    two = runner.invoke(cli, [*base, "--jobs", "2"], catch_exceptions=False)
+    assert (one.exit_code, two.exit_code) == (0, 0)
+    assert two.output == one.output
+    [doc] = [d for d in json.loads(one.output)["documents"] if d["id"] == "a"]
+    assert [a["id"] for a in doc["actors"]] == [
+        "libya+yemen/unattributed/gunmen", "northern-shield-brigade", "turkey/police"]
