@@ -42,6 +42,7 @@ class NameFinder:
         self._stop = {fold(w) for w in ar["stop_words"]}
         self._generic = {fold(w) for w in ar["generic"]}
         self._particles = {fold(w) for w in ar["name_particles"]}
+        self._adjective_endings = tuple(fold(w) for w in ar["adjective_endings"])
         self._ar_max, self._ar_min_person = ar["max_words"], ar["min_person_words"]
         self._en_heads: dict[str, str] = en["org_heads"]
         self._en_titles = sorted(en["person_titles"], key=len, reverse=True)
@@ -68,8 +69,9 @@ class NameFinder:
                 continue
             kind, actor_type = match.payload
             words = self._name_words(text, match.end, starts)
-            if not words or words[0].text in self._generic:
-                continue
+            if not words or words[0].text in self._generic or (
+                    not words[0].text.startswith("ال") and words[0].text.endswith(self._adjective_endings)):
+                continue  # "قوة عسكرية", "قوات أجنبية": a description, not a name
             if kind == "person" and len(words) < self._ar_min_person:
                 continue
             end = words[-1].end

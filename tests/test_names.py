@@ -58,3 +58,7 @@ def test_an_unknown_name_never_takes_a_gazetteer_actor(tmp_path: Path) -> None:
     assert isinstance(doc, DocumentRecord)
     ids = sorted(a.id for a in doc.actors)
     assert "lna" in ids and all(a.known or "/" in a.id for a in doc.actors)
+
+
+def test_an_indefinite_adjective_after_a_head_noun_is_a_description(tmp_path: Path) -> None:
+    assert _unknown(tmp_path, "وطالب المجلس بإرسال قوات أجنبية، فيما أعلنت حركة إسلامية دعمها.", "ar") == []

@@ -75,3 +75,17 @@ def test_every_actor_has_a_cameo_code() -> None:
     assert [libya.cameo_of(i, "2019-12-10") for i in ("erdogan", "tripoli", "lna", "gna", "un", "turkey")] == [
         "TURGOV", "LBY", "LBYREB", "LBYGOV", "IGOUNO", "TUR"]
     assert load_gazetteer([], ["none"]).cameo_of("guterres", "2019-12-10") == "IGOUNO"
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Gaddafi's troops shelled Zawiya again on Sunday.", "en", ("gaddafi-forces", "ATTACKS", "zawiya")),
+    ("وقصفت كتائب القذافي مدينة الزاوية فجر الأحد.", "ar", ("gaddafi-forces", "ATTACKS", "zawiya")),
+    ("وهاجم الثوار مواقع لقوات القذافي قرب البريقة.", "ar", ("libyan-rebels", "ATTACKS", "gaddafi-forces")),
+])
+def test_the_2011_sides_of_the_libya_pack(tmp_path: Path, text: str, lang: str,
+                                          expected: tuple[str, str, str]) -> None:
+    path = tmp_path / f"s.{lang}.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    [doc] = list(extract([path]))
+    assert isinstance(doc, DocumentRecord)
+    assert [(r.source, r.predicate, r.target) for r in doc.relations] == [expected]
