@@ -28,7 +28,8 @@ _PRIORITY = {"name": 0, "force": 0, "nisba": 1, "capital": 2}
 _CARRIERS = re.compile(r"^\s*(?:warships|warplanes|jets|aircraft|drones|troops|forces|submarines?|navy|fighters)"
                        r"\s+(?:and|و)\s+(?:a\s+|an\s+|the\s+)?$")
 _AND = re.compile(r"(?:^|\s)(?:و|and|or|as well as|او)(?:\s|$)")
-_CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?)+$")
+# "X, Y and Z", "Turkey's A, Jordan's B and Kazakhstan's C": a possessor may place each member
+_CONNECTOR = re.compile(r"^(?:\s*(?:,|;|و|and|or|as well as|او)\s*(?:the\s+)?(?:[^\W\d_][\w.-]*'s?\s+)?)+$")
 _LEADABLE = {"ArmedGroup", "Government"}
 # Who can be one of "the two sides" a sentence has just named: states and forces, not persons or towns.
 _SIDE_TYPES = {"State", "Government", "ArmedGroup", "PoliticalBody", "InternationalOrganization"}

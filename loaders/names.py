@@ -107,6 +107,10 @@ class NameFinder:
             if _taken(f_start, f_end, [*mentions, *out]):
                 continue
             name = " ".join(original[start:end].split())
+            known = _shortened(norm.text, fold(name), f_start, [*mentions, *out])
+            if known is not None:
+                out.append(Mention(f_start, f_end, known.actors, known.kind))
+                continue  # "the Shura Council" after "the Benghazi Revolutionaries Shura Council"
             actor = self._named(name, actor_type, acronym)
             out.append(Mention(f_start, f_end, (actor.id,), "unknown"))
             if acronym:
@@ -158,6 +162,13 @@ class NameFinder:
             word, start = token.group(), token.start()
             closes = word.endswith(".") and len(word) > 4  # a sentence's last word, not "Gen."
             word = word.rstrip(".") if closes else word
+            if word.endswith(("'s", "’s")):
+                # "Turkey's Avrasya Shipping": the possessor places the name, it is no part of it
+                if current:
+                    runs.append(current)
+                current, pending = [], []
+                previous_end = start + len(word)
+                continue
             if original[previous_end:start].strip() or not (_CAPITALISED.fullmatch(word) or word in self._connectors):
                 if current:
                     runs.append(current)
@@ -205,6 +216,16 @@ class NameFinder:
                 positions=(), member_of=(), start=None, end=None, known=False,
             )
         return self._made[actor_id]
+
+
+def _shortened(text: str, name: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """An earlier name of which this one is the last words: the same actor named short."""
+    for mention in mentions:
+        if mention.end <= start and mention.kind in ("name", "unknown") and len(mention.actors) == 1:
+            full = text[mention.start + len(mention.clitic) : mention.end]
+            if full != name and full.endswith(" " + name):
+                return mention
+    return None
 
 
 def _taken(start: int, end: int, mentions: list[Mention]) -> bool:

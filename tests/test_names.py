@@ -62,3 +62,27 @@ def test_an_unknown_name_never_takes_a_gazetteer_actor(tmp_path: Path) -> None:
 
 def test_an_indefinite_adjective_after_a_head_noun_is_a_description(tmp_path: Path) -> None:
     assert _unknown(tmp_path, "وطالب المجلس بإرسال قوات أجنبية، فيما أعلنت حركة إسلامية دعمها.", "ar") == []
+
+
+def test_a_known_name_cut_short_is_the_same_actor(tmp_path: Path) -> None:
+    path = tmp_path / "doc.en.txt"
+    path.write_text("The Western Mountains Revolutionary Council took the town. Later the Revolutionary Council "
+                    "withdrew.\n", encoding="utf-8")
+    [doc] = list(extract([path]))
+    assert isinstance(doc, DocumentRecord)
+    assert [(a.id, [m.text for m in a.mentions]) for a in doc.actors] == [
+        ("libya/named/western-mountains-revolutionary-council",
+         ["Western Mountains Revolutionary Council", "Revolutionary Council"])]
+
+
+def test_companies_behind_their_countries_make_a_list(tmp_path: Path) -> None:
+    path = tmp_path / "doc.en.txt"
+    path.write_text("Canada imposed sanctions on Peru's Andes Shipping, Chile's Pacifico Airlines and Ghana's "
+                    "Volta Company.\n", encoding="utf-8")
+    [doc] = list(extract([path]))
+    assert isinstance(doc, DocumentRecord)
+    assert [(r.source, r.predicate, r.target) for r in doc.relations] == [
+        ("canada", "SANCTIONS", "libya/named/andes-shipping"),
+        ("canada", "SANCTIONS", "libya/named/pacifico-airlines"),
+        ("canada", "SANCTIONS", "libya/named/volta-company"),
+    ]

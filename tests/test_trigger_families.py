@@ -104,3 +104,16 @@ def test_unmarked_passives_take_their_doer_from_the_agent_phrase(tmp_path: Path,
     [doc] = list(extract([path]))
     assert isinstance(doc, DocumentRecord)
     assert [(r.source, r.predicate, r.target) for r in doc.relations] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chadian fighters fight for the Sudanese army, officials say.",
+     ("chad/fighters", "SUPPORTS", "sudan/military", "074")),
+    ("The Malian army drove out Tuareg rebels from the town.", ("mali/military", "ATTACKS", U + "rebels", "190")),
+])
+def test_fighting_for_and_driving_out(tmp_path: Path, text: str, expected: tuple[str, str, str, str]) -> None:
+    path = tmp_path / "s.en.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    [doc] = list(extract([path]))
+    assert isinstance(doc, DocumentRecord)
+    assert [(r.source, r.predicate, r.target, r.cameo) for r in doc.relations] == [expected]
