@@ -118,6 +118,8 @@ class ActorRecognizer:
                 if kind == "parties" and folded in dual:
                     continue
                 self._refs.add(folded, (kind, 0))
+        for phrase in refs.get("attack_references", ()):
+            self._refs.add(fold(phrase), ("attack_reference", 0))
         for phrase, head in refs["head_nouns"].items():
             self._refs.add(fold(phrase), ("head_noun", fold(head)))
         self._titles |= {fold(t) for t in refs["titles"]}
@@ -179,6 +181,9 @@ class ActorRecognizer:
             if any(s < match.end and match.start < e for s, e in taken):
                 continue
             kind, count = match.payload
+            if kind == "attack_reference" and any(
+                    m.start >= match.end and len(tokenize(text, match.end, m.start)) <= 1 for m in mentions):
+                continue  # "الغارات الأميركية", "the strikes by Russia": the attack names its own attacker
             if kind == "head_noun":
                 following = tokenize(text, match.end, min(len(text), match.end + 20))[:1]
                 adjective = following and following[0].text.startswith("ال") \
@@ -338,8 +343,12 @@ def _first(mentions: list[Mention], actor_id: str) -> int:
 
 def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                        sentences: list[tuple[int, int]] = (), parties: tuple[str, ...] | None = None,
-                       fights: list[tuple[int, tuple[str, str]]] = ()) -> list[Mention]:
-    """Fill in the actors of references from the mentions around them; unresolved ones are dropped."""
+                       fights: list[tuple[int, tuple[str, str]]] = (),
+                       attackers: list[tuple[int, str]] = ()) -> list[Mention]:
+    """Fill in the actors of references from the mentions around them; unresolved ones are dropped.
+
+    `attackers` (position, actor) are who the document has shown attacking: "the strikes" condemned after
+    them are theirs."""
     groups = group_lists(text, mentions)
     state_lists = [
         (mentions[g[0]].start, tuple(a for i in g for a in mentions[i].actors))
@@ -369,6 +378,10 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                 actors = mentions[pairs[-1][-1]].actors[-1:]  # "Washington and Paris ...; the latter": Paris
         elif mention.kind == "parties":
             actors = _last_fight(mention, fights) or parties
+        elif mention.kind == "attack_reference":
+            earlier = [a for position, a in attackers if position < mention.start
+                       and mention.start - position <= _HEAD_NOUN_REACH]
+            actors = earlier[-1:]
         elif mention.kind == "dual":
             actors = (_two_of_sentence(text, mention, out, sentences, gazetteer) or _last_fight(mention, fights)
                       or parties)

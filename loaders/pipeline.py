@@ -38,10 +38,12 @@ class Extractor:
         mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties)
         found_by_sentence = self._read(doc.lang, gazetteer, spans, mentions, parties, norm)
         fights = _fights(found_by_sentence, spans, gazetteer)
-        if fights:
+        attackers = _attackers(found_by_sentence, spans)
+        if fights or attackers:
             # "the two sides", and who a host mediates between, are the forces the article has just shown
-            # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari)
-            mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties, fights)
+            # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari); "the strikes" are
+            # those of whoever was last shown attacking
+            mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties, fights, attackers)
             found_by_sentence = self._read(doc.lang, gazetteer, spans, mentions, parties, norm, fights)
         relations: list[RelationRecord] = []
         for sentence, (start, end), found in zip(sentences, spans, found_by_sentence, strict=True):
@@ -105,6 +107,12 @@ def _fights(found: list[list[FoundRelation]], spans: list[tuple[int, int]],
                     and all(a.type in ("Government", "ArmedGroup") for a in ends):
                 out.append((start, (rel.source, rel.target)))
     return out
+
+
+def _attackers(found: list[list[FoundRelation]], spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Where the article shows an actor attacking: (position, attacker)."""
+    return [(start, rel.source) for (start, _), sentence in zip(spans, found, strict=True) for rel in sentence
+            if rel.predicate == "ATTACKS" and rel.modality == "asserted"]
 
 
 @cache

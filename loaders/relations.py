@@ -217,8 +217,8 @@ class SentenceReader:
                    for prefix in _speaker_prefixes())
 
     def _agent_ok(self, arg: Argument) -> bool:
-        if not arg.mention.actors or self._home_place(arg):
-            return False
+        if not arg.mention.actors or self._home_place(arg) or arg.mention.kind == "attack_reference":
+            return False  # "the strikes" stand for their attacker only as what is condemned
         return not all(self.gazetteer.actors[a].type in _INANIMATE for a in arg.mention.actors)
 
     def _home_place(self, arg: Argument) -> bool:

@@ -60,3 +60,21 @@ def test_a_lone_agent_after_a_possessive_is_its_owners(tmp_path: Path) -> None:
     [doc] = list(extract([path]))
     assert isinstance(doc, DocumentRecord)
     assert sorted(a.id for a in doc.actors) == ["chad", "niger", "sudan/military"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the attack" after an attack is its attacker's
+    ("The Chadian army attacked Sudanese rebels near the border on Monday. Niger condemned the attack on Tuesday.",
+     [("chad/military", "ATTACKS", "sudan/rebels", "190"), ("niger", "CONDEMNS", "chad/military", "111")]),
+    ("وهاجم الجيش التشادي متمردين سودانيين قرب الحدود. ونددت النيجر بالهجوم.",
+     [("chad/military", "ATTACKS", "sudan/rebels", "190"), ("niger", "CONDEMNS", "chad/military", "111")]),
+    # an attack that names its own attacker is no reference
+    ("The Chadian army attacked Sudanese rebels near the border. Niger condemned the Russian strikes.",
+     [("chad/military", "ATTACKS", "sudan/rebels", "190"), ("niger", "CONDEMNS", "russia", "111")]),
+    # nor is it anyone's subject
+    ("The Chadian army attacked Sudanese rebels. Sudan called the attack a crime and accused Chad.",
+     [("chad/military", "ATTACKS", "sudan/rebels", "190"), ("sudan", "ACCUSES", "chad", "112")]),
+])
+def test_the_attack_named_again_is_its_attackers(tmp_path: Path, text: str,
+                                                  expected: list[tuple[str, str, str, str]]) -> None:
+    assert _relations(tmp_path, text) == expected
