@@ -59,6 +59,7 @@ class Cues:
     truce_words: tuple[str, ...]
     passive_agents: tuple[str, ...]  # "من قبل X", "على أيدي X", "by X": the doer of an unmarked passive verb
     numerals: frozenset[str]  # "قتل ثلاثة مسلحين": a number after a verb of violence makes it passive
+    subject_pronouns: frozenset[str]  # "وأنها التقت كلا منهما": the verb's subject is the pronoun, one person
     clause_openers: frozenset[str]  # "، بينما ...", ", while ...": a new clause, with subject and object of its own
 
 
@@ -93,6 +94,7 @@ def load_cues(lang: str) -> Cues:
         auxiliaries=frozenset(words["auxiliaries"]),
         truce_words=tuple(words["truce_words"]),
         clause_openers=frozenset(words["clause_openers"]),
+        subject_pronouns=frozenset(words["subject_pronouns"]),
         passive_agents=tuple(words["passive_agents"]),
         numerals=frozenset(words["numerals"]),
     )

@@ -422,6 +422,9 @@ class SentenceReader:
         after = [a for a in args if a.mention.start >= trigger.end]
         before = [a for a in args if a.mention.end <= trigger.start]
         antecedent = self._antecedent(sent, trigger, before)
+        previous = [t for t in sent.tokens if t.end <= trigger.start][-1:]
+        if frame.between == "pairs" and previous and previous[0].text in self.cues.subject_pronouns:
+            return [], 0.0  # "وأنها التقت كلا منهما": she met each; they did not meet each other
         if frame.between:
             between = self._between(after, limit)
             if between:

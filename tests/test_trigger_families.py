@@ -17,7 +17,7 @@ CASES = [
     ("en", "Canada will provide wheat to Malawi next month.", ("canada", "OFFERS_SUPPORT", "malawi", "intent", "030")),
     ("ar", "وتعهدت اليابان بتقديم مساعدات للسودان.", ("japan", "OFFERS_SUPPORT", "sudan", "asserted", "030")),
     # 04 consultation, visits, mediation
-    ("en", "The Kenyan president will visit Uganda in March.", ("kenya", "CONSULTS", "uganda", "intent", "043")),
+    ("en", "The Kenyan president will visit Uganda in March.", ("kenya", "CONSULTS", "uganda", "intent", "042")),
     ("en", "Ghana's president launched a mediation effort between Togo and Benin.",
      ("ghana", "MEDIATES", "togo", "asserted", "045")),
     ("ar", "والتقى وزير الخارجية الأردني نظيره العراقي في عمان.", ("jordan", "CONSULTS", "iraq", "asserted", "040")),
@@ -117,3 +117,12 @@ def test_fighting_for_and_driving_out(tmp_path: Path, text: str, expected: tuple
     [doc] = list(extract([path]))
     assert isinstance(doc, DocumentRecord)
     assert [(r.source, r.predicate, r.target, r.cameo) for r in doc.relations] == [expected]
+
+
+def test_one_who_met_each_side_brings_no_two_together(tmp_path: Path) -> None:
+    path = tmp_path / "s.ar.txt"
+    path.write_text("وقال المبعوث إن عقيلة صالح وخالد المشري، اللذين وصلا إلى الرباط، لم يجلسا إلى طاولة واحدة، وأنه "
+                    "التقى كلا منهما على حدة.\n", encoding="utf-8")
+    [doc] = list(extract([path]))
+    assert isinstance(doc, DocumentRecord)
+    assert not [r for r in doc.relations if r.predicate == "CONSULTS"]
