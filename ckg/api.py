@@ -13,7 +13,11 @@ from graph.html import write_html
 from graph.rdf import FORMATS as RDF_FORMATS
 from graph.rdf import export as export_rdf
 from graph.store import IngestResult, Store, open_store
+from loaders.explain import Explanation
+from loaders.explain import explain as explain_reading
 from loaders.parallel import extract_parallel
+from loaders.pipeline import Extractor
+from loaders.readers import read_documents
 from ontology.errors import CkgError, ExportError, InputError, StoreError
 from ontology.gazetteer import DEFAULT_PACKS, Gazetteer
 from ontology.records import DocumentRecord
@@ -45,6 +49,13 @@ def extract(paths: Iterable[Path], gazetteer: Gazetteer | None = None,
 
     jobs > 1 extracts in that many processes (0: one per core); the records and their order are the same."""
     return extract_parallel(paths, gazetteer, jobs)
+
+
+def explain(paths: Iterable[Path], gazetteer: Gazetteer | None = None) -> Iterator[Explanation | InputError]:
+    """How each relation of each document was found, and which triggers gave nothing (`ckg explain`)."""
+    extractor = Extractor(gazetteer)
+    for item in read_documents(paths):
+        yield item if isinstance(item, InputError) else explain_reading(extractor.read(item, trace=True))
 
 
 class ConflictKG:

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ckg.api import EXPORT_FORMATS, ConflictKG, extract
+from loaders.explain import render as render_explanation
 from loaders.readers import expand_paths
 from ontology.errors import CkgError, InputError
 from ontology.gazetteer import DEFAULT_PACKS, available_packs
@@ -115,6 +116,38 @@ def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int
             for rel in doc.relations:
                 table.add_row(doc.id, rel.source, rel.predicate, rel.target, rel.modality, rel.date or "")
         Console().print(table)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command("explain")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+@_fail_on_ckg_error
+def explain_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
+    """Show how each relation was found: its sentence, trigger, rule, mentions and modality cues; then the
+    triggers that gave no relation and why, and the references left unresolved.
+
+    \b
+    Example:
+      ckg explain examples/sisi-red-line.ar.txt
+      ckg --pack yemen explain news/aden.en.txt --format json
+    """
+    from ckg.api import explain, load_gazetteer
+
+    failed = False
+    reports = []
+    for item in explain(paths, load_gazetteer(ctx.obj["gazetteers"], ctx.obj["packs"])):
+        if isinstance(item, InputError):
+            _report_error(item)
+            failed = True
+        elif fmt == "json":
+            reports.append(item.to_json())
+        else:
+            click.echo(render_explanation(item))
+    if fmt == "json":
+        click.echo(json.dumps({"documents": reports}, ensure_ascii=False, indent=1))
     if failed:
         sys.exit(1)
 

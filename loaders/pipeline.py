@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -11,12 +12,27 @@ from loaders.actors import ActorRecognizer, Mention, conflict_parties, resolve_r
 from loaders.dates import find_date
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
-from loaders.relations import FoundRelation, SentenceReader
-from loaders.sentences import split_sentences
+from loaders.relations import FoundRelation, SentenceReader, Skip
+from loaders.sentences import Sentence, split_sentences
 from ontology.errors import InputError
 from ontology.gazetteer import Gazetteer
 from ontology.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
 from ontology.records import Mention as MentionRecord
+
+
+@dataclass
+class Reading:
+    """What extraction saw in one document: the records come from it, and so does `ckg explain`."""
+
+    doc: RawDocument
+    norm: Normalized
+    sentences: list[Sentence]
+    spans: list[tuple[int, int]]  # each sentence's span in the folded text
+    found_mentions: list[Mention]  # as recognised, references unresolved
+    mentions: list[Mention]  # references resolved; unresolved ones dropped
+    gazetteer: Gazetteer
+    found: list[list[FoundRelation]]  # by sentence
+    skipped: list[Skip]  # triggers that gave no relation, when traced
 
 
 class Extractor:
@@ -27,6 +43,10 @@ class Extractor:
         self.recognizer = recognizer_for(self.gazetteer)
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
+        return self.records(self.read(doc))
+
+    def read(self, doc: RawDocument, trace: bool = False) -> Reading:
+        """Everything extraction sees in a document; with `trace`, also the triggers that gave nothing, and why."""
         text = doc.text
         norm = normalize(text)
         sentences = split_sentences(text)
@@ -36,7 +56,7 @@ class Extractor:
         gazetteer = self.gazetteer.with_actors(self.recognizer.found_actors(found_mentions))
         parties = conflict_parties(found_mentions, gazetteer)
         mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties)
-        found_by_sentence = self._read(doc.lang, gazetteer, spans, mentions, parties, norm)
+        found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, mentions, parties, norm, trace=trace)
         fights = _fights(found_by_sentence, spans, gazetteer)
         attackers = _attackers(found_by_sentence, spans)
         if fights or attackers:
@@ -44,9 +64,15 @@ class Extractor:
             # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari); "the strikes" are
             # those of whoever was last shown attacking
             mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties, fights, attackers)
-            found_by_sentence = self._read(doc.lang, gazetteer, spans, mentions, parties, norm, fights)
+            found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, mentions, parties, norm, fights,
+                                                    trace=trace)
+        return Reading(doc, norm, sentences, spans, found_mentions, mentions, gazetteer, found_by_sentence, skipped)
+
+    @staticmethod
+    def records(reading: Reading) -> DocumentRecord:
+        doc, norm = reading.doc, reading.norm
         relations: list[RelationRecord] = []
-        for sentence, (start, end), found in zip(sentences, spans, found_by_sentence, strict=True):
+        for sentence, (start, end), found in zip(reading.sentences, reading.spans, reading.found, strict=True):
             if not found:
                 continue
             date = find_date(norm.text[start:end], doc.lang, doc.published)
@@ -57,18 +83,20 @@ class Extractor:
                     date=date, cameo=rel.cameo, plover=rel.plover, confidence=round(rel.confidence, 2),
                     evidence=evidence,
                 ))
+        actors = _actors(reading.gazetteer, norm, doc.text, reading.mentions, relations, doc.published)
         return DocumentRecord(
             id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
-            sha256=doc.sha256, path=doc.path, actors=_actors(gazetteer, norm, text, mentions, relations, doc.published),
-            relations=relations,
+            sha256=doc.sha256, path=doc.path, actors=actors, relations=relations,
         )
 
     @staticmethod
     def _read(lang: str, gazetteer: Gazetteer, spans: list[tuple[int, int]], mentions: list[Mention],
-              parties: tuple[str, ...], norm: Normalized,
-              fights: list[tuple[int, tuple[str, str]]] = ()) -> list[list[FoundRelation]]:
+              parties: tuple[str, ...], norm: Normalized, fights: list[tuple[int, tuple[str, str]]] = (),
+              trace: bool = False) -> tuple[list[list[FoundRelation]], list[Skip]]:
         reader = SentenceReader(lang, gazetteer, parties, fights)
-        return [reader.read(norm.text, start, end, mentions) for start, end in spans]
+        reader.trace = [] if trace else None
+        found = [reader.read(norm.text, start, end, mentions) for start, end in spans]
+        return found, reader.trace or []
 
 
 def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Mention],

@@ -77,6 +77,23 @@ class FoundRelation:
     plover: str
     confidence: float
     trigger_start: int
+    trigger_end: int = -1
+    rule: str = ""  # the mechanism and data entry that found it, for `ckg explain`
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A trigger that gave no relation, and why (kept only when a reader traces)."""
+
+    start: int
+    end: int
+    predicate: str
+    reason: str
+
+
+def frame_rule(frame: Frame) -> str:
+    voice = "" if frame.voice == "active" else f", {frame.voice}"
+    return f"trigger frame {frame.predicate} ({frame.pos}{voice}, CAMEO {frame.cameo})"
 
 
 @dataclass
@@ -111,6 +128,7 @@ class SentenceReader:
         self.transparent = frozenset(fold(t) for t in refs["transparent_nouns"])
         self.diplomats = frozenset(fold(t) for t in refs["diplomat_nouns"])
         self.casualties = casualty_reader(lang)
+        self.trace: list[Skip] | None = None  # set to a list to keep the triggers that gave nothing
         self._agent_phrases = tuple(fold(p) for p in self.cues.passive_agents)
         self.time_words = date_words(self.lang)
         self.last_agent: tuple[str, ...] = ()
@@ -246,16 +264,21 @@ class SentenceReader:
         for position, trigger in enumerate(triggers):
             frame: Frame = trigger.payload
             if accusation_from <= trigger.start < accusation_until:
+                self._skip(trigger, "inside what an accusation alleges")
                 continue  # what an accusation alleges is the accusation's content, not a fact
             if trigger.start < appeal_until and (frame.predicate in _ASKED_FOR or (
                     frame.pos == "verb" and frame.predicate not in _ASKING)):
+                self._skip(trigger, "inside what an appeal asks for")
                 continue  # "called for a ceasefire", "asked the Council to impose ...": a wish, not a fact
             if self._characterised(sent, trigger):
+                self._skip(trigger, "the speaker's characterisation ('what it called')")
                 continue  # "في إطار ما وصفته بدعم الدوحة", "what it called support": the speaker's words, no fact
             if trigger.start < covered_until:
+                self._skip(trigger, "part of a passive or request already read")
                 continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
             reach = 30 if frame.all_targets else (12 if frame.predicate in ("ATTACKS", "SIGNS_AGREEMENT_WITH") else 6)
             if frame.requires and not self._near_words(sent, trigger, frame.requires, reach):
+                self._skip(trigger, f"none of the words it requires within {reach} words")
                 continue
             next_verb = next((t.start for t in triggers[position + 1 :]
                               if t.payload.pos == "verb"
@@ -268,9 +291,11 @@ class SentenceReader:
                 found.extend(self._truce_call(sent, trigger, frame))
                 continue
             if self._generic_subject(sent, trigger):
+                self._skip(trigger, "a generic subject ('whoever')")
                 continue  # "لكل من يهدد", "whoever attacks": no one in particular
             hyphenated = trigger.start > 0 and text[trigger.start - 1] == "-"
             if hyphenated != (frame.voice == "compound"):
+                self._skip(trigger, "hyphenation does not fit the frame")
                 continue  # "Turkish-backed" is read by the compound frame alone, and only it needs the hyphen
             shared = previous_agent if self._coordinated(sent, trigger) else ()
             if shared and self._infinitive_with_subject(sent, trigger, triggers[:position]):
@@ -285,6 +310,7 @@ class SentenceReader:
             if frame.predicate in _ASKING:
                 appeal_until = self._clause_end(text, trigger.end, end)
             if not pairs:
+                self._skip(trigger, "no source or no target found")
                 continue
             if frame.voice == "passive":
                 covered_until = self._agent_end(sent, trigger, frame, next_verb)
@@ -310,7 +336,7 @@ class SentenceReader:
                 if kind == "DEPLOYS_TO" and self.gazetteer.actors[target].type not in ("Location", "State"):
                     kind = "SUPPORTS"  # "sent armoured vehicles and drones to the GNA": arming it
                 found.append(FoundRelation(source, kind, target, modality, frame.cameo, frame.plover,
-                                           confidence, trigger.start))
+                                           confidence, trigger.start, trigger.end, frame_rule(frame)))
                 if kind in ("ATTACKS", "FIGHTS") and modality == "asserted":
                     self.last_attacker = (source,)
             sentence_agent = sentence_agent or previous_agent
@@ -318,6 +344,10 @@ class SentenceReader:
             self.last_agent = sentence_agent
         found += self._casualty_relations(sent, mentions)
         return _dedupe(found)
+
+    def _skip(self, trigger: PhraseMatch, reason: str) -> None:
+        if self.trace is not None:
+            self.trace.append(Skip(trigger.start, trigger.end, trigger.payload.predicate, reason))
 
     def _casualty_relations(self, sent: _Sentence, mentions: list[Mention]) -> list[FoundRelation]:
         """"مقتل 15 جنديا في هجوم شنه متمردون": the attacker named through the attack hits the victims."""
@@ -328,7 +358,8 @@ class SentenceReader:
                     or self.gazetteer.actors[victim].type in _INANIMATE:
                 continue
             modality = self._modality(sent, PhraseMatch(position, position + 1, None, ""))
-            out.append(FoundRelation(attacker, "ATTACKS", victim, modality, code, _ATTACK_PLOVER, 0.7, position))
+            out.append(FoundRelation(attacker, "ATTACKS", victim, modality, code, _ATTACK_PLOVER, 0.7, position,
+                                     position, "casualty clause (lang/*/casualties.json)"))
         return out
 
     def _generic_subject(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
@@ -588,7 +619,7 @@ class SentenceReader:
             return []
         callers = self._group_actors(after[0], sent.args)
         return [FoundRelation(self._stand_in(s), "APPEALS_TO", t, "asserted", frame.cameo, frame.plover, 0.7,
-                              trigger.start)
+                              trigger.start, trigger.end, "truce called for by its sponsors (cues truce_words)")
                 for s in callers for t in self._sides_at(trigger.start) if t != s]
 
     def _subordinate(self, sent: _Sentence, trigger: PhraseMatch) -> bool:
