@@ -407,6 +407,12 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
             leaders = [m.actors[0] for m in out if not m.is_reference and m.end <= mention.start
                        and m.actors[0] in leads]
             actors = (leads[leaders[-1]],) if leaders else ()
+            if not actors:
+                # "قال حلف شمال الأطلسي إن طائراته شنت ...", "its jets": the body named before it in its sentence
+                span = next(((s, e) for s, e in sentences if s <= mention.start < e), (0, mention.start))
+                owners = [m for m in out if not m.is_reference and span[0] <= m.start and m.end <= mention.start
+                          and len(m.actors) == 1 and gazetteer.actors[m.actors[0]].type in _SIDE_TYPES]
+                actors = owners[-1].actors if owners else ()
         elif mention.kind == "the_city":
             places = [m for m in out if not m.is_reference and m.end <= mention.start
                       and mention.start - m.end <= _HEAD_NOUN_REACH

@@ -78,3 +78,8 @@ def test_a_lone_agent_after_a_possessive_is_its_owners(tmp_path: Path) -> None:
 def test_the_attack_named_again_is_its_attackers(tmp_path: Path, text: str,
                                                   expected: list[tuple[str, str, str, str]]) -> None:
     assert _relations(tmp_path, text) == expected
+
+
+def test_its_jets_are_the_body_named_before_them(tmp_path: Path) -> None:
+    assert _relations(tmp_path, "وقال الاتحاد الأفريقي إن طائراته قصفت مواقع المتمردين قرب الحدود.") == [
+        ("african-union", "ATTACKS", U + "rebels", "190")]
