@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from loaders.agents import AgentFinder, nisba_endings
+from loaders.agents import AgentFinder, load_agent_lexicon, nisba_endings
 from loaders.matcher import PhraseMatcher
 from loaders.mentions import Mention
 from loaders.modality import clause_start
@@ -58,7 +58,8 @@ def nisba_forms(stem: str) -> list[str]:
     """Arabic nisba stem تركي → تركي, تركية, التركي, التركية (folded); English forms stand as given."""
     stem = fold(stem)
     if not is_arabic(stem):
-        return [stem]
+        plural = load_agent_lexicon("en").get("nisba_plural", "")
+        return [stem, stem + plural] if plural and not stem.endswith(plural) else [stem]  # "Iraqis"
     forms = [stem + ending for ending in ("", "ه", *nisba_endings())]
     return forms + ["ال" + form for form in forms]
 

@@ -130,3 +130,10 @@ def test_composed_and_lone_agents_never_take_a_gazetteer_id(tmp_path: Path) -> N
     yemen = _doc(tmp_path, text, "en", ("yemen",))
     assert [a.id for a in libya.actors] == ["libya/military", "libya/unattributed/gunmen", "lna"]
     assert [a.id for a in yemen.actors] == ["libya/military", "yemen/unattributed/gunmen"]
+
+
+def test_a_people_is_its_nationality_in_the_plural(tmp_path: Path) -> None:
+    doc = _doc(tmp_path, "British helicopters killed six Iraqis near the border, and Israeli tanks shelled the town.",
+               "en")
+    assert _relations(doc)[0] == ("united-kingdom/military", "ATTACKS", "iraq", "1823")
+    assert [a.id for a in doc.actors if a.id.startswith("israel")] == ["israel/military"]
