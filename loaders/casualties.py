@@ -39,6 +39,8 @@ class CasualtyReader:
         self._attacks = PhraseMatcher()
         for form in data["attack_nouns"]:
             self._attacks.add(fold(form), "attack")
+            if lang == "ar" and not form.startswith("ال"):
+                self._attacks.add(fold("ال" + form), "attack")  # "الضربات" as well as "ضربات"
         self._claims = tuple(fold(w) for w in data["claims"])
         self._agent_phrases = tuple(fold(w) for w in data["agent_phrases"])
         self._linkers = {fold(w) for w in data["linkers"]}
@@ -70,8 +72,8 @@ class CasualtyReader:
     def _victim(self, text: str, casualty: PhraseMatch, kind: str, mentions: list[Mention]) -> Mention | None:
         if kind == "noun":
             after = [m for m in mentions if _span(m)[0] >= casualty.end]
-            if after and len(tokenize(text, casualty.end, _span(after[0])[0])) <= 2:
-                return after[0]  # "مقتل 15 جنديا تركيا", "the killing of two journalists"
+            if after and len(tokenize(text, casualty.end, _span(after[0])[0])) <= 4:
+                return after[0]  # "مقتل 15 جنديا تركيا", "قتل أمس سبعة من عناصر الشرطة", "the killing of two ..."
             return None
         if not self.linked_after(text, casualty.end):
             return None  # "قتلوا جنديين": an active verb with its object

@@ -17,12 +17,12 @@ def _unknown(tmp_path: Path, text: str, lang: str) -> list[tuple[str, str, str |
 
 
 def test_arabic_organisations_run_from_their_head_noun_while_words_carry_the_article(tmp_path: Path) -> None:
-    found = _unknown(tmp_path, "وقال العميد أحمد الحسيني إن حركة طالبان وجبهة النصرة هاجمتا مواقع، فيما أعلن حزب "
+    found = _unknown(tmp_path, "وقال العميد أحمد الحسيني إن حركة الفجر وجبهة النصرة هاجمتا مواقع، فيما أعلن حزب "
                                "العدالة الوطني رفضه، وقالت قوة عسكرية إن كتائب عز الدين القسام أطلقت صواريخ.", "ar")
     assert found == [
         ("libya/named/احمد-الحسيني", "Person", "---ELI", ["أحمد الحسيني"]),
         ("libya/named/جبهه-النصره", "ArmedGroup", "---REB", ["جبهة النصرة"]),
-        ("libya/named/حركه-طالبان", "ArmedGroup", "---REB", ["حركة طالبان"]),
+        ("libya/named/حركه-الفجر", "ArmedGroup", "---REB", ["حركة الفجر"]),
         ("libya/named/حزب-العداله-الوطني", "PoliticalBody", "---LEG", ["حزب العدالة الوطني"]),
         ("libya/named/كتايب-عز-الدين-القسام", "ArmedGroup", "---REB", ["كتائب عز الدين القسام"]),
     ]

@@ -89,3 +89,21 @@ def test_the_2011_sides_of_the_libya_pack(tmp_path: Path, text: str, lang: str,
     [doc] = list(extract([path]))
     assert isinstance(doc, DocumentRecord)
     assert [(r.source, r.predicate, r.target) for r in doc.relations] == [expected]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Taliban fighters attacked a police post in Kandahar province.", "en", "taliban"),
+    ("وهاجمت حركة الشباب قاعدة عسكرية في جنوب الصومال.", "ar", "al-shabaab"),
+    ("Boko Haram militants kidnapped dozens of villagers in Borno.", "en", "boko-haram"),
+    ("وأطلقت حماس صواريخ على بلدات إسرائيلية.", "ar", "hamas"),
+    ("وقصف حزب الله مواقع إسرائيلية على الحدود.", "ar", "hezbollah"),
+    ("PKK fighters ambushed a Turkish army convoy on Monday.", "en", "pkk"),
+])
+def test_transnational_armed_groups_load_with_every_pack(tmp_path: Path, text: str, lang: str,
+                                                         expected: str) -> None:
+    path = tmp_path / f"s.{lang}.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    for packs in (["libya"], ["none"]):
+        [doc] = list(extract([path], load_gazetteer([], packs)))
+        assert isinstance(doc, DocumentRecord)
+        assert expected in {a.id for a in doc.actors}
