@@ -17,6 +17,25 @@ class InputError(CkgError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        # Errors travel back from worker processes; the default pickling would call __init__(message).
+        return self.__class__, (self.path, self.reason, self.line)
+
+
+class InternalError(InputError):
+    """An unexpected failure while reading one document: it is skipped and the run goes on.
+
+    `detail` holds the traceback, shown only when asked for (`ckg --debug`)."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None, detail: str = "") -> None:
+        super().__init__(path, reason, line)
+        self.detail = detail
+        where = f"{path}:{line}" if line is not None else path
+        self.args = (f"internal error in {where} (please report): {reason}",)
+
+    def __reduce__(self) -> tuple[type, tuple]:
+        return self.__class__, (self.path, self.reason, self.line, self.detail)
+
 
 class GazetteerError(CkgError):
     """A gazetteer or lexicon data file that is malformed."""
