@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from loaders.actors import ActorRecognizer, Mention, conflict_parties, resolve_references
+from loaders.actors import ActorRecognizer, Mention, conflict_parties, group_lists, resolve_references
 from loaders.dates import find_date
+from loaders.limits import Limits, OverBudget, time_budget
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
 from loaders.relations import FoundRelation, SentenceReader
 from loaders.sentences import split_sentences
-from ontology.errors import InputError
+from ontology.errors import CkgError, InputError, InternalError
 from ontology.gazetteer import Gazetteer
 from ontology.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
 from ontology.records import Mention as MentionRecord
@@ -22,29 +24,37 @@ from ontology.records import Mention as MentionRecord
 class Extractor:
     """Turns documents into records; build one per gazetteer and reuse it for every document."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, limits: Limits | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.recognizer = recognizer_for(self.gazetteer)
+        self.limits = limits or Limits()
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
         text = doc.text
+        warnings = list(doc.warnings)
         norm = normalize(text)
         sentences = split_sentences(text)
         spans = [_folded_span(norm, s.start, s.end) for s in sentences]
         found_mentions = self.recognizer.find(norm, text)
         parties = conflict_parties(found_mentions, self.gazetteer)
         mentions = resolve_references(norm.text, found_mentions, self.gazetteer, spans, parties)
-        found_by_sentence = self._read(doc.lang, norm, spans, mentions, parties)
+        found_by_sentence = self._read(doc.lang, norm, spans, self._bounded(doc, norm, mentions, warnings), parties)
         fights = _fights(found_by_sentence, spans, self.gazetteer)
         if fights:
             # "the two sides", and who a host mediates between, are the forces the article has just shown
             # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari)
             mentions = resolve_references(norm.text, found_mentions, self.gazetteer, spans, parties, fights)
-            found_by_sentence = self._read(doc.lang, norm, spans, mentions, parties, fights)
+            found_by_sentence = self._read(doc.lang, norm, spans, self._bounded(doc, norm, mentions, []), parties,
+                                           fights)
         relations: list[RelationRecord] = []
         for sentence, (start, end), found in zip(sentences, spans, found_by_sentence, strict=True):
             if not found:
                 continue
+            if len(found) > self.limits.max_relations:
+                warnings.append(f"{doc.path}: sentence {sentence.index + 1} (characters {sentence.start}-"
+                                f"{sentence.end}) gives {len(found)} relations: kept the first "
+                                f"{self.limits.max_relations}")
+                found = sorted(found, key=lambda r: r.trigger_start)[: self.limits.max_relations]
             date = find_date(norm.text[start:end], doc.lang, doc.published)
             evidence = Evidence(sentence.text, sentence.start, sentence.end)
             for rel in sorted(found, key=lambda r: r.trigger_start):
@@ -56,8 +66,31 @@ class Extractor:
         return DocumentRecord(
             id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
             sha256=doc.sha256, path=doc.path, actors=self._actors(norm, text, mentions, relations),
-            relations=relations,
+            relations=relations, warnings=warnings,
         )
+
+    def _bounded(self, doc: RawDocument, norm: Normalized, mentions: list[Mention],
+                 warnings: list[str]) -> list[Mention]:
+        """Lists expanded only up to the limit: 97 states condemning 98 others would otherwise give one
+        relation per pair. Members past the limit keep their place in the sentence (its syntax reads the
+        same) but stand for the list's first actor, which adds no one new."""
+        limit = self.limits.max_list
+        bounded = list(mentions)
+        for group in group_lists(norm.text, mentions):
+            if len(group) > limit:
+                first, last = mentions[group[0]], mentions[group[-1]]
+                start, end = norm.to_original(first.start, last.end)
+                warnings.append(f"{doc.path}: a list of {len(group)} actors (characters {start}-{end}): only the "
+                                f"first {limit} read")
+                for i in group[limit:]:
+                    bounded[i] = replace(mentions[i], actors=first.actors[:1])
+        for i, mention in enumerate(bounded):
+            if len(mention.actors) > limit:  # "the 98 states" after such a list
+                start, end = norm.to_original(mention.start, mention.end)
+                warnings.append(f"{doc.path}: a reference to {len(mention.actors)} actors (characters {start}-"
+                                f"{end}): only the first {limit} read")
+                bounded[i] = replace(mention, actors=mention.actors[:limit])
+        return bounded
 
     def _read(self, lang: str, norm: Normalized, spans: list[tuple[int, int]], mentions: list[Mention],
               parties: tuple[str, ...], fights: list[tuple[int, tuple[str, str]]] = ()) -> list[list[FoundRelation]]:
@@ -111,8 +144,25 @@ def _folded_span(norm: Normalized, start: int, end: int) -> tuple[int, int]:
     return bisect.bisect_left(norm.offsets, start), bisect.bisect_left(norm.offsets, end)
 
 
+def extract_one(extractor: Extractor, doc: RawDocument) -> DocumentRecord | InputError:
+    """The document's records, or the error that stands in for them: over its time budget, refused, or
+    an unexpected failure (reported as an internal error; the run goes on)."""
+    seconds = extractor.limits.max_seconds
+    try:
+        with time_budget(seconds):
+            return extractor.extract(doc)
+    except OverBudget:
+        return InputError(doc.path, f"extraction took more than {seconds:g} s: skipped (see --max-seconds)")
+    except InputError as err:
+        return err
+    except CkgError as err:
+        return InputError(doc.path, str(err))
+    except Exception as exc:
+        return InternalError.of(doc.path, exc)
+
+
 def extract_paths(paths: Iterable[Path], extractor: Extractor | None = None) -> Iterator[DocumentRecord | InputError]:
     """Records of every document under the paths; unreadable ones yield their InputError instead."""
     extractor = extractor or Extractor()
     for item in read_documents(paths):
-        yield item if isinstance(item, InputError) else extractor.extract(item)
+        yield item if isinstance(item, InputError) else extract_one(extractor, item)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -251,12 +250,7 @@ def _read_jsonl(path: Path, text: str) -> Iterator[RawDocument | InputError]:
         except InputError as err:
             yield err
         except Exception as exc:  # one bad line costs that line, not the feed
-            yield _internal(str(path), exc, number)
-
-
-def _internal(path: str, exc: BaseException, line: int | None = None) -> InternalError:
-    reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-    return InternalError(path, reason, line, traceback.format_exc())
+            yield InternalError.of(str(path), exc, number)
 
 
 def read_file(path: Path) -> Iterator[RawDocument | InputError]:
@@ -277,7 +271,7 @@ def read_file(path: Path) -> Iterator[RawDocument | InputError]:
     except InputError as err:
         yield err
     except Exception as exc:  # a bug in a reader: report it, skip the file, read the others
-        yield _internal(str(path), exc)
+        yield InternalError.of(str(path), exc)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path | InputError]:

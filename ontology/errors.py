@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import traceback
+
 
 class CkgError(Exception):
     """Base of every error conflict-kg raises on purpose."""
@@ -35,6 +37,12 @@ class InternalError(InputError):
 
     def __reduce__(self) -> tuple[type, tuple]:
         return self.__class__, (self.path, self.reason, self.line, self.detail)
+
+    @classmethod
+    def of(cls, path: str, exc: BaseException, line: int | None = None) -> InternalError:
+        """The error for an exception being handled, with its traceback kept for --debug."""
+        reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        return cls(path, reason, line, "".join(traceback.format_exception(exc)))
 
 
 class GazetteerError(CkgError):
