@@ -20,6 +20,8 @@ from ontology.gazetteer import Gazetteer
 from ontology.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
 from ontology.records import Mention as MentionRecord
 
+_NOTHING: list[FoundRelation] = []
+
 
 class Extractor:
     """Turns documents into records; build one per gazetteer and reuse it for every document."""
@@ -95,7 +97,8 @@ class Extractor:
     def _read(self, lang: str, norm: Normalized, spans: list[tuple[int, int]], mentions: list[Mention],
               parties: tuple[str, ...], fights: list[tuple[int, tuple[str, str]]] = ()) -> list[list[FoundRelation]]:
         reader = SentenceReader(lang, self.gazetteer, parties, fights)
-        return [reader.read(norm.text, start, end, mentions) for start, end in spans]
+        # most sentences relate no one: they share one empty list rather than hold one each
+        return [reader.read(norm.text, start, end, mentions) or _NOTHING for start, end in spans]
 
     def _actors(self, norm: Normalized, text: str, mentions: list[Mention],
                 relations: list[RelationRecord]) -> list[ActorRecord]:

@@ -12,7 +12,7 @@ _ABBREVIATIONS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per sentence of a document that may be large
 class Sentence:
     index: int
     start: int
@@ -29,25 +29,27 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    spans: list[tuple[int, int]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        cursor = line_start
-        for match in _END.finditer(text, line_start, line_end):
-            lone_dot = text[match.start()] == "." and match.end() - match.start() == 1
-            if lone_dot and _is_abbreviation(text, match.start()):
-                continue
-            spans.append((cursor, match.end()))
-            cursor = match.end()
-        spans.append((cursor, line_end))
-        line_start = line_end + 1
     sentences: list[Sentence] = []
-    for start, end in spans:
+
+    def add(start: int, end: int) -> None:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
             sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+
+    line_start = 0
+    while line_start <= len(text):  # line by line, without a copy of every line at once
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        cursor = line_start
+        for match in _END.finditer(text, line_start, line_end):
+            lone_dot = text[match.start()] == "." and match.end() - match.start() == 1
+            if lone_dot and _is_abbreviation(text, match.start()):
+                continue
+            add(cursor, match.end())
+            cursor = match.end()
+        add(cursor, line_end)
+        line_start = line_end + 1
     return sentences
