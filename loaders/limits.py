@@ -20,6 +20,9 @@ class Limits:
     max_list: int = 25  # actors of one list ("Egypt, the UAE and Russia") that are read
 
 
+_REPEAT = 0.05  # seconds between alarms once the budget is spent
+
+
 class OverBudget(BaseException):
     """Raised into the extraction when its time is up; a BaseException so that no handler swallows it."""
 
@@ -34,13 +37,19 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         yield
         return
 
+    armed = True
+
     def expire(signum: int, frame: object) -> None:
-        raise OverBudget
+        if armed:
+            raise OverBudget
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # After the budget the alarm repeats: an exception raised while a finaliser runs is swallowed, the next
+    # one lands in the extraction.
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
     try:
         yield
     finally:
+        armed = False  # from here on a late alarm raises nothing
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

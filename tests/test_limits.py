@@ -59,7 +59,7 @@ def test_a_document_over_its_time_budget_is_reported_and_skipped(tmp_path: Path,
     (tmp_path / "a-long.ar.txt").write_text(SEED.read_text(encoding="utf-8") * 256, encoding="utf-8")
     (tmp_path / "b-short.en.txt").write_text((EXAMPLES / "berlin-summit.en.txt").read_text(encoding="utf-8"))
     result = CliRunner().invoke(cli, ["extract", "--jobs", jobs, "--max-seconds", "0.3", str(tmp_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 1, result.output[:3000]
     assert f"error: {tmp_path / 'a-long.ar.txt'}: extraction took more than 0.3 s: skipped (see --max-seconds)" \
         in result.output
     documents = json.loads(result.output[result.output.index("{"):])["documents"]

@@ -33,3 +33,22 @@ def test_four_times_the_text_is_about_four_times_the_work() -> None:
     small, large = _calls(extractor, seed * 16), _calls(extractor, seed * 64)
     # Linear work gives a ratio near 4; one scan of the document per mention gave over 50.
     assert 3.0 < large / small < 5.0, (small, large)
+
+
+def test_a_line_without_full_stops_is_read_in_bounded_pieces() -> None:
+    extractor = Extractor()
+    clause = "Egypt condemned Turkey, and the GNA backed Russia while "
+    _calls(extractor, clause * 10)
+    small, large = _calls(extractor, clause * 100), _calls(extractor, clause * 400)
+    # one sentence read whole cost the square of its length and more (over 14 times here)
+    assert 3.0 < large / small < 5.0, (small, large)
+
+
+def test_overlong_sentences_are_cut_at_a_clause_break() -> None:
+    from loaders.sentences import MAX_SENTENCE, split_sentences
+
+    text = "Egypt condemned Turkey, " * 100
+    sentences = split_sentences(text)
+    assert all(len(s.text) <= MAX_SENTENCE and text[s.start : s.end] == s.text for s in sentences)
+    assert [s.text[-1] for s in sentences] == [","] * len(sentences)
+    assert "".join(s.text + " " for s in sentences) == text
