@@ -118,3 +118,17 @@ def test_an_unexpected_failure_outside_documents_is_one_line(tmp_path: Path, mon
         1, "Error: internal error (please report): ValueError: planted; `ckg --debug ...` shows the traceback\n")
     debug = runner.invoke(cli, ["--debug", "extract", str(tmp_path)])
     assert isinstance(debug.exception, ValueError)
+
+
+def test_extract_streams_the_bytes_of_one_json_document(tmp_path: Path) -> None:
+    from ckg.api import extract
+
+    runner = CliRunner()
+    expected = json.dumps({"documents": [d.to_json() for d in extract([SEED, EXAMPLES])]}, ensure_ascii=False,
+                          indent=1) + "\n"
+    assert runner.invoke(cli, ["extract", str(SEED), str(EXAMPLES)]).output == expected
+    (tmp_path / "empty.txt").write_text(" \n")
+    nothing = runner.invoke(cli, ["extract", str(tmp_path / "empty.txt")])
+    assert nothing.stdout == json.dumps({"documents": []}, indent=1) + "\n"
+    table = runner.invoke(cli, ["extract", "--format", "table", str(SEED)])
+    assert table.exit_code == 0 and "REQUESTS_AID_FROM" in table.output
