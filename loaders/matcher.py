@@ -16,7 +16,7 @@ import ahocorasick
 from loaders.tokens import is_arabic
 
 # The automaton copies what it searches into 4 bytes a character: a long text is searched a window at a time.
-WINDOW = 1 << 20
+WINDOW = 1 << 18
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
 FUTURE_PROCLITICS = ("س", "وس", "فس")
 
