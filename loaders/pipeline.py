@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -20,7 +20,7 @@ from ontology.gazetteer import Gazetteer
 from ontology.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
 from ontology.records import Mention as MentionRecord
 
-_NOTHING: list[FoundRelation] = []
+_NOTHING: tuple[FoundRelation, ...] = ()
 
 
 class Extractor:
@@ -95,7 +95,8 @@ class Extractor:
         return bounded
 
     def _read(self, lang: str, norm: Normalized, spans: list[tuple[int, int]], mentions: list[Mention],
-              parties: tuple[str, ...], fights: list[tuple[int, tuple[str, str]]] = ()) -> list[list[FoundRelation]]:
+              parties: tuple[str, ...], fights: list[tuple[int, tuple[str, str]]] = ()
+              ) -> list[Sequence[FoundRelation]]:
         reader = SentenceReader(lang, self.gazetteer, parties, fights)
         # most sentences relate no one: they share one empty list rather than hold one each
         return [reader.read(norm.text, start, end, mentions) or _NOTHING for start, end in spans]
@@ -123,7 +124,7 @@ class Extractor:
         return sorted(records, key=lambda a: a.id)
 
 
-def _fights(found: list[list[FoundRelation]], spans: list[tuple[int, int]],
+def _fights(found: list[Sequence[FoundRelation]], spans: list[tuple[int, int]],
             gazetteer: Gazetteer) -> list[tuple[int, tuple[str, str]]]:
     """Where the article shows two forces attacking or fighting each other: (position, pair)."""
     out = []
