@@ -15,6 +15,7 @@ from graph.rdf import export as export_rdf
 from graph.store import IngestResult, Store, open_store
 from loaders.explain import Explanation
 from loaders.explain import explain as explain_reading
+from loaders.limits import Limits
 from loaders.parallel import extract_parallel
 from loaders.pipeline import Extractor
 from loaders.readers import read_documents
@@ -32,6 +33,7 @@ INGEST_BATCH = 200
 class IngestReport:
     results: list[IngestResult] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -44,11 +46,12 @@ def load_gazetteer(extra: Sequence[Path] = (), packs: Sequence[str] | None = Non
 
 
 def extract(paths: Iterable[Path], gazetteer: Gazetteer | None = None,
-            jobs: int = 1) -> Iterator[DocumentRecord | InputError]:
+            jobs: int = 1, limits: Limits | None = None) -> Iterator[DocumentRecord | InputError]:
     """Records for every readable document under paths, without storing anything.
 
-    jobs > 1 extracts in that many processes (0: one per core); the records and their order are the same."""
-    return extract_parallel(paths, gazetteer, jobs)
+    jobs > 1 extracts in that many processes (0: one per core); the records and their order are the same.
+    `limits` bounds each document's time, relations per sentence and list length (Limits() by default)."""
+    return extract_parallel(paths, gazetteer, jobs, limits=limits)
 
 
 def explain(paths: Iterable[Path], gazetteer: Gazetteer | None = None) -> Iterator[Explanation | InputError]:
@@ -96,16 +99,17 @@ class ConflictKG:
         self.close()
 
     def ingest(self, paths: Iterable[Path], on_document: Callable[[str], None] | None = None,
-               batch_size: int = INGEST_BATCH, jobs: int = 1) -> IngestReport:
+               batch_size: int = INGEST_BATCH, jobs: int = 1, limits: Limits | None = None) -> IngestReport:
         """Extract and store documents, each whole or not at all, written in batches (the embedded
         store rewrites its file once a batch); bad files are reported, not fatal. jobs > 1 extracts
         in that many processes (0: one per core) while this one stores, in the same order."""
         report = IngestReport()
         batch: list[DocumentRecord] = []
-        for item in extract(paths, self.gazetteer, jobs):
+        for item in extract(paths, self.gazetteer, jobs, limits):
             if isinstance(item, InputError):
                 report.errors.append(item)
             else:
+                report.warnings.extend(item.warnings)
                 batch.append(item)
                 if len(batch) >= batch_size:
                     report.results.extend(self.store.ingest_many(batch))

@@ -14,16 +14,23 @@ from rich.table import Table
 
 from ckg.api import EXPORT_FORMATS, ConflictKG, extract
 from loaders.explain import render as render_explanation
+from loaders.limits import Limits
 from loaders.readers import expand_paths
-from ontology.errors import CkgError, InputError
+from ontology.errors import CkgError, InputError, InternalError
 from ontology.gazetteer import DEFAULT_PACKS, available_packs
 from queries import catalog
 
 err_console = Console(stderr=True)
 
 
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().obj and ctx.find_root().obj.get("debug"))
+
+
 def _fail_on_ckg_error(func: Any) -> Any:
-    """Library errors become one-line messages and exit code 1 at the edge."""
+    """Library errors become one-line messages and exit code 1 at the edge; so does anything unexpected,
+    whose traceback only --debug shows."""
     import functools
 
     @functools.wraps(func)
@@ -31,7 +38,15 @@ def _fail_on_ckg_error(func: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except CkgError as err:
+            if _debug():
+                raise
             raise click.ClickException(str(err)) from None
+        except Exception as err:
+            if _debug():
+                raise
+            what = " ".join(f"{type(err).__name__}: {err}".split())[:300]
+            raise click.ClickException(f"internal error (please report): {what}; "
+                                       "`ckg --debug ...` shows the traceback") from None
 
     return wrapper
 
@@ -49,9 +64,10 @@ def _fail_on_ckg_error(func: Any) -> Any:
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="An extra gazetteer file (repeatable): the JSON format of the packs, or a CAMEO/PETRARCH "
                    "actor or agent dictionary; its actors extend or override the packs'.")
+@click.option("--debug", is_flag=True, help="Show the traceback of unexpected errors.")
 @click.pass_context
 def cli(ctx: click.Context, store_kind: str, graph_path: Path | None, uri: str | None, database: str | None,
-        packs: tuple[str, ...], gazetteers: tuple[Path, ...]) -> None:
+        packs: tuple[str, ...], gazetteers: tuple[Path, ...], debug: bool) -> None:
     """conflict-kg: a knowledge graph of conflict actors and what they do to each other,
     read from Arabic and English news, with the sentence behind every claim.
 
@@ -64,7 +80,7 @@ def cli(ctx: click.Context, store_kind: str, graph_path: Path | None, uri: str |
     Neo4j credentials come from NEO4J_USER and NEO4J_PASSWORD when set.
     """
     ctx.obj = {"kind": store_kind, "graph": graph_path, "uri": uri, "database": database,
-               "gazetteers": gazetteers, "packs": packs or None}
+               "gazetteers": gazetteers, "packs": packs or None, "debug": debug}
 
 
 def _open(ctx: click.Context) -> ConflictKG:
@@ -74,7 +90,15 @@ def _open(ctx: click.Context) -> ConflictKG:
 
 
 def _report_error(error: InputError) -> None:
-    err_console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+    err_console.print("[red]error:[/red] ", end="", highlight=False)
+    err_console.print(str(error), highlight=False, soft_wrap=True, markup=False)  # names may hold "[...]"
+    if isinstance(error, InternalError) and error.detail and _debug():
+        err_console.print(error.detail, highlight=False, soft_wrap=True, markup=False)
+
+
+def _report_warning(message: str) -> None:
+    err_console.print("[yellow]warning:[/yellow] ", end="", highlight=False)
+    err_console.print(message, highlight=False, soft_wrap=True, markup=False)
 
 
 # Shared by extract and ingest (click builds a new option each time the decorator is applied).
@@ -82,13 +106,29 @@ _jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=0), default=
                             help="Extract in N processes; 0 = one per core. The output is the same for any N.")
 
 
+def _limit_options(func: Any) -> Any:
+    func = click.option("--max-relations", type=click.IntRange(min=1), default=Limits.max_relations,
+                        show_default=True, metavar="N",
+                        help="Relations kept from one sentence; the rest are dropped with a warning.")(func)
+    return click.option("--max-seconds", type=click.FloatRange(min=0), default=Limits.max_seconds,
+                        show_default=True, metavar="S",
+                        help="Time allowed to extract one document; one that takes longer is reported and "
+                             "skipped. 0: no limit.")(func)
+
+
+def _limits(max_seconds: float, max_relations: int) -> Limits:
+    return Limits(max_seconds=max_seconds or None, max_relations=max_relations)
+
+
 @cli.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
 @_jobs_option
+@_limit_options
 @click.pass_context
 @_fail_on_ckg_error
-def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int) -> None:
+def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, max_seconds: float,
+                max_relations: int) -> None:
     """Print the actors and relations found in documents, storing nothing.
 
     PATHS are .txt, .md, .jsonl or .html files or folders of them; NAME.meta.json beside a file gives
@@ -101,20 +141,28 @@ def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int
     """
     from ckg.api import load_gazetteer
 
-    documents, failed = [], False
-    for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"], ctx.obj["packs"]), jobs):
+    failed, written = False, 0
+    table = Table("document", "source", "predicate", "target", "modality", "date")
+    limits = _limits(max_seconds, max_relations)
+    for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"], ctx.obj["packs"]), jobs, limits):
         if isinstance(item, InputError):
             _report_error(item)
             failed = True
+            continue
+        for warning in item.warnings:
+            _report_warning(warning)
+        if fmt == "json":
+            # Written as it comes, so that no more than the documents in flight are held; the bytes are
+            # those of json.dumps({"documents": [...]}, indent=1): strings hold no raw newline to shift.
+            body = json.dumps(item.to_json(), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+            click.echo(('{\n "documents": [\n  ' if not written else ",\n  ") + body, nl=False)
+            written += 1
         else:
-            documents.append(item)
+            for rel in item.relations:
+                table.add_row(item.id, rel.source, rel.predicate, rel.target, rel.modality, rel.date or "")
     if fmt == "json":
-        click.echo(json.dumps({"documents": [d.to_json() for d in documents]}, ensure_ascii=False, indent=1))
+        click.echo("\n ]\n}" if written else '{\n "documents": []\n}')
     else:
-        table = Table("document", "source", "predicate", "target", "modality", "date")
-        for doc in documents:
-            for rel in doc.relations:
-                table.add_row(doc.id, rel.source, rel.predicate, rel.target, rel.modality, rel.date or "")
         Console().print(table)
     if failed:
         sys.exit(1)
@@ -155,9 +203,10 @@ def explain_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_jobs_option
+@_limit_options
 @click.pass_context
 @_fail_on_ckg_error
-def ingest(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], jobs: int, max_seconds: float, max_relations: int) -> None:
     """Extract documents and store them; each document is written whole or not at all.
 
     Ingesting the same document again changes nothing; a changed document replaces its events.
@@ -182,7 +231,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], jobs: int) -> None:
                 progress.advance(task)
                 last.append(path)
 
-        report = kg.ingest(paths, on_document=advance, jobs=jobs)
+        report = kg.ingest(paths, on_document=advance, jobs=jobs, limits=_limits(max_seconds, max_relations))
+    for warning in report.warnings:
+        _report_warning(warning)
     for error in report.errors:
         _report_error(error)
     events = sum(r.events for r in report.results)

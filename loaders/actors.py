@@ -3,6 +3,7 @@ leader, and references (the latter, the five states, the two sides) resolved wit
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter
@@ -35,12 +36,22 @@ _LEADABLE = {"ArmedGroup", "Government"}
 _SIDE_TYPES = {"State", "Government", "ArmedGroup", "PoliticalBody", "InternationalOrganization"}
 _HEAD_NOUN_REACH = 1500  # characters: "العملية" points back a sentence or two, not across the article
 _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the named ones
+# Characters between a force phrase and its leader's name: two words ("القوات الموالية للمشير حفتر").
+_FORCE_GAP = 200
+# Mentions a reference looks back over ("the latter", "him", "the city").
+_LOOKBACK = 500
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين"))
 
 
 @cache
 def load_references(lang: str) -> dict:
     return json.loads((_LANG_DIR / lang / "references.json").read_text(encoding="utf-8"))
+
+
+def next_mention(mentions: list[Mention], starts: list[int], position: int) -> Mention | None:
+    """The first of `mentions` (sorted by start; `starts` their starts) that starts at or after `position`."""
+    i = bisect.bisect_left(starts, position)
+    return mentions[i] if i < len(mentions) else None
 
 
 def with_pack_phrases(refs: dict, phrases: Mapping[str, tuple[str, ...]]) -> dict:
@@ -175,16 +186,18 @@ class ActorRecognizer:
         mentions = self._drop_modifiers(text, mentions)
         references = self._refs.find(text)
         # "الأطراف الليبية", "the Libyan parties": the reference, not the nisba inside it
-        mentions = [m for m in mentions if m.kind != "nisba"
-                    or not any(r.start <= m.start and m.end <= r.end for r in references)]
-        taken = [(m.start, m.end) for m in mentions]
+        reference_starts = [r.start for r in references]  # non-overlapping, so their ends are in order too
+        mentions = [m for m in mentions if m.kind != "nisba" or not _inside(references, reference_starts, m)]
+        taken_starts = [m.start for m in mentions]  # mentions do not overlap: ends are in order too
         for match in references:
-            if any(s < match.end and match.start < e for s, e in taken):
+            at = bisect.bisect_left(taken_starts, match.end) - 1
+            if at >= 0 and match.start < mentions[at].end:
                 continue
             kind, count = match.payload
-            if kind == "attack_reference" and any(
-                    m.start >= match.end and len(tokenize(text, match.end, m.start)) <= 1 for m in mentions):
-                continue  # "الغارات الأميركية", "the strikes by Russia": the attack names its own attacker
+            if kind == "attack_reference":
+                following = next_mention(mentions, taken_starts, match.end)
+                if following is not None and len(tokenize(text, match.end, following.start)) <= 1:
+                    continue  # "الغارات الأميركية", "the strikes by Russia": the attack names its own attacker
             if kind == "head_noun":
                 following = tokenize(text, match.end, min(len(text), match.end + 20))[:1]
                 adjective = following and following[0].text.startswith("ال") \
@@ -229,7 +242,8 @@ class ActorRecognizer:
             if mention.kind == "nisba":
                 words_before = tokenize(text, max(0, mention.start - 30), mention.start)
                 if words_before and words_before[-1].text in self._describers \
-                        and text[: words_before[-1].start].rstrip().endswith((",", "،")):
+                        and text[max(0, words_before[-1].start - 80) : words_before[-1].start].rstrip() \
+                        .endswith((",", "،")):
                     continue  # ", a Russian private military company": the apposition describes, it does not act
                 # "two Russian nationals", "رجل الأعمال الروسي", "سفينة الشحن التركية": origin, not the state acting
                 words_after = tokenize(text, mention.end, min(len(text), mention.end + 30))[:2]
@@ -260,17 +274,22 @@ class ActorRecognizer:
         if not self._leads:
             return mentions
         forces = self._forces.find(text)
+        force_ends = [f.end for f in forces]  # non-overlapping, so in order
         out: list[Mention] = []
         for mention in mentions:
             led = self._leads.get(mention.actors[0]) if mention.kind == "name" else None
             if led is None:
                 out.append(mention)
                 continue
-            before = [f for f in forces if f.end <= mention.start and len(tokenize(text, f.end, mention.start)) <= 2]
-            if before:
-                start = before[-1].start
-                out = [m for m in out if m.end <= start]
-                out.append(Mention(start, mention.end, (led,), "force", before[-1].clitic))
+            # The force phrase ending nearest before the name: farther ones have at least as many words between.
+            nearest = bisect.bisect_right(force_ends, mention.start) - 1
+            force = forces[nearest] if nearest >= 0 else None
+            if force is not None and mention.start - force.end <= _FORCE_GAP \
+                    and len(tokenize(text, force.end, mention.start)) <= 2:
+                start = force.start
+                while out and out[-1].end > start:
+                    out.pop()
+                out.append(Mention(start, mention.end, (led,), "force", force.clitic))
                 continue
             tail = text[mention.end : mention.end + 16]
             suffix = next((s for s in self._force_suffixes if tail.startswith(s) or tail.startswith(" " + s)), None)
@@ -280,6 +299,12 @@ class ActorRecognizer:
                 continue
             out.append(mention)
         return out
+
+
+def _inside(spans: list, starts: list[int], mention: Mention) -> bool:
+    """Whether a mention lies inside one of the sorted, non-overlapping spans."""
+    at = bisect.bisect_right(starts, mention.start) - 1
+    return at >= 0 and mention.end <= spans[at].end
 
 
 # -- lists and references ----------------------------------------------------------------------
@@ -358,22 +383,34 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
     ]
     parties = conflict_parties(mentions, gazetteer) if parties is None else parties
     leads = _led(gazetteer, _LEADABLE)
+    sentence_starts = [s for s, _ in sentences]
+    group_starts = [mentions[g[0]].start for g in groups]
+    lists_by_size: dict[int | None, list[tuple[int, tuple[str, ...]]]] = {}
+    state_counts: Counter[str] = Counter()
+    last_state: Mention | None = None
     out: list[Mention] = []
     for mention in mentions:
         if not mention.is_reference:
             out.append(mention)
+            if gazetteer.actors[mention.actors[0]].type == "State":
+                state_counts[mention.actors[0]] += 1
+                last_state = mention
             continue
+        # References look back a bounded number of mentions, so resolving them stays linear in the text.
+        recent = out[-_LOOKBACK:]
         actors: tuple[str, ...] = ()
         if mention.kind == "latter":
             # "هذا الأخير" points back to an actor, not to the town named last
-            span = next(((s, e) for s, e in sentences if s <= mention.start < e), None)
+            span = _sentence_of(sentences, sentence_starts, mention.start)
             # nor is it the subject that opens its own sentence ("وتمكنت هذه القوات من محاصرة هذا الأخير")
             arabic = is_arabic(text[mention.start : mention.end])
-            opener = next((m for m in out if span and m.start >= span[0]), None) if arabic else None
-            prev = [m for m in out if m.end <= mention.start and len(m.actors) == 1 and m is not opener
+            opener = next((m for m in recent if span and m.start >= span[0]), None) if arabic else None
+            prev = [m for m in recent if m.end <= mention.start and len(m.actors) == 1 and m is not opener
                     and gazetteer.actors[m.actors[0]].type != "Location"]
             actors = prev[-1].actors[-1:] if prev else ()
-            pairs = [g for g in groups if len(g) >= 2 and mentions[g[-1]].end <= mention.start
+            first = bisect.bisect_left(group_starts, span[0]) if span else 0
+            pairs = [g for g in groups[first : bisect.bisect_right(group_starts, mention.start)]
+                     if len(g) >= 2 and mentions[g[-1]].end <= mention.start
                      and (span is None or mentions[g[0]].start >= span[0])]
             if pairs:
                 actors = mentions[pairs[-1][-1]].actors[-1:]  # "Washington and Paris ...; the latter": Paris
@@ -384,28 +421,26 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                        and mention.start - position <= _HEAD_NOUN_REACH]
             actors = earlier[-1:]
         elif mention.kind == "dual":
-            actors = (_two_of_sentence(text, mention, out, sentences, gazetteer) or _last_fight(mention, fights)
+            actors = (_two_of_sentence(text, mention, recent, _sentence_of(sentences, sentence_starts, mention.start),
+                                       gazetteer) or _last_fight(mention, fights)
                       or parties)
         elif mention.kind == "head_noun":
             head = mention.actors[0]
-            named = [m for m in out if not m.is_reference and m.end <= mention.start
+            named = [m for m in recent if not m.is_reference and m.end <= mention.start
                      and mention.start - m.end <= _HEAD_NOUN_REACH and _has_head(gazetteer.actors[m.actors[0]], head)]
             actors = named[-1].actors[:1] if named else ()
         elif mention.kind == "the_country":
-            states = [m for m in out if not m.is_reference and m.end <= mention.start
-                      and gazetteer.actors[m.actors[0]].type == "State"]
-            named = Counter(m.actors[0] for m in out if not m.is_reference
-                            and gazetteer.actors[m.actors[0]].type == "State")
             # "البلاد": the conflict's own country, else the state the article names most, else the last one
             if gazetteer.home:
                 actors = (gazetteer.home,)
             else:
-                actors = (named.most_common(1)[0][0],) if named else (states[-1].actors[:1] if states else ())
+                actors = (state_counts.most_common(1)[0][0],) if state_counts else (
+                    last_state.actors[:1] if last_state else ())
         elif mention.kind == "the_capital":
             actors = _home_capital(gazetteer)
         elif mention.kind == "his_forces":
             # "ودعت قواته", "his forces": the force the last-named leader commands
-            leaders = [m.actors[0] for m in out if not m.is_reference and m.end <= mention.start
+            leaders = [m.actors[0] for m in recent if not m.is_reference and m.end <= mention.start
                        and m.actors[0] in leads]
             actors = (leads[leaders[-1]],) if leaders else ()
             if not actors:
@@ -415,32 +450,34 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                           and len(m.actors) == 1 and gazetteer.actors[m.actors[0]].type in _SIDE_TYPES]
                 actors = owners[-1].actors if owners else ()
         elif mention.kind == "the_city":
-            places = [m for m in out if not m.is_reference and m.end <= mention.start
+            places = [m for m in recent if not m.is_reference and m.end <= mention.start
                       and mention.start - m.end <= _HEAD_NOUN_REACH
                       and gazetteer.actors[m.actors[0]].type == "Location"]
             actors = places[-1].actors[:1] if places else ()
         elif mention.kind == "force_reference":
-            forces = [m for m in out if not m.is_reference and m.end <= mention.start
+            forces = [m for m in recent if not m.is_reference and m.end <= mention.start
                       and mention.start - m.end <= _HEAD_NOUN_REACH
                       and gazetteer.actors[m.actors[0]].type in _LEADABLE]
             actors = forces[-1].actors[:1] if forces else ()
         elif mention.kind == "person_pair":
-            people = [m.actors[0] for m in out if not m.is_reference and m.end <= mention.start
+            people = [m.actors[0] for m in recent if not m.is_reference and m.end <= mention.start
                       and gazetteer.actors[m.actors[0]].type == "Person"]
             distinct = list(dict.fromkeys(reversed(people)))[:2]
             actors = tuple(reversed(distinct)) if len(distinct) == 2 else ()
         elif mention.kind == "pronoun_person":
-            people = [m for m in out if not m.is_reference and m.end <= mention.start
+            people = [m for m in recent if not m.is_reference and m.end <= mention.start
                       and gazetteer.actors[m.actors[0]].type == "Person"]
             actors = people[-1].actors if people else ()
         elif mention.kind in ("state_count", "state_pair", "state_group"):
             want = 2 if mention.kind == "state_pair" else mention.count
-            fits = [s for s in state_lists if want is None or len(s[1]) == want]
-            earlier = [s for s in fits if s[0] < mention.start]
-            later = [s for s in fits if s[0] > mention.start]
-            chosen = earlier[-1] if earlier else (later[0] if later else None)
+            if want not in lists_by_size:
+                lists_by_size[want] = [s for s in state_lists if want is None or len(s[1]) == want]
+            fits = lists_by_size[want]
+            at = bisect.bisect_left(fits, mention.start, key=lambda s: s[0])
+            after = bisect.bisect_right(fits, mention.start, key=lambda s: s[0])
+            chosen = fits[at - 1] if at else (fits[after] if after < len(fits) else None)
             if chosen is None and mention.kind == "state_pair":
-                states = [m.actors[0] for m in out if not m.is_reference and m.end <= mention.start
+                states = [m.actors[0] for m in recent if not m.is_reference and m.end <= mention.start
                           and gazetteer.actors[m.actors[0]].type == "State"]
                 distinct = list(dict.fromkeys(reversed(states)))[:2]
                 chosen = (0, tuple(reversed(distinct))) if len(distinct) == 2 else None
@@ -450,10 +487,15 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
     return out
 
 
-def _two_of_sentence(text: str, mention: Mention, before: list[Mention], sentences: list[tuple[int, int]],
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: int) -> tuple[int, int] | None:
+    """The sentence span holding a position (spans in order, `starts` their starts)."""
+    at = bisect.bisect_right(starts, position) - 1
+    return sentences[at] if at >= 0 and position < sentences[at][1] else None
+
+
+def _two_of_sentence(text: str, mention: Mention, before: list[Mention], span: tuple[int, int] | None,
                      gazetteer: Gazetteer) -> tuple[str, ...]:
     """"وقعها الطرفان" after Ankara and the GNA: the two actors its own sentence names before it."""
-    span = next(((s, e) for s, e in sentences if s <= mention.start < e), None)
     if span is None:
         return ()
     # the clause first ("... في حين تساند تركيا حكومة الوفاق ... وقعها الطرفان"), then the sentence
@@ -486,9 +528,8 @@ def _name_words(actor: GazetteerActor) -> frozenset[str]:
 
 def _last_fight(mention: Mention, fights: list[tuple[int, tuple[str, str]]]) -> tuple[str, ...]:
     """The two forces last shown fighting before the reference (or first after it)."""
-    earlier = [pair for position, pair in fights if position <= mention.start]
-    later = [pair for position, pair in fights if position > mention.start]
-    return earlier[-1] if earlier else (later[0] if later else ())
+    at = bisect.bisect_right(fights, mention.start, key=lambda fight: fight[0])  # fights are in text order
+    return fights[at - 1][1] if at else (fights[at][1] if at < len(fights) else ())
 
 
 def _led(gazetteer: Gazetteer, types: set[str]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from loaders.matcher import PhraseMatch, PhraseMatcher
-from loaders.mentions import Mention
+from loaders.mentions import Mention, Taken
 from loaders.normalize import fold
 from loaders.tokens import is_arabic, tokenize
 from ontology.agents import AgentType, agent_for_code, agent_types
@@ -69,15 +69,20 @@ class AgentFinder:
         """`mentions` (names, nisbas, capitals, sorted) with agents composed onto their nationality and lone
         agents added."""
         out = sorted(mentions, key=lambda m: m.start)
+        taken = Taken(out)
         for match in self._compose.find(text):
-            if _overlaps(match, out):
+            if taken.overlaps(match.start, match.end):
                 continue
-            out = self._compose_one(text, match, out)
+            composed = self._compose_one(text, match, out)
+            if composed is not out:
+                taken.add(match.start, match.end)  # the agent's words join its nationality's span
+            out = composed
         for match in self._alone.find(text):
-            if _overlaps(match, out) or self._describes(text, match, out):
+            if taken.overlaps(match.start, match.end) or self._describes(text, match, out):
                 continue
             agent = _agent(match.payload)
             out.append(Mention(match.start, match.end, (self._unattributed(agent).id,), "agent", match.clitic))
+            taken.add(match.start, match.end)
         return sorted(out, key=lambda m: m.start)
 
     def _compose_one(self, text: str, match: PhraseMatch, mentions: list[Mention]) -> list[Mention]:
@@ -200,7 +205,3 @@ def _make(actor_id: str, agent: AgentType, name: str, name_ar: str | None, cameo
 def _agent(slug: str) -> AgentType:
     return agent_types()[slug]
 
-
-def _overlaps(match: PhraseMatch, mentions: list[Mention]) -> bool:
-    spans = ((m.shown or (m.start, m.end)) for m in mentions)
-    return any(start < match.end and match.start < end for start, end in spans)

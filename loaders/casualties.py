@@ -4,6 +4,7 @@ The attacker ATTACKS the victims. Data: loaders/lang/<lang>/casualties.json."""
 
 from __future__ import annotations
 
+import bisect
 import json
 from functools import cache
 from pathlib import Path
@@ -45,6 +46,17 @@ class CasualtyReader:
         self._agent_phrases = tuple(fold(w) for w in data["agent_phrases"])
         self._linkers = {fold(w) for w in data["linkers"]}
         self._reach = int(data["reach"])
+        self._of: list[Mention] | None = None
+        self._sorted: list[Mention] = []
+        self._starts: list[int] = []
+
+    def _in_document(self, mentions: list[Mention]) -> list[Mention]:
+        """The document's mentions by where they are shown, sorted once per document, not once per sentence."""
+        if mentions is not self._of:
+            self._of = mentions
+            self._sorted = sorted(mentions, key=lambda m: _span(m)[0])
+            self._starts = [_span(m)[0] for m in self._sorted]
+        return self._sorted
 
     def linked_after(self, text: str, position: int) -> bool:
         """Whether a casualty verb ending at `position` goes on with a linker ("قتلوا جراء", "killed in")."""
@@ -53,7 +65,9 @@ class CasualtyReader:
 
     def read(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[str, str, str, int]]:
         """(attacker, victim, CAMEO code, position) for each casualty clause of the sentence text[start:end]."""
-        here = [m for m in mentions if start <= _span(m)[0] < end and m.actors and not m.is_reference]
+        ordered = self._in_document(mentions)
+        here = [m for m in ordered[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
+                if m.actors and not m.is_reference]
         attacks = [PhraseMatch(a.start + start, a.end + start, a.payload, a.clitic)
                    for a in self._attacks.find(text[start:end])]
         out: list[tuple[str, str, str, int]] = []

@@ -31,7 +31,7 @@ class Explanation:
 
 def explain(reading: Reading) -> Explanation:
     norm = reading.norm
-    cues = load_cues(reading.doc.lang)
+    cues = load_cues(reading.doc.lang if reading.doc.lang in ("ar", "en") else "en")
     cue_words = {"negation": cues.negation | cues.denial, "intent": cues.intent, "condition": cues.conditional}
     out = []
     for index, (sentence, (start, end), found) in enumerate(

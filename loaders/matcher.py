@@ -7,7 +7,7 @@ that "لحكومة" is governed by the preposition ل.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,8 @@ import ahocorasick
 
 from loaders.tokens import is_arabic
 
+# The automaton copies what it searches into 4 bytes a character: a long text is searched a window at a time.
+WINDOW = 1 << 18
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
 FUTURE_PROCLITICS = ("س", "وس", "فس")
 
@@ -52,6 +54,7 @@ class PhraseMatcher:
         self._automaton = ahocorasick.Automaton()
         self._entries: dict[str, list[tuple[Hashable, str]]] = {}
         self._built = False
+        self._longest = 0
 
     def add(self, phrase: str, payload: Hashable, *, verb: bool = False, suffixes: Iterable[str] = ()) -> None:
         phrase = phrase.strip()
@@ -70,6 +73,7 @@ class PhraseMatcher:
         self._automaton = ahocorasick.Automaton()
         for key, payloads in self._entries.items():
             self._automaton.add_word(key, (len(key), payloads))
+        self._longest = max(map(len, self._entries), default=0)
         if self._entries:
             self._automaton.make_automaton()
         self._built = True
@@ -81,7 +85,7 @@ class PhraseMatcher:
         if not self._entries:
             return []
         found: list[PhraseMatch] = []
-        for end_index, (length, payloads) in self._automaton.iter(text):
+        for end_index, (length, payloads) in self._matches(text):
             start, end = end_index - length + 1, end_index + 1
             if start > 0 and _is_letter(text[start - 1]):
                 continue
@@ -90,6 +94,18 @@ class PhraseMatcher:
             for payload, clitic in payloads:
                 found.append(PhraseMatch(start, end, payload, clitic))
         return found
+
+    def _matches(self, text: str) -> Iterator[tuple[int, tuple[int, list]]]:
+        """(end index, value) of every key occurring in the text, in order of their ends."""
+        if len(text) <= WINDOW:
+            yield from self._automaton.iter(text)
+            return
+        for begin in range(0, len(text), WINDOW):
+            # each window starts early enough to hold a key ending in it; keys ending before it were reported
+            offset = max(0, begin - self._longest)
+            for end_index, value in self._automaton.iter(text[offset : begin + WINDOW]):
+                if end_index + offset >= begin:
+                    yield end_index + offset, value
 
     def find(self, text: str) -> list[PhraseMatch]:
         """Leftmost-longest matches that do not overlap; payloads of one span are all kept."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 REFERENCE_KINDS = (
@@ -27,3 +28,21 @@ class Mention:
     @property
     def is_reference(self) -> bool:
         return self.kind in REFERENCE_KINDS
+
+
+class Taken:
+    """The text already claimed by mentions: spans that do not overlap, kept sorted, asked in log time."""
+
+    def __init__(self, mentions: list[Mention] = ()) -> None:
+        spans = sorted(m.shown or (m.start, m.end) for m in mentions)
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1  # the last span starting before `end`
+        return i >= 0 and self._ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)

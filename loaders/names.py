@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from loaders.matcher import PhraseMatcher
-from loaders.mentions import Mention
+from loaders.mentions import Mention, Taken
 from loaders.normalize import Normalized, fold
 from loaders.tokens import Token, tokenize
 from ontology.gazetteer import Gazetteer, GazetteerActor
@@ -64,8 +64,9 @@ class NameFinder:
     def _arabic(self, text: str, mentions: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
         starts = sorted((m.start, m) for m in mentions)
+        taken = Taken(mentions)
         for match in self._heads.find(text):
-            if _taken(match.start, match.end, [*mentions, *out]):
+            if taken.overlaps(match.start, match.end):
                 continue
             kind, actor_type = match.payload
             words = self._name_words(text, match.end, starts)
@@ -80,6 +81,7 @@ class NameFinder:
             actor = self._named(name, actor_type)
             out.append(Mention(match.start if kind == "org" else words[0].start, end, (actor.id,), "unknown",
                                match.clitic if kind == "org" else ""))
+            taken.add(out[-1].start, out[-1].end)
         return out
 
     def _name_words(self, text: str, start: int, starts: list[tuple[int, Mention]]) -> list[Token]:
@@ -102,22 +104,26 @@ class NameFinder:
 
     def _english(self, norm: Normalized, original: str, mentions: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
+        taken = Taken(mentions)
         for start, end, actor_type, acronym in self._english_names(original):
             f_start, f_end = _folded(norm, start), _folded(norm, end)
-            if _taken(f_start, f_end, [*mentions, *out]):
+            if taken.overlaps(f_start, f_end):
                 continue
             name = " ".join(original[start:end].split())
             known = _shortened(norm.text, fold(name), f_start, [*mentions, *out])
             if known is not None:
                 out.append(Mention(f_start, f_end, known.actors, known.kind))
+                taken.add(f_start, f_end)
                 continue  # "the Shura Council" after "the Benghazi Revolutionaries Shura Council"
             actor = self._named(name, actor_type, acronym)
             out.append(Mention(f_start, f_end, (actor.id,), "unknown"))
+            taken.add(f_start, f_end)
             if acronym:
                 for again in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", original):
                     a_start, a_end = _folded(norm, again.start()), _folded(norm, again.end())
-                    if not _taken(a_start, a_end, [*mentions, *out]):
+                    if not taken.overlaps(a_start, a_end):
                         out.append(Mention(a_start, a_end, (actor.id,), "unknown"))
+                        taken.add(a_start, a_end)
         return out
 
     def _english_names(self, original: str) -> list[tuple[int, int, str, str | None]]:
@@ -226,10 +232,6 @@ def _shortened(text: str, name: str, start: int, mentions: list[Mention]) -> Men
             if full != name and full.endswith(" " + name):
                 return mention
     return None
-
-
-def _taken(start: int, end: int, mentions: list[Mention]) -> bool:
-    return any((m.shown or (m.start, m.end))[0] < end and start < (m.shown or (m.start, m.end))[1] for m in mentions)
 
 
 def _folded(norm: Normalized, original_offset: int) -> int:

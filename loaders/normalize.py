@@ -7,8 +7,11 @@ from so that mentions and evidence always index the original text.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,10 +29,13 @@ _FOLD = str.maketrans({
 
 @dataclass(frozen=True)
 class Normalized:
-    """A folded text and, for each of its characters, the offset of the original character."""
+    """A folded text and, for each of its characters, the offset of the original character.
+
+    `offsets` is a range when folding kept every character in place, else an array of 4-byte offsets:
+    a Python int per character would cost ten times the text."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     original_length: int
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -58,17 +64,40 @@ def _abbreviation_dots(text: str) -> set[int]:
 
 
 def normalize(text: str) -> Normalized:
-    out: list[str] = []
-    offsets: list[int] = []
-    dots = _abbreviation_dots(text) if "." in text else set()
-    for i, ch in enumerate(text):
-        if i in dots:
-            continue
+    """Fold each character; runs of characters that fold to one character each are translated at once,
+    and only dropped or expanded characters and abbreviation dots are handled one by one."""
+    table: dict[int, str] = {}
+    irregular: list[str] = []
+    for ch in set(text):
         folded = fold_char(ch)
-        for piece in folded:
-            out.append(piece)
-            offsets.append(i)
-    return Normalized("".join(out), tuple(offsets), len(text))
+        if len(folded) != 1:
+            irregular.append(ch)
+        elif folded != ch:
+            table[ord(ch)] = folded
+    dot_set = _abbreviation_dots(text) if "." in text else set()
+    dots = sorted(dot_set)
+    if not irregular and not dots:
+        return Normalized(text.translate(table), range(len(text)), len(text))
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(irregular)) + "]") if irregular else None
+    special = (m.start() for m in pattern.finditer(text)) if pattern else iter(())
+    pieces: list[str] = []
+    offsets = array("I")
+    done = 0
+    for i in heapq.merge(special, dots):
+        if i < done:
+            continue  # a dot that is also irregular: handled once
+        if i > done:
+            pieces.append(text[done:i].translate(table))
+            offsets.extend(range(done, i))
+        if i not in dot_set:
+            folded = fold_char(text[i])
+            pieces.append(folded)
+            offsets.extend([i] * len(folded))
+        done = i + 1
+    if done < len(text):
+        pieces.append(text[done:].translate(table))
+        offsets.extend(range(done, len(text)))
+    return Normalized("".join(pieces), offsets, len(text))
 
 
 @lru_cache(maxsize=65536)  # lexicon phrases and names are folded again and again

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import NamedTuple
 
-from loaders.pipeline import Extractor, extract_paths
+from loaders.limits import Limits
+from loaders.pipeline import Extractor, extract_one, extract_paths
 from loaders.readers import RawDocument, read_documents
 from ontology.errors import CkgError, InputError
 from ontology.gazetteer import Gazetteer
@@ -25,12 +25,6 @@ from ontology.records import DocumentRecord
 # Documents in flight per worker: enough to keep every worker busy while the reader catches up.
 WINDOW_PER_JOB = 32
 
-class _Failure(NamedTuple):
-    """An InputError on its way back from a worker: InputError itself cannot be unpickled."""
-
-    path: str
-    reason: str
-    line: int | None
 
 
 # The worker's Extractor, built once by _start_worker in each worker process, or why it could not be.
@@ -46,23 +40,24 @@ def worker_count(jobs: int) -> int:
 
 def extract_parallel(paths: Iterable[Path], gazetteer: Gazetteer | None, jobs: int, *,
                      context: BaseContext | None = None,
-                     window: int | None = None) -> Iterator[DocumentRecord | InputError]:
+                     window: int | None = None, limits: Limits | None = None) -> Iterator[DocumentRecord | InputError]:
     """Records of every document under the paths, in `extract_paths` order, extracted by `jobs` processes.
 
     `gazetteer` (None: the default one) is sent whole to each worker once. jobs=1 runs in this process; 0 means
     one process per core. `context` is a multiprocessing context, e.g. get_context("spawn"); the
-    platform's default otherwise. Unreadable documents yield their InputError in their place; any
-    other error in a worker is raised here.
+    platform's default otherwise. Unreadable documents, documents over their time budget and documents
+    whose extraction failed yield an InputError in their place; a worker that cannot start raises here.
     """
     jobs = worker_count(jobs)
     if jobs == 1:
-        yield from extract_paths(paths, Extractor(gazetteer))
+        yield from extract_paths(paths, Extractor(gazetteer, limits))
         return
     # The default gazetteer every worker reads for itself; anything else travels whole, by value.
     source = None if gazetteer is None or gazetteer is Gazetteer.default() else gazetteer
     limit = window or jobs * WINDOW_PER_JOB
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(source,))
-    pending: deque[Future[DocumentRecord | _Failure] | InputError] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(source, limits))
+    pending: deque[Future[DocumentRecord | InputError] | InputError] = deque()
     started = False
     try:
         for item in read_documents(paths):
@@ -80,7 +75,7 @@ def extract_parallel(paths: Iterable[Path], gazetteer: Gazetteer | None, jobs: i
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _submit_first(pool: ProcessPoolExecutor, doc: RawDocument) -> Future[DocumentRecord | _Failure]:
+def _submit_first(pool: ProcessPoolExecutor, doc: RawDocument) -> Future[DocumentRecord | InputError]:
     """The first submit starts the workers. Under fork they inherit this process's objects (an open
     graph, say); frozen at that moment, the workers' garbage collector never writes to them, so their
     pages stay shared instead of being copied into every worker."""
@@ -95,27 +90,23 @@ def _build_gazetteer(source: Gazetteer | None) -> Gazetteer:
     return source if source is not None else Gazetteer.default()
 
 
-def _start_worker(source: Gazetteer | None) -> None:
+def _start_worker(source: Gazetteer | None, limits: Limits | None) -> None:
     global _extractor
     try:
-        _extractor = Extractor(_build_gazetteer(source))
+        _extractor = Extractor(_build_gazetteer(source), limits)
     except Exception as exc:
         # Raised from an initializer it would only break the pool; kept, each task raises it to the caller.
         _extractor = exc
 
 
-def _extract_one(doc: RawDocument) -> DocumentRecord | _Failure:
+def _extract_one(doc: RawDocument) -> DocumentRecord | InputError:
     if isinstance(_extractor, BaseException):
         raise _extractor
     assert _extractor is not None, "worker started without _start_worker"
-    try:
-        return _extractor.extract(doc)
-    except InputError as err:
-        return _Failure(err.path, err.reason, err.line)
+    return extract_one(_extractor, doc)
 
 
-def _result(item: Future[DocumentRecord | _Failure] | InputError) -> DocumentRecord | InputError:
+def _result(item: Future[DocumentRecord | InputError] | InputError) -> DocumentRecord | InputError:
     if isinstance(item, InputError):
         return item
-    result = item.result()  # re-raises a worker's exception here
-    return InputError(*result) if isinstance(result, _Failure) else result
+    return item.result()  # re-raises here a worker's failure to start

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from loaders.actors import ActorRecognizer, Mention, conflict_parties, resolve_references
+from loaders.actors import ActorRecognizer, Mention, conflict_parties, group_lists, resolve_references
 from loaders.dates import find_date
+from loaders.limits import Limits, OverBudget, time_budget
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
 from loaders.relations import FoundRelation, SentenceReader, Skip
 from loaders.sentences import Sentence, split_sentences
-from ontology.errors import InputError
+from ontology.errors import CkgError, InputError, InternalError
 from ontology.gazetteer import Gazetteer
 from ontology.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
 from ontology.records import Mention as MentionRecord
+
+_NOTHING: tuple[FoundRelation, ...] = ()
 
 
 @dataclass
@@ -31,16 +34,18 @@ class Reading:
     found_mentions: list[Mention]  # as recognised, references unresolved
     mentions: list[Mention]  # references resolved; unresolved ones dropped
     gazetteer: Gazetteer
-    found: list[list[FoundRelation]]  # by sentence
+    found: list[Sequence[FoundRelation]]  # by sentence
     skipped: list[Skip]  # triggers that gave no relation, when traced
+    warnings: list[str]  # limits met while reading (lists cut short, sentences cut)
 
 
 class Extractor:
     """Turns documents into records; build one per gazetteer and reuse it for every document."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, limits: Limits | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.recognizer = recognizer_for(self.gazetteer)
+        self.limits = limits or Limits()
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
         return self.records(self.read(doc))
@@ -48,6 +53,7 @@ class Extractor:
     def read(self, doc: RawDocument, trace: bool = False) -> Reading:
         """Everything extraction sees in a document; with `trace`, also the triggers that gave nothing, and why."""
         text = doc.text
+        warnings = list(doc.warnings)
         norm = normalize(text)
         sentences = split_sentences(text)
         spans = [_folded_span(norm, s.start, s.end) for s in sentences]
@@ -56,7 +62,8 @@ class Extractor:
         gazetteer = self.gazetteer.with_actors(self.recognizer.found_actors(found_mentions))
         parties = conflict_parties(found_mentions, gazetteer)
         mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties)
-        found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, mentions, parties, norm, trace=trace)
+        bounded = self._bounded(doc, norm, mentions, warnings)
+        found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, bounded, parties, norm, trace=trace)
         fights = _fights(found_by_sentence, spans, gazetteer)
         attackers = _attackers(found_by_sentence, spans)
         if fights or attackers:
@@ -64,17 +71,22 @@ class Extractor:
             # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari); "the strikes" are
             # those of whoever was last shown attacking
             mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties, fights, attackers)
-            found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, mentions, parties, norm, fights,
-                                                    trace=trace)
-        return Reading(doc, norm, sentences, spans, found_mentions, mentions, gazetteer, found_by_sentence, skipped)
+            found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, self._bounded(doc, norm, mentions, []),
+                                                    parties, norm, fights, trace=trace)
+        return Reading(doc, norm, sentences, spans, found_mentions, mentions, gazetteer, found_by_sentence, skipped,
+                       warnings)
 
-    @staticmethod
-    def records(reading: Reading) -> DocumentRecord:
-        doc, norm = reading.doc, reading.norm
+    def records(self, reading: Reading) -> DocumentRecord:
+        doc, norm, warnings = reading.doc, reading.norm, list(reading.warnings)
         relations: list[RelationRecord] = []
         for sentence, (start, end), found in zip(reading.sentences, reading.spans, reading.found, strict=True):
             if not found:
                 continue
+            if len(found) > self.limits.max_relations:
+                warnings.append(f"{doc.path}: sentence {sentence.index + 1} (characters {sentence.start}-"
+                                f"{sentence.end}) gives {len(found)} relations: kept the first "
+                                f"{self.limits.max_relations}")
+                found = sorted(found, key=lambda r: r.trigger_start)[: self.limits.max_relations]
             date = find_date(norm.text[start:end], doc.lang, doc.published)
             evidence = Evidence(sentence.text, sentence.start, sentence.end)
             for rel in sorted(found, key=lambda r: r.trigger_start):
@@ -86,16 +98,40 @@ class Extractor:
         actors = _actors(reading.gazetteer, norm, doc.text, reading.mentions, relations, doc.published)
         return DocumentRecord(
             id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
-            sha256=doc.sha256, path=doc.path, actors=actors, relations=relations,
+            sha256=doc.sha256, path=doc.path, actors=actors, relations=relations, warnings=warnings,
         )
+
+    def _bounded(self, doc: RawDocument, norm: Normalized, mentions: list[Mention],
+                 warnings: list[str]) -> list[Mention]:
+        """Lists expanded only up to the limit: 97 states condemning 98 others would otherwise give one
+        relation per pair. Members past the limit keep their place in the sentence (its syntax reads the
+        same) but stand for the list's first actor, which adds no one new."""
+        limit = self.limits.max_list
+        bounded = list(mentions)
+        for group in group_lists(norm.text, mentions):
+            if len(group) > limit:
+                first, last = mentions[group[0]], mentions[group[-1]]
+                start, end = norm.to_original(first.start, last.end)
+                warnings.append(f"{doc.path}: a list of {len(group)} actors (characters {start}-{end}): only the "
+                                f"first {limit} read")
+                for i in group[limit:]:
+                    bounded[i] = replace(mentions[i], actors=first.actors[:1])
+        for i, mention in enumerate(bounded):
+            if len(mention.actors) > limit:  # "the 98 states" after such a list
+                start, end = norm.to_original(mention.start, mention.end)
+                warnings.append(f"{doc.path}: a reference to {len(mention.actors)} actors (characters {start}-"
+                                f"{end}): only the first {limit} read")
+                bounded[i] = replace(mention, actors=mention.actors[:limit])
+        return bounded
 
     @staticmethod
     def _read(lang: str, gazetteer: Gazetteer, spans: list[tuple[int, int]], mentions: list[Mention],
               parties: tuple[str, ...], norm: Normalized, fights: list[tuple[int, tuple[str, str]]] = (),
-              trace: bool = False) -> tuple[list[list[FoundRelation]], list[Skip]]:
+              trace: bool = False) -> tuple[list[Sequence[FoundRelation]], list[Skip]]:
         reader = SentenceReader(lang, gazetteer, parties, fights)
         reader.trace = [] if trace else None
-        found = [reader.read(norm.text, start, end, mentions) for start, end in spans]
+        # most sentences relate no one: they share one empty list rather than hold one each
+        found = [reader.read(norm.text, start, end, mentions) or _NOTHING for start, end in spans]
         return found, reader.trace or []
 
 
@@ -124,7 +160,7 @@ def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Me
     return sorted(records, key=lambda a: a.id)
 
 
-def _fights(found: list[list[FoundRelation]], spans: list[tuple[int, int]],
+def _fights(found: list[Sequence[FoundRelation]], spans: list[tuple[int, int]],
             gazetteer: Gazetteer) -> list[tuple[int, tuple[str, str]]]:
     """Where the article shows two forces attacking or fighting each other: (position, pair)."""
     out = []
@@ -137,7 +173,7 @@ def _fights(found: list[list[FoundRelation]], spans: list[tuple[int, int]],
     return out
 
 
-def _attackers(found: list[list[FoundRelation]], spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+def _attackers(found: list[Sequence[FoundRelation]], spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
     """Where the article shows an actor attacking: (position, attacker)."""
     return [(start, rel.source) for (start, _), sentence in zip(spans, found, strict=True) for rel in sentence
             if rel.predicate == "ATTACKS" and rel.modality == "asserted"]
@@ -154,8 +190,25 @@ def _folded_span(norm: Normalized, start: int, end: int) -> tuple[int, int]:
     return bisect.bisect_left(norm.offsets, start), bisect.bisect_left(norm.offsets, end)
 
 
+def extract_one(extractor: Extractor, doc: RawDocument) -> DocumentRecord | InputError:
+    """The document's records, or the error that stands in for them: over its time budget, refused, or
+    an unexpected failure (reported as an internal error; the run goes on)."""
+    seconds = extractor.limits.max_seconds
+    try:
+        with time_budget(seconds):
+            return extractor.extract(doc)
+    except OverBudget:
+        return InputError(doc.path, f"extraction took more than {seconds:g} s: skipped (see --max-seconds)")
+    except InputError as err:
+        return err
+    except CkgError as err:
+        return InputError(doc.path, str(err))
+    except Exception as exc:
+        return InternalError.of(doc.path, exc)
+
+
 def extract_paths(paths: Iterable[Path], extractor: Extractor | None = None) -> Iterator[DocumentRecord | InputError]:
     """Records of every document under the paths; unreadable ones yield their InputError instead."""
     extractor = extractor or Extractor()
     for item in read_documents(paths):
-        yield item if isinstance(item, InputError) else extractor.extract(item)
+        yield item if isinstance(item, InputError) else extract_one(extractor, item)

@@ -6,23 +6,27 @@ readers yield it in place of the document so that the other documents still load
 
 from __future__ import annotations
 
+import codecs
 import hashlib
-import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from loaders.tokens import ARABIC
-from ontology.errors import InputError
+from loaders.validate import FieldCheck, first_line, load_json
+from ontology.errors import InputError, InternalError
 
 MAX_BYTES = 64 * 1024 * 1024
+MAX_META_BYTES = 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".html", ".htm")
 _SIDE_FILES = (".meta.json", ".gold.json")
 _LANG_SUFFIX = re.compile(r"\.(ar|en)$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Byte order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 @dataclass
@@ -35,6 +39,7 @@ class RawDocument:
     url: str | None
     path: str
     sha256: str
+    warnings: tuple[str, ...] = field(default=())
 
 
 def detect_lang(text: str) -> str:
@@ -48,6 +53,16 @@ def detect_lang(text: str) -> str:
 def _decode(path: Path, data: bytes) -> str:
     if not data.strip():
         raise InputError(str(path), "empty file: nothing to read")
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            text = "\x00"  # a byte order mark before what is no text in its encoding: binary
+        if "\x00" not in text:
+            if not text.strip():
+                raise InputError(str(path), "empty file: nothing to read")
+            return text.replace("\r\n", "\n").replace("\r", "\n")
     if b"\x00" in data[:8192]:
         raise InputError(str(path), "binary file, not text: give .txt, .md, .jsonl or .html documents")
     try:
@@ -71,13 +86,30 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
 
 
-def _base_name(path: Path) -> str:
-    name = path.name
+def _strip_suffix(name: str) -> str:
     for suffix in TEXT_SUFFIXES:
         if name.endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    return _LANG_SUFFIX.sub("", name)
+            return name[: -len(suffix)]
+    return name
+
+
+def _base_name(path: Path) -> str:
+    return _LANG_SUFFIX.sub("", _strip_suffix(path.name))
+
+
+def _default_id(path: Path) -> str:
+    """The file's name without suffixes; with its language too when a sibling in another language
+    would get the same id (story.ar.txt and story.en.txt: story.ar and story.en)."""
+    stem = _strip_suffix(path.name)
+    base = _LANG_SUFFIX.sub("", stem)
+    if base == stem:
+        return base
+    try:
+        siblings = [p for lang in ("ar", "en") for suffix in TEXT_SUFFIXES
+                    if (p := path.with_name(f"{base}.{lang}{suffix}")) != path and p.is_file()]
+    except OSError:
+        siblings = []
+    return stem if siblings else base
 
 
 def _sidecar(path: Path) -> dict[str, Any]:
@@ -85,39 +117,39 @@ def _sidecar(path: Path) -> dict[str, Any]:
     for candidate in (path.with_name(base + ".meta.json"), path.with_name(path.stem + ".meta.json")):
         if candidate.is_file():
             try:
-                meta = json.loads(candidate.read_text(encoding="utf-8"))
-            except json.JSONDecodeError as err:
-                raise InputError(str(candidate), f"malformed JSON: {err.msg}", err.lineno) from None
+                size = candidate.stat().st_size
+                if size > MAX_META_BYTES:
+                    raise InputError(str(candidate), f"metadata file too large ({size} bytes; the limit is "
+                                                     f"{MAX_META_BYTES})")
+                meta = load_json(candidate.read_text(encoding="utf-8"), str(candidate))
             except (OSError, UnicodeDecodeError) as err:
                 raise InputError(str(candidate), f"cannot read metadata: {err}") from None
             if not isinstance(meta, dict):
                 raise InputError(str(candidate), "metadata must be a JSON object")
+            FieldCheck(str(candidate)).scalars(meta)
             return meta
     return {}
 
 
-def _published(value: Any, path: str, line: int | None = None) -> str | None:
-    if value in (None, ""):
-        return None
-    text = str(value)
-    if not _DATE.match(text):
-        raise InputError(path, f"published date {text!r} is not YYYY-MM-DD", line)
-    return text[:10]
-
-
 def _make(path: str, text: str, meta: dict[str, Any], default_id: str, line: int | None = None) -> RawDocument:
+    """A document whose every field has been checked (loaders/validate.py)."""
+    check = FieldCheck(path, line)
+    check.scalars(meta)
     if not text.strip():
         raise InputError(path, "document has no text", line)
-    first_line = next((ln.strip() for ln in text.split("\n") if ln.strip()), None)
+    published = meta.get("published")
+    if published is None or published == "":
+        published = meta.get("date")
     return RawDocument(
-        id=str(meta.get("id") or default_id),
-        text=text,
-        lang=str(meta.get("lang") or detect_lang(text)),
-        published=_published(meta.get("published") or meta.get("date"), path, line),
-        title=meta.get("title") or first_line,
-        url=meta.get("url"),
+        id=check.doc_id(meta.get("id"), default_id),
+        text=check.text(text),
+        lang=check.lang(meta.get("lang"), detect_lang(text)),
+        published=check.published(published),
+        title=check.title(meta.get("title"), first_line(text)),
+        url=check.url(meta.get("url")),
         path=path,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        warnings=tuple(check.warnings),
     )
 
 
@@ -154,7 +186,7 @@ class _HTMLText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
         if tag == "html" and values.get("lang"):
-            self.meta["lang"] = values["lang"][:2]
+            self.meta["lang"] = values["lang"].split("-")[0]
         if tag == "meta":
             key = values.get("property") or values.get("name") or ""
             if key in ("article:published_time", "date", "pubdate"):
@@ -192,25 +224,33 @@ def _read_html(path: Path, text: str, meta: dict[str, Any]) -> RawDocument:
     if title and not body.startswith(title):
         body = title + "\n" + body
     merged = {**parser.meta, **({"title": title} if title else {}), **meta}
-    return _make(str(path), body, merged, _base_name(path))
+    return _make(str(path), body, merged, _default_id(path))
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(number, line) one at a time, so a feed's lines are never all copied at once."""
+    start, number = 0, 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield number, text[start:end]
+        start, number = end + 1, number + 1
 
 
 def _read_jsonl(path: Path, text: str) -> Iterator[RawDocument | InputError]:
-    for number, line in enumerate(text.split("\n"), start=1):
+    default = _default_id(path)
+    for number, line in _lines(text):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield InputError(str(path), f"malformed JSON line: {err.msg}", number)
-            continue
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            yield InputError(str(path), 'each line must be a JSON object with a "text" string', number)
-            continue
-        try:
-            yield _make(str(path), row["text"], row, f"{_base_name(path)}-{number}", number)
+            row = load_json(line, str(path), number)
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                raise InputError(str(path), 'each line must be a JSON object with a "text" string', number)
+            yield _make(str(path), row["text"], row, f"{default}-{number}", number)
         except InputError as err:
             yield err
+        except Exception as exc:  # one bad line costs that line, not the feed
+            yield InternalError.of(str(path), exc, number)
 
 
 def read_file(path: Path) -> Iterator[RawDocument | InputError]:
@@ -227,9 +267,11 @@ def read_file(path: Path) -> Iterator[RawDocument | InputError]:
         if path.suffix in (".md", ".markdown"):
             front, text = _front_matter(text)
             meta = {**front, **meta}
-        yield _make(str(path), text, meta, _base_name(path))
+        yield _make(str(path), text, meta, _default_id(path))
     except InputError as err:
         yield err
+    except Exception as exc:  # a bug in a reader: report it, skip the file, read the others
+        yield InternalError.of(str(path), exc)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path | InputError]:
@@ -237,8 +279,12 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | InputError]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.name.endswith(TEXT_SUFFIXES) and not child.name.endswith(_SIDE_FILES):
+                if not child.name.endswith(TEXT_SUFFIXES) or child.name.endswith(_SIDE_FILES) or child.is_dir():
+                    continue
+                if child.is_file():
                     yield child
+                elif not child.exists() and not child.is_symlink():
+                    yield InputError(str(child), "no longer there: removed while the run was going on")
         elif path.is_file():
             yield path
         else:
@@ -246,8 +292,18 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | InputError]:
 
 
 def read_documents(paths: Iterable[Path]) -> Iterator[RawDocument | InputError]:
+    """Every document under the paths; a second document with an id already read is refused, never
+    left to replace the first."""
+    first_path: dict[str, str] = {}
     for item in expand_paths(paths):
         if isinstance(item, InputError):
             yield item
-        else:
-            yield from read_file(item)
+            continue
+        for doc in read_file(item):
+            if isinstance(doc, RawDocument):
+                if doc.id in first_path:
+                    yield InputError(doc.path, f"document id {doc.id!r} already read from {first_path[doc.id]}: "
+                                               "give one of them another id (an \"id\" in its .meta.json or line)")
+                    continue
+                first_path[doc.id] = doc.path
+            yield doc

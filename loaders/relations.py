@@ -10,6 +10,7 @@ positive fact, and what an accusation alleges is left to the accusation itself.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -47,6 +48,14 @@ _PASSIVE_AUXILIARIES = frozenset(("is", "was", "are", "were", "been", "being", "
 PLACE_TARGETS = frozenset(("ATTACKS", "DEPLOYS_TO", "SANCTIONS"))
 INTENT_UPGRADES = {"SUPPORTS": "OFFERS_SUPPORT"}
 AID_UPGRADES = {"APPEALS_TO": "REQUESTS_AID_FROM"}
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
+
+
+def _fight_start(fight: tuple[int, tuple[str, str]]) -> int:
+    return fight[0]
 
 
 @dataclass(frozen=True)
@@ -127,7 +136,7 @@ class SentenceReader:
         self.titles = frozenset(fold(t) for t in refs["titles"])
         self.transparent = frozenset(fold(t) for t in refs["transparent_nouns"])
         self.diplomats = frozenset(fold(t) for t in refs["diplomat_nouns"])
-        self.casualties = casualty_reader(lang)
+        self.casualties = casualty_reader(self.lang)
         self.trace: list[Skip] | None = None  # set to a list to keep the triggers that gave nothing
         self._agent_phrases = tuple(fold(p) for p in self.cues.passive_agents)
         self.time_words = date_words(self.lang)
@@ -140,7 +149,9 @@ class SentenceReader:
 
     def _arguments(self, text: str, start: int, end: int, mentions: list[Mention],
                    triggers: list[PhraseMatch]) -> list[Argument]:
-        inside = [m for m in mentions if m.start >= start and m.end <= end]
+        # mentions are in text order: find the sentence's own by bisection, not by a scan of the document
+        first = bisect.bisect_left(mentions, start, key=_mention_start)
+        inside = [m for m in mentions[first : bisect.bisect_left(mentions, end, key=_mention_start)] if m.end <= end]
         groups = self._split_at_subjects(text, inside, group_lists(text, inside), triggers)
         group_of = {i: g_index for g_index, g in enumerate(groups) for i in g}
         args: list[Argument] = []
@@ -157,7 +168,7 @@ class SentenceReader:
         out: list[list[int]] = []
         for group in groups:
             head = mentions[group[0]].start
-            begin = clause_start(text, 0, head)
+            begin = clause_start(text, min(verb_starts, default=head), head)
             if not any(begin <= v < head for v in verb_starts):
                 out.append(group)  # a list before any verb is the subject: "Egypt and the UAE condemned"
                 continue
@@ -209,7 +220,7 @@ class SentenceReader:
         if word in self.cues.apposition:
             return "apposition"
         if word == "جانب" and len(before) >= 2 and before[-2].text == "الي" \
-                and text[: before[-2].start].rstrip().endswith((",", "،")):
+                and text[max(0, before[-2].start - 80) : before[-2].start].rstrip().endswith((",", "،")):
             return "apposition"  # "وتعد مصر، إلى جانب الإمارات وروسيا، من أبرز داعمي حفتر"
         if word in self.cues.prepositions or word in self.cues.locatives:
             return None if self._speaker_prefixed(text, sentence_start, mention) else word
@@ -663,8 +674,8 @@ class SentenceReader:
 
     def _sides_at(self, position: int) -> tuple[str, ...]:
         """The two sides at a point of the article: the forces last shown fighting, else the conflict's."""
-        earlier = [pair for start, pair in self.fights if start <= position]
-        return earlier[-1] if earlier else self.parties
+        at = bisect.bisect_right(self.fights, position, key=_fight_start)  # fights are in text order
+        return self.fights[at - 1][1] if at else self.parties
 
     def _untargeted(self, frame: Frame, agent: tuple[str, ...], sent: _Sentence,
                     trigger: PhraseMatch) -> list[tuple[str, str]]:

@@ -74,6 +74,7 @@ class DocumentRecord:
     path: str | None = None
     actors: list[ActorRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what was cut or dropped while reading; not stored
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -118,7 +118,7 @@ def test_a_bad_gazetteer_file_fails_in_the_caller(tmp_path: Path) -> None:
         load_gazetteer([bad])
 
 
-def test_a_worker_error_reaches_the_caller(tmp_path: Path) -> None:
+def test_a_failure_in_one_document_is_reported_alike_and_the_run_goes_on(tmp_path: Path) -> None:
     base = Gazetteer.default()
     # A person leading an actor the gazetteer lacks: loading would refuse it, a hand-built one does not.
     template = base.get("erdogan")
@@ -128,11 +128,13 @@ def test_a_worker_error_reaches_the_caller(tmp_path: Path) -> None:
     )
     broken = Gazetteer({**base.actors, "zed-qux": lost}, base.sides)
     (tmp_path / "doc.en.txt").write_text(EXTRA_TEXT, encoding="utf-8")
-    with pytest.raises(KeyError) as one:
-        list(extract_paths([tmp_path], Extractor(broken)))
-    with pytest.raises(KeyError) as two:
-        list(extract_parallel([tmp_path], broken, 2))
-    assert one.value.args == two.value.args == ("atlantis",)
+    (tmp_path / "next.en.txt").write_text("Egypt condemned the attack.\n", encoding="utf-8")
+    one = list(extract_paths([tmp_path], Extractor(broken)))
+    two = list(extract_parallel([tmp_path], broken, 2))
+    assert as_json(one) == as_json(two)
+    assert [type(i).__name__ for i in two] == ["InternalError", "DocumentRecord"]
+    assert str(two[0]) == f"internal error in {tmp_path / 'doc.en.txt'} (please report): KeyError: 'atlantis'"
+    assert "Traceback" in two[0].detail and "KeyError: 'atlantis'" in two[0].detail
 
 
 def test_a_worker_that_cannot_start_reports_why(tmp_path: Path) -> None:
