@@ -1,5 +1,5 @@
-"""Agents composed with a nationality (القوات التركية, Pakistani security forces → `turkey/military`,
-`pakistan/police`) and agents standing alone (مسلحون مجهولون, unidentified gunmen), from the agent
+"""Agents composed with a nationality (Turkish forces, Pakistani security forces → `turkey/military`,
+`pakistan/police`, and their Arabic forms) and agents standing alone (unidentified gunmen), from the agent
 lexicons of loaders/lang/<lang>/agents.json and the CAMEO agent codebook of ontology/agents.json."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def load_agent_lexicon(lang: str) -> dict:
 
 
 def nisba_endings() -> tuple[str, ...]:
-    """What an Arabic nisba takes in agreement with a plural or accusative noun (جنود أميركيين)."""
+    """What an Arabic nisba takes in agreement with a plural or an accusative noun (data: lang/ar/agents.json)."""
     return tuple(load_agent_lexicon("ar").get("nisba_endings", ()))
 
 
@@ -116,7 +116,7 @@ class AgentFinder:
 
     def _describes(self, text: str, match: PhraseMatch, mentions: list[Mention]) -> bool:
         """A lone agent next to a named actor is that actor's ("Islamic State militants", "gunmen from the
-        Zintan brigades", "مقاتلو الطوارق"), not one of its own."""
+        Zintan brigades", "the fighters of the Tuareg"), not one of its own."""
         previous = tokenize(text, max(0, match.start - 12), match.start)[-1:]
         if previous and previous[0].text in self._owners:
             return True  # "offered its troops": the subject's own
@@ -132,7 +132,7 @@ class AgentFinder:
         return len(words) <= 2 and all(w in self._links or w == "the" for w in words) and "," not in gap
 
     def _person_follows(self, text: str, end: int, mentions: list[Mention]) -> bool:
-        """"Russian businessman Yevgeny Prigozhin", "الصحفي الفرنسي X": the phrase describes the person named."""
+        """"Russian businessman Yevgeny Prigozhin", "the French journalist X": the phrase describes the person."""
         after = [m for m in mentions if m.start >= end]
         if not after or after[0].kind != "name" or tokenize(text, end, after[0].start):
             return False
@@ -141,7 +141,8 @@ class AgentFinder:
 
     def _adjacent(self, text: str, start: int, stop: int, nation: Mention) -> bool:
         """Whether a nationality and an agent stand together, with at most two words of `between` apart
-        ("Pakistani special forces", "القوات الخاصة الأمريكية") or a possessive ("Pakistan's army")."""
+        ("Pakistani special forces", "the special forces American" in Arabic order) or a possessive ("Pakistan's
+        army")."""
         gap = text[start:stop]
         words = [] if _POSSESSIVE.match(gap) else [t.text for t in tokenize(text, start, stop)]
         if len(words) > 2 or any(w not in self._between for w in words):

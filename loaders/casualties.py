@@ -1,5 +1,5 @@
-"""Casualty clauses: the victims named first, the attacker only through the attack ("مقتل 15 جنديا في هجوم
-شنه متمردون", "ثمانية أشخاص قتلوا جراء ضربة جوية أميركية", "two civilians were killed in a U.S. air strike").
+"""Casualty clauses: the victims named first, the attacker only through the attack ("two civilians were killed
+in a U.S. air strike", "15 soldiers killed in an attack launched by rebels"; the Arabic forms in the data file).
 The attacker ATTACKS the victims. Data: loaders/lang/<lang>/casualties.json."""
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ class CasualtyReader:
         self._attacks = PhraseMatcher()
         for form in data["attack_nouns"]:
             self._attacks.add(fold(form), "attack")
-            if lang == "ar" and not form.startswith("ال"):
-                self._attacks.add(fold("ال" + form), "attack")  # "الضربات" as well as "ضربات"
+            article = data.get("article", "")
+            if article and not form.startswith(article):
+                self._attacks.add(fold(article + form), "attack")  # with the article as well as without
         self._claims = tuple(fold(w) for w in data["claims"])
         self._agent_phrases = tuple(fold(w) for w in data["agent_phrases"])
         self._linkers = {fold(w) for w in data["linkers"]}
@@ -59,7 +60,7 @@ class CasualtyReader:
         return self._sorted
 
     def linked_after(self, text: str, position: int) -> bool:
-        """Whether a casualty verb ending at `position` goes on with a linker ("قتلوا جراء", "killed in")."""
+        """Whether a casualty verb ending at `position` goes on with a linker ("killed in", "killed by")."""
         following = tokenize(text, position, min(len(text), position + 30))[:1]
         return bool(following) and following[0].text in self._linkers
 

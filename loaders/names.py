@@ -1,5 +1,5 @@
 """Named actors that no gazetteer knows, found by the shape of the text: an organisation's head noun and the
-name after it (حركة طالبان, كتائب X), a person after a rank or role (العميد X Y, General X), a capitalised
+name after it (harakat X, kata'ib X), a person after a rank or role ('al-amid' X Y, General X), a capitalised
 English name that ends in an organisation word or is followed by its acronym (the X Brigade, Y Front (YF)).
 Data: loaders/lang/<lang>/names.json. Such actors are `known: false`; one name is one actor in a document."""
 
@@ -42,6 +42,7 @@ class NameFinder:
         self._stop = {fold(w) for w in ar["stop_words"]}
         self._generic = {fold(w) for w in ar["generic"]}
         self._particles = {fold(w) for w in ar["name_particles"]}
+        self._article = tuple(fold(w) for w in ar["article_prefixes"])
         self._adjective_endings = tuple(fold(w) for w in ar["adjective_endings"])
         self._ar_max, self._ar_min_person = ar["max_words"], ar["min_person_words"]
         self._en_heads: dict[str, str] = en["org_heads"]
@@ -71,7 +72,7 @@ class NameFinder:
             kind, actor_type = match.payload
             words = self._name_words(text, match.end, starts)
             if not words or words[0].text in self._generic or (
-                    not words[0].text.startswith("ال") and words[0].text.endswith(self._adjective_endings)):
+                    not words[0].text.startswith(self._article) and words[0].text.endswith(self._adjective_endings)):
                 continue  # "قوة عسكرية", "قوات أجنبية": a description, not a name
             if kind == "person" and len(words) < self._ar_min_person:
                 continue
@@ -93,7 +94,7 @@ class NameFinder:
                     or token.text.isdigit() or len(words) >= self._ar_max:
                 break
             if words and (token.text in self._generic or not (
-                    token.text.startswith(("ال", "لل")) or token.text in self._particles
+                    token.text.startswith(self._article) or token.text in self._particles
                     or words[-1].text in self._particles)):
                 break
             words.append(token)
