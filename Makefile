@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CKG := $(VENV)/bin/ckg
 NEO4J := $(PY) tools/neo4j/server.py
-DEMO_GRAPH := out/demo.graph.json
+DEMO_GRAPH := out/demo.db
 TEST_NEO4J := .neo4j-test
 
 .PHONY: install java demo test lint neo4j neo4j-stop bench clean

@@ -12,14 +12,14 @@ from graph import analytics
 from graph.html import write_html
 from graph.rdf import FORMATS as RDF_FORMATS
 from graph.rdf import export as export_rdf
-from graph.store import IngestResult, Store, open_store
+from graph.store import QUERY_TIMEOUT_SECONDS, DeleteResult, IngestResult, Store, open_store
 from loaders.parallel import extract_parallel
 from ontology.errors import CkgError, ExportError, InputError, StoreError
 from ontology.gazetteer import DEFAULT_FILES, GAZETTEER_DIR, Gazetteer
 from ontology.records import DocumentRecord
 from queries import catalog
 
-DEFAULT_GRAPH = "conflict-kg.graph.json"
+DEFAULT_GRAPH = "conflict-kg.db"
 EXPORT_FORMATS = (*RDF_FORMATS, "html")
 INGEST_BATCH = 200
 
@@ -57,10 +57,12 @@ class ConflictKG:
     @classmethod
     def open(cls, kind: str = "embedded", *, graph: Path | None = None, uri: str | None = None,
              user: str | None = None, password: str | None = None, database: str | None = None,
-             gazetteers: Sequence[Path] = ()) -> ConflictKG:
+             gazetteers: Sequence[Path] = (), read_only: bool = False) -> ConflictKG:
+        """read_only: only read (stats, queries, exports); the embedded graph must exist then, and
+        is read beside a running ingest."""
         if kind == "embedded":
             path = graph or Path(os.environ.get("CKG_GRAPH") or DEFAULT_GRAPH)
-            store = open_store("embedded", path=path)
+            store = open_store("embedded", path=path, read_only=read_only)
         elif kind == "neo4j":
             store = open_store("neo4j", uri=uri or os.environ.get("NEO4J_URI"),
                                user=user or os.environ.get("NEO4J_USER"),
@@ -86,8 +88,8 @@ class ConflictKG:
 
     def ingest(self, paths: Iterable[Path], on_document: Callable[[str], None] | None = None,
                batch_size: int = INGEST_BATCH, jobs: int = 1) -> IngestReport:
-        """Extract and store documents, each whole or not at all, written in batches (the embedded
-        store rewrites its file once a batch); bad files are reported, not fatal. jobs > 1 extracts
+        """Extract and store documents, each whole or not at all (one transaction each), handed to the
+        store in batches; bad files are reported, not fatal. jobs > 1 extracts
         in that many processes (0: one per core) while this one stores, in the same order."""
         report = IngestReport()
         batch: list[DocumentRecord] = []
@@ -117,6 +119,15 @@ class ConflictKG:
 
     def query(self, name: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
         return catalog.run(self.store, name, params)
+
+    def cypher(self, text: str, params: Mapping[str, Any],
+               timeout: float = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:
+        """Run a researcher's own read-only Cypher; a query that writes is refused."""
+        return self.store.run_query(text, dict(params), timeout)
+
+    def delete(self, document_ids: Sequence[str]) -> list[DeleteResult]:
+        """Remove documents and their events; summaries follow, actors stay."""
+        return self.store.delete(list(document_ids))
 
     def export(self, fmt: str, out: Path, title: str = "conflict-kg") -> int:
         """Write the graph as RDF (turtle, nt, json-ld, trig) or as an HTML view; returns what was written."""

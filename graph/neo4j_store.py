@@ -7,7 +7,7 @@ statement is a label or relationship type, and only after the ontology has vouch
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,15 +17,19 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
-from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows, GraphSnapshot
+from graph.guard import check_parameters, check_user_query
+from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
 from graph.store import (
     ACTOR_EVENT_EXTRA,
+    QUERY_TIMEOUT_SECONDS,
     SUMMARY_MODALITY,
+    DeleteResult,
     IngestResult,
     Store,
     actor_label,
     checked_rows,
     event_sort_key,
+    read_only_refusal,
     relationship_type,
     stats_dict,
 )
@@ -35,7 +39,6 @@ from ontology.vocabulary import ACTOR_TYPES
 
 CYPHER_DIR = Path(__file__).with_name("cypher")
 BATCH_SIZE = 500
-QUERY_TIMEOUT_SECONDS = 30.0
 
 
 # -- the statements -------------------------------------------------------------------------------
@@ -167,32 +170,45 @@ class Neo4jStore(Store):
             rows.append(event)
         return sorted(rows, key=event_sort_key)
 
-    def snapshot(self) -> GraphSnapshot:
-        return GraphSnapshot(
-            actors=sorted((_actor_row(r["actor"]) for r in self._read("snapshot_actors")), key=lambda r: r["id"]),
-            documents=sorted(
-                ({f: r["document"].get(f) for f in DOCUMENT_FIELDS} for r in self._read("snapshot_documents")),
-                key=lambda r: r["id"],
-            ),
-            events=sorted((_event_row(r) for r in self._read("snapshot_events")), key=lambda r: r["id"]),
-        )
+    def _page(self, kind: str, after: str, limit: int) -> list[dict[str, Any]]:
+        rows = self._read(f"page_{kind}", after=after, limit=limit)
+        if kind == "actors":
+            return [_actor_row(r["actor"]) for r in rows]
+        if kind == "documents":
+            return [{f: r["document"].get(f) for f in DOCUMENT_FIELDS} for r in rows]
+        return [_event_row(r) for r in rows]
 
-    def run_query(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+    def delete(self, document_ids: Iterable[str]) -> list[DeleteResult]:
+        results = []
+        for doc_id in document_ids:
+            try:
+                with self._session() as session:
+                    events = session.execute_write(_delete_document, doc_id)
+            except (Neo4jError, DriverError) as exc:
+                raise StoreError(f"deleting document {doc_id!r} from Neo4j at {self.uri} failed; it is still "
+                                 f"there: {exc}") from None
+            results.append(DeleteResult(doc_id, events is not None, events or 0))
+        return results
+
+    def run_query(self, cypher: str, params: Mapping[str, Any],
+                  timeout: float | None = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:
         """Run a user's query, read-only: the server's own plan must call it a read ("r") before it
         runs, and then it runs in a read transaction with a timeout."""
+        check_user_query(cypher)
+        check_parameters(cypher, params)
         values = dict(params)
         try:
             with self._session(read=True) as session:
-                plan = session.run(Query("EXPLAIN " + cypher, timeout=QUERY_TIMEOUT_SECONDS), values).consume()
+                plan = session.run(Query("EXPLAIN " + cypher, timeout=timeout), values).consume()
                 if plan.query_type != "r":
-                    raise QueryError(
-                        f"only read-only queries may run here, and Neo4j plans this one as type "
-                        f"{plan.query_type!r} (r = read, w = write, rw = read and write, s = schema); "
-                        "remove CREATE, MERGE, SET, DELETE, REMOVE and schema commands"
-                    )
-                return session.execute_read(_read_rows, cypher, values)
+                    raise QueryError(read_only_refusal(plan.query_type))
+                # The timeout is the transaction's: the server stops it, whatever the client does.
+                return session.execute_read(unit_of_work(timeout=timeout)(_read_rows), cypher, values)
         except Neo4jError as exc:
-            raise QueryError(f"Neo4j cannot run this query: {exc.message or exc}") from None
+            if "TransactionTimedOut" in (exc.code or "") or "terminated" in (exc.message or "").lower():
+                raise QueryError(f"the query ran longer than {timeout:g} s and was stopped; narrow it "
+                                 "or pass a longer --timeout") from None
+            raise QueryError(f"Neo4j cannot run this query: {(exc.message or str(exc)).splitlines()[0]}") from None
         except DriverError as exc:
             raise QueryError(f"Neo4j at {self.uri} failed while running the query: {exc}") from None
 
@@ -200,10 +216,32 @@ class Neo4jStore(Store):
         self.driver.close()
 
 
-@unit_of_work(timeout=QUERY_TIMEOUT_SECONDS)
 def _read_rows(tx: ManagedTransaction, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     result = tx.run(cypher, params)
     return [{key: plain(value) for key, value in record.items()} for record in result]
+
+
+def _delete_document(tx: ManagedTransaction, doc_id: str) -> int | None:
+    """A document, its events and their summaries' share, in one transaction; None when absent."""
+    if tx.run(statement("document_sha256"), {"id": doc_id}).single() is None:
+        return None
+    affected = {(r["source"], r["predicate"], r["target"])
+                for r in tx.run(statement("document_event_pairs"), {"id": doc_id})}
+    events = tx.run(statement("count_document_events"), {"id": doc_id}).single()["n"]
+    tx.run(statement("delete_document_events"), {"id": doc_id}).consume()
+    tx.run(statement("delete_document"), {"id": doc_id}).consume()
+    _refresh_summaries(tx, affected)
+    return int(events)
+
+
+def _refresh_summaries(tx: ManagedTransaction, affected: set[tuple[str, str, str]]) -> None:
+    pairs_by_predicate: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for source, predicate, target in sorted(affected):
+        pairs_by_predicate[predicate].append({"source": source, "target": target})
+    for predicate, pairs in pairs_by_predicate.items():
+        text = refresh_summary_statement(predicate)
+        for batch in batches(pairs):
+            tx.run(text, {"pairs": batch, "predicate": predicate, "modality": SUMMARY_MODALITY}).consume()
 
 
 def _write_document(tx: ManagedTransaction, rows: DocumentRows) -> str:
@@ -235,14 +273,7 @@ def _write_document(tx: ManagedTransaction, rows: DocumentRows) -> str:
         if written is None or written["written"] != len(batch):
             raise StoreError(f"document {doc_id!r}: some events lost their actor or document; nothing was stored")
     affected |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
-
-    pairs_by_predicate: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for source, predicate, target in sorted(affected):
-        pairs_by_predicate[predicate].append({"source": source, "target": target})
-    for predicate, pairs in pairs_by_predicate.items():
-        text = refresh_summary_statement(predicate)
-        for batch in batches(pairs):
-            tx.run(text, {"pairs": batch, "predicate": predicate, "modality": SUMMARY_MODALITY}).consume()
+    _refresh_summaries(tx, affected)
     return status
 
 

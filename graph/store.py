@@ -15,7 +15,7 @@ import json
 import re
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +31,11 @@ IngestStatus = Literal["added", "replaced", "unchanged"]
 # Only this modality makes a summary relationship: a denial or an intention is not the fact.
 SUMMARY_MODALITY = "asserted"
 
+# A researcher's query stops after this many seconds unless told otherwise (ckg cypher --timeout).
+QUERY_TIMEOUT_SECONDS = 30.0
+# Exports read the store this many rows at a time.
+PAGE_SIZE = 5000
+
 # Extra columns actor_events() adds to each event's own fields.
 ACTOR_EVENT_EXTRA = ("source_name", "target_name", "document_title")
 
@@ -45,6 +50,22 @@ class IngestResult:
     status: IngestStatus
     actors: int
     events: int
+
+
+@dataclass(frozen=True)
+class DeleteResult:
+    """What deleting one document did: whether it was there, and how many events went with it."""
+
+    document_id: str
+    found: bool
+    events: int
+
+
+def read_only_refusal(plan: str | None = None) -> str:
+    """The one-line refusal of a query that would write."""
+    planned = f" (Neo4j plans it as type {plan!r})" if plan else ""
+    return (f"only read-only queries may run here, and this one writes{planned}; remove CREATE, MERGE, SET, "
+            "DELETE, REMOVE and schema commands")
 
 
 def _in_ontology(name: str, known: Mapping[str, object], kind: str) -> str:
@@ -171,12 +192,45 @@ class Store(ABC):
         document_title, sorted by (date or "", id)."""
 
     @abstractmethod
-    def run_query(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """Run read-only Cypher; rows as dicts with keys in the order of the RETURN clause."""
+    def run_query(self, cypher: str, params: Mapping[str, Any],
+                  timeout: float | None = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:
+        """Run read-only Cypher, stopped after timeout seconds; rows as dicts with keys in the order
+        of the RETURN clause. A query that would write is refused with a QueryError."""
 
     @abstractmethod
+    def delete(self, document_ids: Iterable[str]) -> list[DeleteResult]:
+        """Remove documents and their events, each in one transaction; summaries follow. Actors stay."""
+
+    @abstractmethod
+    def _page(self, kind: str, after: str, limit: int) -> list[dict[str, Any]]:
+        """Up to limit rows of kind (actors, documents, events) with ids after `after`, by id."""
+
+    def _pages(self, kind: str, page_size: int) -> Iterator[dict[str, Any]]:
+        after = ""
+        while True:
+            rows = self._page(kind, after, page_size)
+            yield from rows
+            if len(rows) < page_size:
+                return
+            after = rows[-1]["id"]
+
+    def iter_actors(self, page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
+        """Every actor by id, read a page at a time."""
+        return self._pages("actors", page_size)
+
+    def iter_documents(self, page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
+        """Every document by id, read a page at a time."""
+        return self._pages("documents", page_size)
+
+    def iter_events(self, page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
+        """Every event by id with its source, target and document, read a page at a time."""
+        return self._pages("events", page_size)
+
     def snapshot(self) -> GraphSnapshot:
-        """Everything the store holds, each list sorted by id."""
+        """Everything the store holds, each list sorted by id (for small graphs and tests; exports
+        read the pages)."""
+        return GraphSnapshot(actors=list(self.iter_actors()), documents=list(self.iter_documents()),
+                             events=list(self.iter_events()))
 
     @abstractmethod
     def close(self) -> None:
@@ -192,14 +246,16 @@ class Store(ABC):
 
 def open_store(kind: str = "embedded", *, path: Path | None = None, uri: str | None = None,
                user: str | None = None, password: str | None = None,
-               database: str | None = None) -> Store:
-    """Open the embedded store (a file at path) or a Neo4j store (a server at uri)."""
+               database: str | None = None, read_only: bool = False) -> Store:
+    """Open the embedded store (a database file at path) or a Neo4j store (a server at uri).
+
+    read_only: the embedded graph must exist and is opened beside any writer; Neo4j reads as always."""
     if kind == "embedded":
         if path is None:
-            raise StoreError("the embedded store needs a file: pass path (the CLI's --store PATH)")
+            raise StoreError("the embedded store needs a database file: pass path (the CLI's --graph PATH)")
         from graph.embedded import EmbeddedStore
 
-        return EmbeddedStore(Path(path))
+        return EmbeddedStore(Path(path), read_only=read_only)
     if kind == "neo4j":
         if not uri:
             raise StoreError("the Neo4j store needs a server: pass uri, e.g. bolt://localhost:7687 (--uri)")

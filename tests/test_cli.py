@@ -31,16 +31,16 @@ def test_every_command_is_documented_with_an_example() -> None:
 
 
 def test_extract_prints_the_contract_json(runner: CliRunner, tmp_path: Path) -> None:
-    out = _run(runner, tmp_path / "g.json", "extract", str(SEED), "--format", "json")
+    out = _run(runner, tmp_path / "g.db", "extract", str(SEED), "--format", "json")
     data = json.loads(out)
     [doc] = data["documents"]
     assert doc["id"] == "gna-aid-request"
     assert len(doc["relations"]) == 29
-    assert not (tmp_path / "g.json").exists()  # extract stores nothing
+    assert not (tmp_path / "g.db").exists()  # extract stores nothing
 
 
 def test_ingest_twice_then_stats(runner: CliRunner, tmp_path: Path) -> None:
-    graph = tmp_path / "g.json"
+    graph = tmp_path / "g.db"
     assert _run(runner, graph, "ingest", str(SEED_DIR)) == (
         "1 documents (1 added, 0 replaced, 0 unchanged), 29 events; 0 failed\n"
     )
@@ -63,14 +63,14 @@ def test_bad_files_fail_loudly_but_the_rest_load(runner: CliRunner, tmp_path: Pa
     docs.mkdir()
     (docs / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
     (docs / "good.en.txt").write_text("Egypt condemned the Turkish intervention in Libya.\n")
-    result = runner.invoke(cli, ["--graph", str(tmp_path / "g.json"), "ingest", str(docs)])
+    result = runner.invoke(cli, ["--graph", str(tmp_path / "g.db"), "ingest", str(docs)])
     assert result.exit_code == 1
     assert "1 documents (1 added, 0 replaced, 0 unchanged), 1 events; 1 failed" in result.output
     assert f"error: {docs / 'bad.txt'}: binary file, not text" in result.output
 
 
 def test_show_and_query(runner: CliRunner, tmp_path: Path) -> None:
-    graph = tmp_path / "g.json"
+    graph = tmp_path / "g.db"
     _run(runner, graph, "ingest", str(SEED))
     shown = _run(runner, graph, "show", "مصر")
     assert shown.splitlines()[0] == "Egypt / مصر [State] id=egypt wikidata=Q79"
@@ -86,7 +86,7 @@ def test_show_and_query(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_export_turtle_and_html(runner: CliRunner, tmp_path: Path) -> None:
-    graph = tmp_path / "g.json"
+    graph = tmp_path / "g.db"
     _run(runner, graph, "ingest", str(SEED))
     ttl = tmp_path / "out" / "g.ttl"
     out = _run(runner, graph, "export", "--format", "turtle", "-o", str(ttl))

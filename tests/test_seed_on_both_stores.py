@@ -11,6 +11,7 @@ from neo4j import GraphDatabase
 
 from ckg.cli import cli
 from graph.rdf import validate
+from queries import catalog
 from tests.paths import EXAMPLES, SEED
 
 pytestmark = pytest.mark.neo4j
@@ -31,7 +32,7 @@ def _counts(uri: str) -> tuple[int, int]:
 
 
 def test_seed_stats_are_the_same_on_both_stores(neo4j_clean: str, tmp_path: Path) -> None:
-    graph = str(tmp_path / "seed.graph.json")
+    graph = str(tmp_path / "seed.db")
     neo = ("--store", "neo4j", "--uri", neo4j_clean)
     _ckg("--graph", graph, "ingest", str(SEED))
     assert _ckg(*neo, "ingest", str(SEED)) == "1 documents (1 added, 0 replaced, 0 unchanged), 29 events; 0 failed\n"
@@ -47,12 +48,15 @@ def test_seed_stats_are_the_same_on_both_stores(neo4j_clean: str, tmp_path: Path
 
 
 def test_catalog_rows_are_the_same_on_both_stores(neo4j_clean: str, tmp_path: Path) -> None:
-    graph = str(tmp_path / "examples.graph.json")
+    graph = str(tmp_path / "examples.db")
     neo = ("--store", "neo4j", "--uri", neo4j_clean)
     _ckg("--graph", graph, "ingest", str(SEED), str(EXAMPLES))
     _ckg(*neo, "ingest", str(SEED), str(EXAMPLES))
-    for name, params in [("who-attacks-whom", []), ("denials", []), ("supporters-of", ["-p", "actor", "lna"]),
-                         ("relations-of-actor", ["-p", "actor", "turkey"]), ("actors-by-type", [])]:
+    cases = [("who-attacks-whom", []), ("denials", []), ("supporters-of", ["-p", "actor", "lna"]),
+             ("relations-of-actor", ["-p", "actor", "turkey"]), ("actors-by-type", []), ("summary-relations", []),
+             ("events-by-predicate", ["-p", "predicate", "ATTACKS"])]
+    assert sorted(name for name, _ in cases) == sorted(q.name for q in catalog.list_queries())
+    for name, params in cases:
         embedded_rows = json.loads(_ckg("--graph", graph, "query", name, *params, "--format", "json"))
         neo_rows = json.loads(_ckg(*neo, "query", name, *params, "--format", "json"))
         assert neo_rows == embedded_rows, name
@@ -62,7 +66,7 @@ def test_catalog_rows_are_the_same_on_both_stores(neo4j_clean: str, tmp_path: Pa
 def test_turtle_export_of_the_seed_conforms_to_the_shapes(tmp_path: Path) -> None:
     import rdflib
 
-    graph = str(tmp_path / "g.json")
+    graph = str(tmp_path / "g.db")
     _ckg("--graph", graph, "ingest", str(SEED))
     out = tmp_path / "seed.ttl"
     _ckg("--graph", graph, "export", "--format", "turtle", "-o", str(out))

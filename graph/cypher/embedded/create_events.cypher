@@ -1,0 +1,13 @@
+// A document's events with their source, target and document. The document's old events are gone
+// before this runs, so every event is new; returns how many were written so that an event whose
+// actor is missing fails the transaction instead of vanishing.
+MATCH (d:Document {id: $document})
+UNWIND $rows AS row
+MATCH (s:Actor {id: row.source})
+MATCH (t:Actor {id: row.target})
+CREATE (e:Event {id: row.id, predicate: row.predicate, modality: row.modality, date: row.date,
+                 cameo: row.cameo, plover: row.plover, confidence: row.confidence,
+                 sentence: row.sentence, start: row.start, `end`: row.`end`})-[:SOURCE]->(s),
+       (e)-[:TARGET]->(t),
+       (e)-[:REPORTED_IN]->(d)
+RETURN count(e) AS written
