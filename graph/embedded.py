@@ -50,6 +50,9 @@ CYPHER_DIR = Path(__file__).with_name("cypher") / "embedded"
 BATCH_SIZE = 500
 LOCK_SUFFIX = ".lock"
 LOCK_WAIT_SECONDS = 600.0
+# The writer folds its log into the database once the log passes this size: often enough that readers
+# replay little when they open, seldom enough that ingest does not wait on it.
+CHECKPOINT_LOG_BYTES = 32 * 1024 * 1024
 
 # Neo4j's type(r) is label(r) here; the database has no function named type.
 _TYPE_CALL = re.compile(r"(?<![\w.$`])type(\s*\()", re.IGNORECASE)
@@ -148,9 +151,11 @@ class EmbeddedStore(Store):
     graph is an error. Otherwise the database is created when missing and this process is its writer.
     """
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False,
+                 checkpoint_bytes: int = CHECKPOINT_LOG_BYTES) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.checkpoint_bytes = checkpoint_bytes
         self._db: Any = None
         self._conn: Any = None
         if read_only and not self.path.exists():
@@ -222,8 +227,12 @@ class EmbeddedStore(Store):
         self._lock.close()
 
     def _checkpoint_if_alone(self) -> None:
-        """Fold the log into the file when no reader is open; otherwise later."""
-        if self._lock.acquire(shared=False, wait=False):
+        """Fold a long log into the file when no reader is open; otherwise later."""
+        try:
+            size = os.path.getsize(f"{self.path}.wal")
+        except OSError:
+            return
+        if size >= self.checkpoint_bytes and self._lock.acquire(shared=False, wait=False):
             try:
                 self._conn.execute("CHECKPOINT")
             finally:

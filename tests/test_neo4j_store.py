@@ -24,7 +24,7 @@ from neo4j import GraphDatabase
 
 from graph.embedded import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
-from graph.store import IngestResult, Store, open_store
+from graph.store import DeleteResult, IngestResult, Store, open_store
 from ontology.errors import QueryError, StoreError
 
 pytestmark = pytest.mark.neo4j
@@ -156,3 +156,37 @@ def test_unreachable_server_says_what_to_do() -> None:
         open_store("neo4j", uri=uri)
     assert str(caught.value).startswith(
         f"cannot reach Neo4j at {uri}: start one with `make neo4j` or pass --uri (")
+
+
+def test_delete_matches_the_embedded_store(neo: Neo4jStore, embedded: EmbeddedStore) -> None:
+    for store in (neo, embedded):
+        store.ingest_many(both_documents())
+        assert store.delete(["tripoli-clashes", "never-stored"]) == [
+            DeleteResult("tripoli-clashes", True, 7), DeleteResult("never-stored", False, 0)]
+    assert neo.snapshot() == embedded.snapshot()
+    assert neo.run_query(SUMMARY_QUERY, {}) == embedded.run_query(SUMMARY_QUERY, {})
+    assert neo.stats() == embedded.stats()
+    assert counts(neo) == counts(embedded) == (7 + 1 + 7, 3 * 7 + 5)  # every actor stays; 5 summaries are left
+
+
+@pytest.mark.parametrize(("cypher", "message"), [
+    ("LOAD CSV FROM 'file:///etc/hostname' AS row RETURN row",
+     "file and network addresses (file://, http://) are refused here; query the graph only"),
+    ("LOAD CSV FROM $url AS row RETURN row", "LOAD reads files or URLs and is refused here; query the graph only"),
+    ("CALL dbms.listConfig() YIELD name RETURN name", "CALL dbms.listConfig is refused here; only these read-only "
+     "procedures may be called: db.labels, db.propertykeys, db.relationshiptypes, db.schema.nodetypeproperties, "
+     "db.schema.reltypeproperties, db.schema.visualization, show_connection, show_tables, table_info"),
+])
+def test_files_urls_and_procedures_are_refused(neo: Neo4jStore, cypher: str, message: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        neo.run_query(cypher, {"url": "https://example.org/x.csv"})
+    assert str(caught.value) == message
+
+
+def test_schema_procedures_may_be_called_and_long_queries_stop(neo: Neo4jStore) -> None:
+    neo.ingest(aid_request())
+    rows = neo.run_query("CALL db.labels() YIELD label RETURN label ORDER BY label", {})
+    assert {"Actor", "Document", "Event", "State"} <= {r["label"] for r in rows}
+    with pytest.raises(QueryError) as caught:
+        neo.run_query("UNWIND range(1, 1000000000) AS i WITH i WHERE i % 7 = 0 RETURN count(i) AS n", {}, timeout=0.5)
+    assert str(caught.value) == "the query ran longer than 0.5 s and was stopped; narrow it or pass a longer --timeout"
