@@ -20,7 +20,7 @@ import os
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,11 @@ LOCK_WAIT_SECONDS = 600.0
 # The writer folds its log into the database once the log passes this size: often enough that readers
 # replay little when they open, seldom enough that ingest does not wait on it.
 CHECKPOINT_LOG_BYTES = 32 * 1024 * 1024
+# The database's page cache; left unset it may grow to most of the machine's memory.
+BUFFER_POOL_BYTES = 1 << 30
+# Documents share a transaction up to these sizes: the summaries are then counted once for the group.
+GROUP_DOCUMENTS = 100
+GROUP_EVENTS = 4000
 
 # Neo4j's type(r) is label(r) here; the database has no function named type.
 _TYPE_CALL = re.compile(r"(?<![\w.$`])type(\s*\()", re.IGNORECASE)
@@ -172,7 +177,8 @@ class EmbeddedStore(Store):
     def _open(self) -> None:
         self._lock.acquire(shared=self.read_only)
         try:
-            self._db = ladybug.Database(str(self.path), read_only=self.read_only, auto_checkpoint=False)
+            self._db = ladybug.Database(str(self.path), read_only=self.read_only, auto_checkpoint=False,
+                                        buffer_pool_size=BUFFER_POOL_BYTES)
             self._conn = ladybug.Connection(self._db)
             if self.read_only:
                 self._check_schema()
@@ -260,19 +266,83 @@ class EmbeddedStore(Store):
     def ingest(self, doc: DocumentRecord) -> IngestResult:
         return self.ingest_many([doc])[0]
 
-    def ingest_many(self, docs: Sequence[DocumentRecord] | Any) -> list[IngestResult]:
-        """Each document in its own transaction; the log is folded into the file after the batch."""
+    def ingest_many(self, docs: Iterable[DocumentRecord]) -> list[IngestResult]:
+        """Documents in groups, each group in one transaction (so each document whole or absent, and the
+        summaries counted once a group); a group that fails is written again one document a
+        transaction, so the documents before a bad one are stored and its error is raised."""
         self._writable()
-        results = []
+        results: list[IngestResult] = []
+        group: list[tuple[DocumentRecord, DocumentRows]] = []
         try:
             for doc in docs:
-                rows = checked_rows(doc)
-                status = self._transaction(lambda rows=rows: self._write_document(rows), f"document {doc.id!r}")
-                results.append(IngestResult(doc.id, status, len(rows.actors), len(rows.events)))
+                try:
+                    rows = checked_rows(doc)
+                except StoreError:
+                    results += self._write_group(group) if group else []
+                    group = []
+                    raise
+                group.append((doc, rows))
+                if len(group) >= GROUP_DOCUMENTS or sum(len(r.events) for _, r in group) >= GROUP_EVENTS:
+                    results += self._write_group(group)
+                    group = []
+            if group:
+                results += self._write_group(group)
         finally:
-            if results:
-                self._checkpoint_if_alone()
+            self._checkpoint_if_alone()
         return results
+
+    def _write_group(self, group: list[tuple[DocumentRecord, DocumentRows]]) -> list[IngestResult]:
+        try:
+            what = f"document {group[0][0].id!r}" if len(group) == 1 else f"{len(group)} documents"
+            statuses = self._transaction(lambda: self._write_documents([rows for _, rows in group]), what)
+        except StoreError:
+            if len(group) == 1:
+                raise
+            statuses = []
+            for doc, rows in group:  # one at a time, to store all before the one that fails
+                statuses += self._transaction(lambda rows=rows: self._write_documents([rows]), f"document {doc.id!r}")
+        return [IngestResult(doc.id, status, len(rows.actors), len(rows.events))
+                for (doc, rows), status in zip(group, statuses, strict=True)]
+
+    def _write_documents(self, members: list[DocumentRows]) -> list[str]:
+        """Documents' rows inside the caller's transaction: documents one by one, then their actors and
+        events in batches, then the summaries of every actor pair they touch."""
+        statuses: list[str] = []
+        affected: set[tuple[str, str, str]] = set()
+        actors: dict[str, dict[str, Any]] = {}
+        events: list[dict[str, Any]] = []
+        pending: set[str] = set()
+        for rows in members:
+            doc_id = rows.document["id"]
+            if doc_id in pending:  # the same document twice: its first events must exist to be replaced
+                self._create(actors, events)
+                actors, events, pending = {}, [], set()
+            found = self._rows(statement("document_sha256"), {"id": doc_id})
+            if found and found[0]["records_sha256"] == rows.document["records_sha256"]:
+                statuses.append("unchanged")
+                continue
+            if found:
+                affected |= self._old_pairs(doc_id)
+                self._conn.execute(statement("delete_document_events"), {"id": doc_id})
+            statuses.append("replaced" if found else "added")
+            self._conn.execute(statement("merge_document"), {f: rows.document.get(f) for f in DOCUMENT_FIELDS})
+            for actor in rows.actors:  # a later record of an actor wins, as across transactions
+                actors.pop(actor["id"], None)
+                actors[actor["id"]] = {f: actor.get(f) for f in ACTOR_FIELDS}
+            events += rows.events
+            pending.add(doc_id)
+            affected |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
+        self._create(actors, events)
+        self._refresh_summaries(affected)
+        return statuses
+
+    def _create(self, actors: Mapping[str, dict[str, Any]], events: list[dict[str, Any]]) -> None:
+        for batch in batches(list(actors.values())):
+            self._conn.execute(statement("merge_actors"), {"rows": batch})
+        for batch in batches(events):
+            written = self._rows(statement("create_events"), {"rows": batch})
+            if not written or written[0]["written"] != len(batch):
+                raise RuntimeError("some events lost their actor or document")
 
     def delete(self, document_ids: Sequence[str]) -> list[DeleteResult]:
         self._writable()
@@ -300,29 +370,6 @@ class EmbeddedStore(Store):
     def _old_pairs(self, doc_id: str) -> set[tuple[str, str, str]]:
         return {(r["source"], r["predicate"], r["target"])
                 for r in self._rows(statement("document_event_pairs"), {"id": doc_id})}
-
-    def _write_document(self, rows: DocumentRows) -> str:
-        doc_id = rows.document["id"]
-        found = self._rows(statement("document_sha256"), {"id": doc_id})
-        if found and found[0]["records_sha256"] == rows.document["records_sha256"]:
-            return "unchanged"
-        affected: set[tuple[str, str, str]] = set()
-        status = "added"
-        if found:
-            affected = self._old_pairs(doc_id)
-            self._conn.execute(statement("delete_document_events"), {"id": doc_id})
-            status = "replaced"
-        self._conn.execute(statement("merge_document"), {f: rows.document.get(f) for f in DOCUMENT_FIELDS})
-        for batch in batches(rows.actors):
-            self._conn.execute(statement("merge_actors"), {"rows": [{f: a.get(f) for f in ACTOR_FIELDS}
-                                                                    for a in batch]})
-        for batch in batches(rows.events):
-            written = self._rows(statement("create_events"), {"document": doc_id, "rows": batch})
-            if not written or written[0]["written"] != len(batch):
-                raise RuntimeError(f"document {doc_id!r}: some events lost their actor or document")
-        affected |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
-        self._refresh_summaries(affected)
-        return status
 
     def _delete_document(self, doc_id: str) -> int | None:
         """Remove a document and its events; None when there is no such document."""

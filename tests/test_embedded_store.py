@@ -360,3 +360,21 @@ def test_docstring_examples_run(module) -> None:
     result = doctest.testmod(module)
     assert result.failed == 0
     assert result.attempted >= 1
+
+
+def test_a_batch_keeps_the_documents_before_one_the_database_refuses(store: EmbeddedStore) -> None:
+    bad = replace(tripoli_clashes(), id="bad-text", sha256="bad",
+                  relations=[rel("egypt", "CONDEMNS", "turkey", "asserted", None, "111", "ACCUSE",
+                                 "Cairo \ud800 condemned", 0)])
+    with pytest.raises(StoreError, match=r"writing document 'bad-text' failed; nothing of it was stored"):
+        store.ingest_many([aid_request(), bad, tripoli_clashes()])
+    assert [d["id"] for d in store.snapshot().documents] == ["gna-aid-request"]
+
+
+def test_one_batch_with_a_document_and_its_revision_keeps_the_revision(store: EmbeddedStore, path: Path) -> None:
+    assert [r.status for r in store.ingest_many([aid_request(), tripoli_clashes(), aid_request_revised()])] == [
+        "added", "added", "replaced"]
+    with EmbeddedStore(path.with_name("other.db")) as other:
+        other.ingest_many([aid_request_revised(), tripoli_clashes()])
+        assert store.snapshot() == other.snapshot()
+        assert store.run_query(SUMMARY_QUERY, {}) == other.run_query(SUMMARY_QUERY, {}) == SUMMARIES_REVISED

@@ -1,8 +1,8 @@
-// A document's events with their source, target and document. The document's old events are gone
-// before this runs, so every event is new; returns how many were written so that an event whose
-// actor is missing fails the transaction instead of vanishing.
-MATCH (d:Document {id: $document})
+// Events with their source, target and document. A document's old events are gone before this
+// runs, so every event is new; returns how many were written so that an event whose actor or
+// document is missing fails the transaction instead of vanishing.
 UNWIND $rows AS row
+MATCH (d:Document {id: row.document})
 MATCH (s:Actor {id: row.source})
 MATCH (t:Actor {id: row.target})
 CREATE (e:Event {id: row.id, predicate: row.predicate, modality: row.modality, date: row.date,
