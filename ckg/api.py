@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from graph import analytics
-from graph.html import write_html
+from graph.html import write_html_rows
 from graph.rdf import FORMATS as RDF_FORMATS
-from graph.rdf import export as export_rdf
+from graph.rdf import export_rows
 from graph.store import QUERY_TIMEOUT_SECONDS, DeleteResult, IngestResult, Store, open_store
 from loaders.parallel import extract_parallel
 from ontology.errors import CkgError, ExportError, InputError, StoreError
@@ -130,14 +130,14 @@ class ConflictKG:
         return self.store.delete(list(document_ids))
 
     def export(self, fmt: str, out: Path, title: str = "conflict-kg") -> int:
-        """Write the graph as RDF (turtle, nt, json-ld, trig) or as an HTML view; returns what was written."""
-        snap = self.store.snapshot()
-        if fmt == "html":
-            write_html(snap, out, title)
-            return len(snap.events)
-        if fmt not in RDF_FORMATS:
+        """Write the graph as RDF (turtle, nt, json-ld, trig) or as an HTML view, reading the store a page
+        at a time; returns the triples (or, for HTML, the events) written."""
+        if fmt not in EXPORT_FORMATS:
             raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
-        return export_rdf(snap, fmt, out)
+        rows = (self.store.iter_actors(), self.store.iter_documents(), self.store.iter_events())
+        if fmt == "html":
+            return write_html_rows(*rows, out, title)
+        return export_rows(*rows, fmt, out)
 
     def analyse(self) -> dict[str, Any]:
         snap = self.store.snapshot()
