@@ -20,6 +20,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -360,13 +361,26 @@ def nt_term(term: Any) -> str:
     ('"say \\\\"hi\\\\"\\\\n"@en', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
     """
     if isinstance(term, Literal):
-        text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        if term.language:
-            return f'"{text}"@{term.language}'
-        if term.datatype is not None and term.datatype != XSD.string:
-            return f'"{text}"^^<{term.datatype}>'
+        text = str(term)
+        if _LITERAL_UNSAFE.search(text):
+            text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        language, datatype = term.language, term.datatype
+        if language:
+            return f'"{text}"@{language}'
+        if datatype is not None and datatype != XSD.string:
+            return f'"{text}"^^{_nt_iri(datatype)}'
         return f'"{text}"'
-    return "<" + _IRI_UNSAFE.sub(_iri_escape, str(term)) + ">"
+    return _nt_iri(term)
+
+
+@lru_cache(maxsize=8192)
+def _nt_iri(iri: str) -> str:
+    # The vocabulary's and the actors' IRIs repeat on every line: each is formatted once.
+    text = str(iri)
+    return f"<{_IRI_UNSAFE.sub(_iri_escape, text) if _IRI_UNSAFE.search(text) else text}>"
+
+
+_LITERAL_UNSAFE = re.compile(r'[\\"\n\r]')
 
 
 def _iri_escape(match: re.Match[str]) -> str:
