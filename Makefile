@@ -42,7 +42,7 @@ lint: install
 test: install java lint
 	$(NEO4J) build
 	@rm -rf $(TEST_NEO4J); \
-	uri=$$($(NEO4J) start --state-dir $(TEST_NEO4J) --bolt-port 0 --browser-port 0 --uri-only) || exit 1; \
+	uri=$$($(NEO4J) start --state-dir $(TEST_NEO4J) --bolt-port 0 --browser-port 0 --no-auth --uri-only) || exit 1; \
 	trap '$(NEO4J) stop --state-dir $(TEST_NEO4J) >/dev/null' EXIT; \
 	echo "test Neo4j at $$uri"; \
 	CKG_TEST_NEO4J_URI=$$uri $(PY) -m pytest $(PYTEST_ARGS)

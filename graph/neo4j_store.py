@@ -98,7 +98,8 @@ class Neo4jStore(Store):
                  database: str | None = None) -> None:
         self.uri = uri
         self.database = database
-        auth = (user, password or "") if user else None
+        # A password alone is for the user every Neo4j has.
+        auth = (user or "neo4j", password or "") if user or password else None
         try:
             # The store's own statements are known; server hints about them would only be noise.
             self.driver: Driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")

@@ -15,8 +15,10 @@ process group; output in STATE_DIR/neo4j.log, the database in STATE_DIR/home), w
 answers a handshake, records it in STATE_DIR/server.json and prints the bolt:// address and the
 Browser URL. A server already running for STATE_DIR is reported instead of starting another.
 The CLI takes ports 7687/7474 when they are free, else any free port (port 0 asks for any free
-port). Authentication is off unless the environment variable CKG_NEO4J_PASSWORD is set
-(8+ characters; user neo4j). `--uri-only` prints nothing but the bolt:// address, for scripts.
+port). The CLI turns authentication on (user neo4j): with the password in CKG_NEO4J_PASSWORD when
+set (8+ characters), else with one generated at the first start and kept in STATE_DIR/password,
+readable by its owner only; `--no-auth` starts without (as the test suite's throwaway server does).
+`--uri-only` prints nothing but the bolt:// address, for scripts.
 
 From Python (tests load this file by path):
     info = start(Path(tmp))   # ServerInfo(bolt_uri, browser_url, pid, state_dir, ...)
@@ -33,6 +35,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -56,6 +59,7 @@ READY_MARK = "CKG-NEO4J READY"
 PASSWORD_ENV = "CKG_NEO4J_PASSWORD"
 STANDARD_BOLT_PORT = 7687
 STANDARD_BROWSER_PORT = 7474
+PASSWORD_FILE = "password"
 START_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 30.0
 INSTALL_HINT = "install them with: apt-get install openjdk-17-jdk-headless maven"
@@ -425,8 +429,33 @@ def stop(state_dir: Path) -> bool:
 # Command line
 
 
+def stored_password(state_dir: Path) -> str:
+    """The password kept in STATE_DIR/password, made at the first call: readable by its owner only."""
+    path = Path(state_dir) / PASSWORD_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        os.chmod(path, 0o600)  # whatever a copy or an editor did to it
+        password = path.read_text(encoding="utf-8").strip()
+        if len(password) < 8:
+            raise Neo4jServerError(
+                f"{path} holds no password of 8 or more characters; delete it to get a new one") from None
+        return password
+    password = secrets.token_urlsafe(18)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(password + "\n")
+    return password
+
+
 def _describe(info: ServerInfo, state: str) -> str:
-    auth = f"user neo4j, password from ${PASSWORD_ENV}" if info.auth else "no authentication"
+    password_file = info.state_dir / PASSWORD_FILE
+    if not info.auth:
+        auth = "no authentication"
+    elif os.environ.get(PASSWORD_ENV):
+        auth = f"user neo4j, password from ${PASSWORD_ENV}"
+    else:
+        auth = f"user neo4j, password in {password_file}"
     return (
         f"Neo4j {state} (pid {info.pid}, state in {info.state_dir})\n"
         f"  Bolt:    {info.bolt_uri}   ({auth})\n"
@@ -457,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     start_cmd.add_argument("--heap", default="512m", help="JVM heap (-Xmx), default 512m")
     start_cmd.add_argument("--page-cache", default="64m", help="Neo4j page cache, default 64m")
+    start_cmd.add_argument("--no-auth", action="store_true",
+                           help="no authentication (for a throwaway server on loopback, e.g. the tests')")
     args = parser.parse_args(argv)
 
     try:
@@ -492,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
                 browser,
                 heap=args.heap,
                 page_cache=args.page_cache,
-                password=os.environ.get(PASSWORD_ENV) or None,
+                password=None if args.no_auth else os.environ.get(PASSWORD_ENV) or stored_password(args.state_dir),
             )
         state = "already running" if already is not None else "started"
         print(info.bolt_uri if args.uri_only else _describe(info, state))
