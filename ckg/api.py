@@ -10,6 +10,7 @@ from typing import Any
 
 from graph import analytics
 from graph.html import write_html_rows
+from graph.model import GraphSnapshot
 from graph.rdf import FORMATS as RDF_FORMATS
 from graph.rdf import export_rows
 from graph.store import QUERY_TIMEOUT_SECONDS, DeleteResult, IngestResult, Store, open_store
@@ -140,7 +141,11 @@ class ConflictKG:
         return export_rows(*rows, fmt, out)
 
     def analyse(self) -> dict[str, Any]:
-        snap = self.store.snapshot()
+        """Centrality, blocs and balance of the actor graph, projected from the store into networkx."""
+        # The projection needs each event's ends, predicate, modality and date, not its sentence.
+        wanted = ("id", "source", "target", "predicate", "modality", "date")
+        snap = GraphSnapshot(actors=list(self.store.iter_actors()),
+                             events=[{k: ev[k] for k in wanted} for ev in self.store.iter_events()])
         balance = analytics.structural_balance(snap)
         return {
             "centrality": analytics.centrality(snap)[:10],

@@ -62,6 +62,7 @@ GROUP_EVENTS = 4000
 # Neo4j's type(r) is label(r) here; the database has no function named type.
 _TYPE_CALL = re.compile(r"(?<![\w.$`])type(\s*\()", re.IGNORECASE)
 _HELD_BY = re.compile(r"held by PID (\d+)", re.IGNORECASE)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 _INTERNAL_KEYS = frozenset({"_ID", "_LABEL", "_SRC", "_DST"})
 # An event node's own properties; source, target and document are its relationships.
 EVENT_PROPERTIES = tuple(f for f in EVENT_FIELDS if f not in ("source", "target", "document"))
@@ -436,8 +437,8 @@ class EmbeddedStore(Store):
             try:
                 result = self._conn.execute(dialect(cypher), dict(params))
                 names = result.get_column_names()
-                return [{name: plain(value) for name, value in zip(names, row, strict=True)}
-                        for row in result.get_all()]
+                return [{name: value if type(value) in _SCALARS else plain(value)
+                         for name, value in zip(names, row, strict=True)} for row in result.get_all()]
             finally:
                 with contextlib.suppress(RuntimeError):
                     self._conn.execute("ROLLBACK")
