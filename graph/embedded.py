@@ -20,7 +20,7 @@ import os
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,16 +35,13 @@ from graph.store import (
     QUERY_TIMEOUT_SECONDS,
     SUMMARY_MODALITY,
     DeleteResult,
-    IngestResult,
     Store,
-    checked_rows,
     event_sort_key,
     read_only_refusal,
     relationship_type,
     stats_dict,
 )
 from ontology.errors import QueryError, StoreError
-from ontology.records import DocumentRecord
 
 CYPHER_DIR = Path(__file__).with_name("cypher") / "embedded"
 BATCH_SIZE = 500
@@ -55,9 +52,6 @@ LOCK_WAIT_SECONDS = 600.0
 CHECKPOINT_LOG_BYTES = 32 * 1024 * 1024
 # The database's page cache; left unset it may grow to most of the machine's memory.
 BUFFER_POOL_BYTES = 1 << 30
-# Documents share a transaction up to these sizes: the summaries are then counted once for the group.
-GROUP_DOCUMENTS = 100
-GROUP_EVENTS = 4000
 
 # Neo4j's type(r) is label(r) here; the database has no function named type.
 _TYPE_CALL = re.compile(r"(?<![\w.$`])type(\s*\()", re.IGNORECASE)
@@ -264,46 +258,22 @@ class EmbeddedStore(Store):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def ingest(self, doc: DocumentRecord) -> IngestResult:
-        return self.ingest_many([doc])[0]
-
-    def ingest_many(self, docs: Iterable[DocumentRecord]) -> list[IngestResult]:
-        """Documents in groups, each group in one transaction (so each document whole or absent, and the
-        summaries counted once a group); a group that fails is written again one document a
-        transaction, so the documents before a bad one are stored and its error is raised."""
+    def _write_rows(self, members: list[DocumentRows], what: str) -> list[str]:
         self._writable()
-        results: list[IngestResult] = []
-        group: list[tuple[DocumentRecord, DocumentRows]] = []
-        try:
-            for doc in docs:
-                try:
-                    rows = checked_rows(doc)
-                except StoreError:
-                    results += self._write_group(group) if group else []
-                    group = []
-                    raise
-                group.append((doc, rows))
-                if len(group) >= GROUP_DOCUMENTS or sum(len(r.events) for _, r in group) >= GROUP_EVENTS:
-                    results += self._write_group(group)
-                    group = []
-            if group:
-                results += self._write_group(group)
-        finally:
-            self._checkpoint_if_alone()
-        return results
+        return self._transaction(lambda: self._write_documents(members), what)
 
-    def _write_group(self, group: list[tuple[DocumentRecord, DocumentRows]]) -> list[IngestResult]:
-        try:
-            what = f"document {group[0][0].id!r}" if len(group) == 1 else f"{len(group)} documents"
-            statuses = self._transaction(lambda: self._write_documents([rows for _, rows in group]), what)
-        except StoreError:
-            if len(group) == 1:
-                raise
-            statuses = []
-            for doc, rows in group:  # one at a time, to store all before the one that fails
-                statuses += self._transaction(lambda rows=rows: self._write_documents([rows]), f"document {doc.id!r}")
-        return [IngestResult(doc.id, status, len(rows.actors), len(rows.events))
-                for (doc, rows), status in zip(group, statuses, strict=True)]
+    def _after_writes(self) -> None:
+        if not self.read_only:
+            self._checkpoint_if_alone()
+
+    def delete(self, document_ids: Sequence[str]) -> list[DeleteResult]:
+        self._writable()
+        results = []
+        for doc_id in document_ids:
+            events = self._transaction(lambda doc_id=doc_id: self._delete_document(doc_id), f"deleting {doc_id!r}")
+            results.append(DeleteResult(doc_id, events is not None, events or 0))
+        self._checkpoint_if_alone()
+        return results
 
     def _write_documents(self, members: list[DocumentRows]) -> list[str]:
         """Documents' rows inside the caller's transaction: documents one by one, then their actors and
@@ -344,15 +314,6 @@ class EmbeddedStore(Store):
             written = self._rows(statement("create_events"), {"rows": batch})
             if not written or written[0]["written"] != len(batch):
                 raise RuntimeError("some events lost their actor or document")
-
-    def delete(self, document_ids: Sequence[str]) -> list[DeleteResult]:
-        self._writable()
-        results = []
-        for doc_id in document_ids:
-            events = self._transaction(lambda doc_id=doc_id: self._delete_document(doc_id), f"deleting {doc_id!r}")
-            results.append(DeleteResult(doc_id, events is not None, events or 0))
-        self._checkpoint_if_alone()
-        return results
 
     def _transaction(self, work: Any, what: str) -> Any:
         self._conn.execute("BEGIN TRANSACTION")

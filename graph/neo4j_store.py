@@ -24,17 +24,14 @@ from graph.store import (
     QUERY_TIMEOUT_SECONDS,
     SUMMARY_MODALITY,
     DeleteResult,
-    IngestResult,
     Store,
     actor_label,
-    checked_rows,
     event_sort_key,
     read_only_refusal,
     relationship_type,
     stats_dict,
 )
 from ontology.errors import QueryError, StoreError
-from ontology.records import DocumentRecord
 from ontology.vocabulary import ACTOR_TYPES
 
 CYPHER_DIR = Path(__file__).with_name("cypher")
@@ -139,15 +136,12 @@ class Neo4jStore(Store):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def ingest(self, doc: DocumentRecord) -> IngestResult:
-        rows = checked_rows(doc)
+    def _write_rows(self, members: list[DocumentRows], what: str) -> list[str]:
         try:
             with self._session() as session:
-                status = session.execute_write(_write_document, rows)
-        except (Neo4jError, DriverError) as exc:
-            raise StoreError(f"writing document {doc.id!r} to Neo4j at {self.uri} failed; nothing of it was "
-                             f"stored: {exc}") from None
-        return IngestResult(doc.id, status, len(rows.actors), len(rows.events))
+                return session.execute_write(_write_documents, members)
+        except (Neo4jError, DriverError, _LostEvents) as exc:
+            raise StoreError(f"writing {what} to Neo4j at {self.uri} failed; nothing of it was stored: {exc}") from None
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -245,37 +239,59 @@ def _refresh_summaries(tx: ManagedTransaction, affected: set[tuple[str, str, str
             tx.run(text, {"pairs": batch, "predicate": predicate, "modality": SUMMARY_MODALITY}).consume()
 
 
-def _write_document(tx: ManagedTransaction, rows: DocumentRows) -> str:
-    """The whole of one document in one transaction; returns added, replaced or unchanged."""
-    doc_id = rows.document["id"]
-    found = tx.run(statement("document_sha256"), {"id": doc_id}).single()
-    if found is not None and found["records_sha256"] == rows.document["records_sha256"]:
-        return "unchanged"
-    affected: set[tuple[str, str, str]] = set()
-    status = "added"
-    if found is not None:
-        for r in tx.run(statement("document_event_pairs"), {"id": doc_id}):
-            affected.add((r["source"], r["predicate"], r["target"]))
-        tx.run(statement("delete_document_events"), {"id": doc_id}).consume()
-        status = "replaced"
+class _LostEvents(Exception):
+    """Events whose actor or document is missing: the transaction is rolled back."""
 
-    tx.run(statement("merge_document"), {"doc": rows.document}).consume()
-    ids_by_type: dict[str, list[str]] = defaultdict(list)
-    for batch in batches(rows.actors):
+
+def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> list[str]:
+    """Documents' rows in one transaction: each document checked and its old events dropped, then
+    documents, actors and events in batches, then the summaries of every actor pair they touch."""
+    statuses: list[str] = []
+    affected: set[tuple[str, str, str]] = set()
+    docs: list[dict[str, Any]] = []
+    actors: dict[str, dict[str, Any]] = {}
+    events: list[dict[str, Any]] = []
+    for rows in members:
+        doc_id = rows.document["id"]
+        if any(d["id"] == doc_id for d in docs):  # the same document twice: its first events must exist
+            _create(tx, docs, actors, events)
+            docs, actors, events = [], {}, []
+        found = tx.run(statement("document_sha256"), {"id": doc_id}).single()
+        if found is not None and found["records_sha256"] == rows.document["records_sha256"]:
+            statuses.append("unchanged")
+            continue
+        if found is not None:
+            for r in tx.run(statement("document_event_pairs"), {"id": doc_id}):
+                affected.add((r["source"], r["predicate"], r["target"]))
+            tx.run(statement("delete_document_events"), {"id": doc_id}).consume()
+        statuses.append("replaced" if found is not None else "added")
+        docs.append(rows.document)
+        for actor in rows.actors:  # a later record of an actor wins, as across transactions
+            actors.pop(actor["id"], None)
+            actors[actor["id"]] = actor
+        events += rows.events
+        affected |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
+    _create(tx, docs, actors, events)
+    _refresh_summaries(tx, affected)
+    return statuses
+
+
+def _create(tx: ManagedTransaction, docs: list[dict[str, Any]], actors: Mapping[str, dict[str, Any]],
+            events: list[dict[str, Any]]) -> None:
+    for batch in batches(docs):
+        tx.run(statement("merge_documents"), {"docs": batch}).consume()
+    for batch in batches(list(actors.values())):
         tx.run(statement("merge_actors"), {"rows": batch}).consume()
-    for actor in rows.actors:
+    ids_by_type: dict[str, list[str]] = defaultdict(list)
+    for actor in actors.values():
         ids_by_type[actor["type"]].append(actor["id"])
     for type_name, ids in sorted(ids_by_type.items()):
         for batch in batches(ids):
             tx.run(set_actor_type_statement(type_name), {"ids": batch}).consume()
-
-    for batch in batches(rows.events):
+    for batch in batches(events):
         written = tx.run(statement("merge_events"), {"rows": batch}).single()
         if written is None or written["written"] != len(batch):
-            raise StoreError(f"document {doc_id!r}: some events lost their actor or document; nothing was stored")
-    affected |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
-    _refresh_summaries(tx, affected)
-    return status
+            raise _LostEvents("some events lost their actor or document")
 
 
 def _actor_row(props: Mapping[str, Any]) -> dict[str, Any]:

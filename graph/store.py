@@ -33,6 +33,10 @@ SUMMARY_MODALITY = "asserted"
 
 # A researcher's query stops after this many seconds unless told otherwise (ckg cypher --timeout).
 QUERY_TIMEOUT_SECONDS = 30.0
+# Documents share a transaction up to these sizes (each document is then whole or absent all the same),
+# so that summaries are counted once a group and the statements carry many rows each.
+GROUP_DOCUMENTS = 100
+GROUP_EVENTS = 4000
 # Exports read the store this many rows at a time.
 PAGE_SIZE = 5000
 
@@ -169,13 +173,55 @@ def name_matches(key: str, actor: Mapping[str, Any]) -> bool:
 class Store(ABC):
     """A graph store. Use as a context manager, or call close()."""
 
-    @abstractmethod
     def ingest(self, doc: DocumentRecord) -> IngestResult:
         """Write one document and its records in one transaction."""
+        return self.ingest_many([doc])[0]
 
     def ingest_many(self, docs: Iterable[DocumentRecord]) -> list[IngestResult]:
-        """Write documents one after another, each its own transaction."""
-        return [self.ingest(doc) for doc in docs]
+        """Write documents in groups, each group in one transaction. A group that fails is written
+        again one document a transaction, so the documents before a bad one are stored and its error
+        is raised; a document the model refuses stops the run after the ones before it."""
+        results: list[IngestResult] = []
+        group: list[tuple[DocumentRecord, DocumentRows]] = []
+        try:
+            for doc in docs:
+                try:
+                    rows = checked_rows(doc)
+                except StoreError:
+                    results += self._write_group(group)
+                    group = []
+                    raise
+                group.append((doc, rows))
+                if len(group) >= GROUP_DOCUMENTS or sum(len(r.events) for _, r in group) >= GROUP_EVENTS:
+                    results += self._write_group(group)
+                    group = []
+            results += self._write_group(group)
+        finally:
+            self._after_writes()
+        return results
+
+    def _write_group(self, group: list[tuple[DocumentRecord, DocumentRows]]) -> list[IngestResult]:
+        if not group:
+            return []
+        what = f"document {group[0][0].id!r}" if len(group) == 1 else f"{len(group)} documents"
+        try:
+            statuses = self._write_rows([rows for _, rows in group], what)
+        except StoreError:
+            if len(group) == 1:
+                raise
+            statuses = []
+            for doc, rows in group:
+                statuses += self._write_rows([rows], f"document {doc.id!r}")
+        return [IngestResult(doc.id, status, len(rows.actors), len(rows.events))  # type: ignore[arg-type]
+                for (doc, rows), status in zip(group, statuses, strict=True)]
+
+    @abstractmethod
+    def _write_rows(self, members: list[DocumentRows], what: str) -> list[str]:
+        """Write documents' rows in one transaction; their statuses (added, replaced, unchanged).
+        A failure is a StoreError that says nothing of `what` was stored."""
+
+    def _after_writes(self) -> None:  # noqa: B027 - a hook most stores leave empty
+        """Called after each ingest_many, whatever happened."""
 
     @abstractmethod
     def stats(self) -> dict[str, Any]:

@@ -190,3 +190,13 @@ def test_schema_procedures_may_be_called_and_long_queries_stop(neo: Neo4jStore) 
     with pytest.raises(QueryError) as caught:
         neo.run_query("UNWIND range(1, 1000000000) AS i WITH i WHERE i % 7 = 0 RETURN count(i) AS n", {}, timeout=0.5)
     assert str(caught.value) == "the query ran longer than 0.5 s and was stopped; narrow it or pass a longer --timeout"
+
+
+def test_a_batch_with_a_document_and_its_revision_matches_the_embedded_store(neo: Neo4jStore,
+                                                                            embedded: EmbeddedStore) -> None:
+    batch = [aid_request(), tripoli_clashes(), aid_request_revised()]
+    assert [r.status for r in neo.ingest_many(batch)] == [r.status for r in embedded.ingest_many(batch)] == [
+        "added", "added", "replaced"]
+    assert neo.snapshot() == embedded.snapshot()
+    assert neo.run_query(SUMMARY_QUERY, {}) == SUMMARIES_REVISED
+    assert counts(neo) == (23, 52)
