@@ -35,11 +35,13 @@ from graph.store import (
     QUERY_TIMEOUT_SECONDS,
     SUMMARY_MODALITY,
     DeleteResult,
+    Pair,
     Store,
     event_sort_key,
     read_only_refusal,
     relationship_type,
     stats_dict,
+    summary_increments,
 )
 from ontology.errors import QueryError, StoreError
 
@@ -277,9 +279,11 @@ class EmbeddedStore(Store):
 
     def _write_documents(self, members: list[DocumentRows]) -> list[str]:
         """Documents' rows inside the caller's transaction: documents one by one, then their actors and
-        events in batches, then the summaries of every actor pair they touch."""
+        events in batches, then the summaries: added to where only new documents touch a pair, counted
+        again where a replaced document's old events went."""
         statuses: list[str] = []
-        affected: set[tuple[str, str, str]] = set()
+        recount: set[Pair] = set()
+        added: list[dict[str, Any]] = []
         actors: dict[str, dict[str, Any]] = {}
         events: list[dict[str, Any]] = []
         pending: set[str] = set()
@@ -293,8 +297,11 @@ class EmbeddedStore(Store):
                 statuses.append("unchanged")
                 continue
             if found:
-                affected |= self._old_pairs(doc_id)
+                recount |= self._old_pairs(doc_id)
+                recount |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
                 self._conn.execute(statement("delete_document_events"), {"id": doc_id})
+            else:
+                added += rows.events
             statuses.append("replaced" if found else "added")
             self._conn.execute(statement("merge_document"), {f: rows.document.get(f) for f in DOCUMENT_FIELDS})
             for actor in rows.actors:  # a later record of an actor wins, as across transactions
@@ -302,9 +309,11 @@ class EmbeddedStore(Store):
                 actors[actor["id"]] = {f: actor.get(f) for f in ACTOR_FIELDS}
             events += rows.events
             pending.add(doc_id)
-            affected |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
         self._create(actors, events)
-        self._refresh_summaries(affected)
+        for predicate, pairs in summary_increments(added, recount).items():
+            for batch in batches(pairs):
+                self._conn.execute(summary_statement("add_summaries", predicate), {"pairs": batch})
+        self._refresh_summaries(recount)
         return statuses
 
     def _create(self, actors: Mapping[str, dict[str, Any]], events: list[dict[str, Any]]) -> None:

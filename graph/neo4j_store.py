@@ -24,12 +24,14 @@ from graph.store import (
     QUERY_TIMEOUT_SECONDS,
     SUMMARY_MODALITY,
     DeleteResult,
+    Pair,
     Store,
     actor_label,
     event_sort_key,
     read_only_refusal,
     relationship_type,
     stats_dict,
+    summary_increments,
 )
 from ontology.errors import QueryError, StoreError
 from ontology.vocabulary import ACTOR_TYPES
@@ -245,9 +247,11 @@ class _LostEvents(Exception):
 
 def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> list[str]:
     """Documents' rows in one transaction: each document checked and its old events dropped, then
-    documents, actors and events in batches, then the summaries of every actor pair they touch."""
+    documents, actors and events in batches, then the summaries: added to where only new documents
+    touch a pair, counted again where a replaced document's old events went."""
     statuses: list[str] = []
-    affected: set[tuple[str, str, str]] = set()
+    recount: set[Pair] = set()
+    added: list[dict[str, Any]] = []
     docs: list[dict[str, Any]] = []
     actors: dict[str, dict[str, Any]] = {}
     events: list[dict[str, Any]] = []
@@ -262,17 +266,23 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> lis
             continue
         if found is not None:
             for r in tx.run(statement("document_event_pairs"), {"id": doc_id}):
-                affected.add((r["source"], r["predicate"], r["target"]))
+                recount.add((r["source"], r["predicate"], r["target"]))
+            recount |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
             tx.run(statement("delete_document_events"), {"id": doc_id}).consume()
+        else:
+            added += rows.events
         statuses.append("replaced" if found is not None else "added")
         docs.append(rows.document)
         for actor in rows.actors:  # a later record of an actor wins, as across transactions
             actors.pop(actor["id"], None)
             actors[actor["id"]] = actor
         events += rows.events
-        affected |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
     _create(tx, docs, actors, events)
-    _refresh_summaries(tx, affected)
+    for predicate, pairs in summary_increments(added, recount).items():
+        text = typed_statement("add_summaries", type=relationship_type(predicate))
+        for batch in batches(pairs):
+            tx.run(text, {"pairs": batch}).consume()
+    _refresh_summaries(tx, recount)
     return statuses
 
 

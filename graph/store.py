@@ -142,6 +142,23 @@ def summary_of(dates: Iterable[str | None]) -> dict[str, Any]:
     return {"events": len(values), "first": min(known, default=None), "last": max(known, default=None)}
 
 
+Pair = tuple[str, str, str]  # (source actor id, predicate, target actor id)
+
+
+def summary_increments(events: Iterable[Mapping[str, Any]], skip: set[Pair]) -> dict[str, list[dict[str, Any]]]:
+    """By predicate, what new asserted events add to each actor pair's summary (pairs in skip left out:
+    their summaries are counted again from the store instead)."""
+    dates: dict[Pair, list[str | None]] = {}
+    for ev in events:
+        pair = (ev["source"], ev["predicate"], ev["target"])
+        if ev["modality"] == SUMMARY_MODALITY and pair not in skip:
+            dates.setdefault(pair, []).append(ev.get("date"))
+    by_predicate: dict[str, list[dict[str, Any]]] = {}
+    for (source, predicate, target), values in sorted(dates.items(), key=lambda item: item[0]):
+        by_predicate.setdefault(predicate, []).append({"source": source, "target": target, **summary_of(values)})
+    return by_predicate
+
+
 def stats_dict(documents: int, actor_types: Counter[str], predicates: Counter[str],
                modalities: Counter[str]) -> dict[str, Any]:
     """The stats() shape both stores return: keys sorted, zero counts left out."""

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from factories import (
+    COUNTED_SUMMARIES,
     S_CONDEMN,
     S_DENIAL,
     S_EGYPT,
     STATS_BOTH,
     STATS_REVISED,
+    STORED_SUMMARIES,
     SUMMARIES_BOTH,
     SUMMARIES_REVISED,
     SUMMARY_QUERY,
@@ -378,3 +380,18 @@ def test_one_batch_with_a_document_and_its_revision_keeps_the_revision(store: Em
         other.ingest_many([aid_request_revised(), tripoli_clashes()])
         assert store.snapshot() == other.snapshot()
         assert store.run_query(SUMMARY_QUERY, {}) == other.run_query(SUMMARY_QUERY, {}) == SUMMARIES_REVISED
+
+
+def test_summaries_added_to_group_by_group_equal_a_count_of_the_events(store: EmbeddedStore) -> None:
+    from bench.synthetic import synthetic_documents
+
+    docs = list(synthetic_documents(events=3000, actors=12, documents=150))
+    store.ingest_many(docs[:70])
+    for doc in docs[70:90]:
+        store.ingest(doc)
+    store.ingest_many(docs[90:])
+    # Replacing some documents counts their pairs again from the events.
+    store.ingest_many([replace(d, relations=d.relations[::2]) for d in docs[::7]])
+    stored = store.run_query(STORED_SUMMARIES, {})
+    assert len(stored) > 100
+    assert stored == store.run_query(COUNTED_SUMMARIES, {})

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from factories import (
+    COUNTED_SUMMARIES,
     STATS_BOTH,
     STATS_REVISED,
+    STORED_SUMMARIES,
     SUMMARIES_BOTH,
     SUMMARIES_REVISED,
     SUMMARY_QUERY,
@@ -200,3 +202,19 @@ def test_a_batch_with_a_document_and_its_revision_matches_the_embedded_store(neo
     assert neo.snapshot() == embedded.snapshot()
     assert neo.run_query(SUMMARY_QUERY, {}) == SUMMARIES_REVISED
     assert counts(neo) == (23, 52)
+
+
+def test_summaries_added_group_by_group_equal_a_count_of_the_events(neo: Neo4jStore, embedded: EmbeddedStore) -> None:
+    from bench.synthetic import synthetic_documents
+
+    docs = list(synthetic_documents(events=2000, actors=12, documents=100))
+    for store in (neo, embedded):
+        store.ingest_many(docs[:60])
+        for doc in docs[60:70]:
+            store.ingest(doc)
+        store.ingest_many(docs[70:])
+        store.ingest_many([replace(d, relations=d.relations[::2]) for d in docs[::7]])
+    stored = neo.run_query(STORED_SUMMARIES, {})
+    assert len(stored) > 100
+    assert stored == neo.run_query(COUNTED_SUMMARIES, {}) == embedded.run_query(STORED_SUMMARIES, {})
+    assert neo.snapshot() == embedded.snapshot()
