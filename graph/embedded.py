@@ -8,8 +8,8 @@ once with "the store is in use by process N". Readers open the database read-onl
 and see the documents committed when they opened it. The writer folds its log into the database file
 (a checkpoint) only while no reader is open, which a lock file beside the database (PATH.lock)
 arbitrates: readers hold it shared, the writer takes it alone for its checkpoints, its opening and
-its closing. Each document is one transaction, so a crash leaves whole documents; the next opening
-replays what was committed and drops the rest.
+its closing. Documents are written in groups, each group one transaction, so a crash leaves whole
+documents; the next opening replays what was committed and drops the rest.
 """
 
 from __future__ import annotations
@@ -121,7 +121,14 @@ class _LockFile:
 
     def __init__(self, db_path: Path) -> None:
         self.path = db_path.with_name(db_path.name + LOCK_SUFFIX)
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            try:  # a reader of a graph in a directory it may not write to
+                self.fd = os.open(self.path, os.O_RDONLY)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot open the store's lock file ({exc.strerror}); "
+                                 "run where the graph's directory can be written") from None
 
     def acquire(self, shared: bool, wait: bool = True) -> bool:
         mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
