@@ -75,3 +75,24 @@ def test_turtle_export_of_the_seed_conforms_to_the_shapes(tmp_path: Path) -> Non
     assert conforms, report
     labels = {str(o) for o in parsed.objects(predicate=rdflib.RDFS.label) if getattr(o, "language", None) == "ar"}
     assert {"حكومة الوفاق الوطني", "تركيا"} <= labels
+
+
+def test_cypher_and_delete_through_the_cli_agree_on_both_stores(neo4j_clean: str, tmp_path: Path) -> None:
+    graph = ("--graph", str(tmp_path / "examples.db"))
+    neo = ("--store", "neo4j", "--uri", neo4j_clean)
+    text = ("MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor {id: $target}) "
+            "RETURN s.id AS source, e.predicate AS predicate, e.modality AS modality, count(e) AS n "
+            "ORDER BY source, predicate, modality")
+    for store in (graph, neo):
+        _ckg(*store, "ingest", str(SEED), str(EXAMPLES))
+    rows = [_ckg(*store, "cypher", text, "-p", "target", "gna", "--format", "csv") for store in (graph, neo)]
+    assert rows[0] == rows[1]
+    assert rows[0].startswith("source,predicate,modality,n\n") and len(rows[0].splitlines()) > 5
+    deleted = [_ckg(*store, "delete", "gna-aid-request") for store in (graph, neo)]
+    assert deleted[0] == deleted[1] == "1 documents deleted, 29 events\n"
+    assert _ckg(*graph, "stats", "--format", "json") == _ckg(*neo, "stats", "--format", "json")
+    refused = [CliRunner().invoke(cli, [*store, "cypher", "MATCH (a:Actor) DETACH DELETE a"]) for store in (graph, neo)]
+    assert [r.exit_code for r in refused] == [1, 1]
+    assert refused[0].output == ("Error: only read-only queries may run here, and this one writes; remove CREATE, "
+                                 "MERGE, SET, DELETE, REMOVE and schema commands\n")
+    assert refused[1].output.startswith("Error: only read-only queries may run here, and this one writes (Neo4j plans")
