@@ -11,6 +11,7 @@ from typing import Any
 from graph import analytics
 from graph.html import write_html_rows
 from graph.model import GraphSnapshot
+from graph.neo4j_csv import write_neo4j_csv
 from graph.rdf import FORMATS as RDF_FORMATS
 from graph.rdf import export_rows
 from graph.store import QUERY_TIMEOUT_SECONDS, DeleteResult, IngestResult, Store, open_store
@@ -21,7 +22,7 @@ from ontology.records import DocumentRecord
 from queries import catalog
 
 DEFAULT_GRAPH = "conflict-kg.db"
-EXPORT_FORMATS = (*RDF_FORMATS, "html")
+EXPORT_FORMATS = (*RDF_FORMATS, "html", "neo4j-csv")
 INGEST_BATCH = 200
 
 
@@ -131,13 +132,16 @@ class ConflictKG:
         return self.store.delete(list(document_ids))
 
     def export(self, fmt: str, out: Path, title: str = "conflict-kg") -> int:
-        """Write the graph as RDF (turtle, nt, json-ld, trig) or as an HTML view, reading the store a page
-        at a time; returns the triples (or, for HTML, the events) written."""
+        """Write the graph as RDF (turtle, nt, json-ld, trig), as an HTML view, or as the CSV files of
+        `neo4j-admin database import full` (out is then a directory), reading the store a page at a time;
+        returns the triples, the events (HTML) or the nodes (CSV) written."""
         if fmt not in EXPORT_FORMATS:
             raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
         rows = (self.store.iter_actors(), self.store.iter_documents(), self.store.iter_events())
         if fmt == "html":
             return write_html_rows(*rows, out, title)
+        if fmt == "neo4j-csv":
+            return write_neo4j_csv(*rows, out)
         return export_rows(*rows, fmt, out)
 
     def analyse(self) -> dict[str, Any]:

@@ -317,21 +317,26 @@ def _cell(value: Any, width: int = 70) -> str:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The file to write (a directory for neo4j-csv).")
 @click.pass_context
 @_fail_on_ckg_error
 def export(ctx: click.Context, fmt: str, output: Path) -> None:
-    """Write the graph as RDF (Turtle, N-Triples, JSON-LD, TriG) or as a self-contained HTML view.
+    """Write the graph as RDF (Turtle, N-Triples, JSON-LD, TriG), as a self-contained HTML view, or as
+    the CSV files that `neo4j-admin database import full` loads into an empty Neo4j (neo4j-csv).
 
     \b
     Example:
       ckg export --format turtle -o out/graph.ttl
       ckg export --format html -o out/graph.html
+      ckg export --format neo4j-csv -o out/neo4j-import/
     """
     with _open(ctx) as kg:
         count = kg.export(fmt, output)
-    unit = "events" if fmt == "html" else "triples"
+    unit = {"html": "events", "neo4j-csv": "nodes"}.get(fmt, "triples")
     click.echo(f"wrote {output} ({count} {unit})")
+    if fmt == "neo4j-csv":
+        click.echo(f"load it into a stopped local Neo4j with: python tools/neo4j/server.py import {output}")
 
 
 @cli.command()

@@ -9,6 +9,7 @@ Usage:
     python tools/neo4j/server.py stop   [--state-dir .neo4j]
     python tools/neo4j/server.py status [--state-dir .neo4j] [--uri-only]
     python tools/neo4j/server.py build
+    python tools/neo4j/server.py import [--state-dir .neo4j] CSV_DIR
 
 `start` builds the launcher when its sources changed, starts the server in the background (its own
 process group; output in STATE_DIR/neo4j.log, the database in STATE_DIR/home), waits until Bolt
@@ -19,6 +20,9 @@ port). The CLI turns authentication on (user neo4j): with the password in CKG_NE
 set (8+ characters), else with one generated at the first start and kept in STATE_DIR/password,
 readable by its owner only; `--no-auth` starts without (as the test suite's throwaway server does).
 `--uri-only` prints nothing but the bolt:// address, for scripts.
+
+`import` loads the CSV files that `ckg export --format neo4j-csv -o CSV_DIR` writes into the server's
+database with `neo4j-admin database import full` (replacing what it held); the server must be stopped.
 
 From Python (tests load this file by path):
     info = start(Path(tmp))   # ServerInfo(bolt_uri, browser_url, pid, state_dir, ...)
@@ -426,6 +430,39 @@ def stop(state_dir: Path) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# Bulk import
+
+
+IMPORT_ARGS_FILE = "import.args"
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"
+
+
+def import_csv(state_dir: Path, csv_dir: Path, database: str = "neo4j") -> str:
+    """Replace the database of a stopped server by the CSV files in csv_dir; returns the importer's report."""
+    state_dir = Path(state_dir).resolve()
+    if status(state_dir) is not None:
+        raise Neo4jServerError(
+            f"the server for {state_dir} is running; stop it first (the import replaces its database)")
+    args_file = Path(csv_dir) / IMPORT_ARGS_FILE
+    try:
+        args = [line for line in args_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except OSError as exc:
+        raise Neo4jServerError(
+            f"{args_file}: {exc.strerror}; write the files with `ckg export --format neo4j-csv`") from None
+    build()
+    home = state_dir / "home"
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    (home / "conf" / "neo4j.conf").touch()
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    command = [shutil.which("java") or "java", *_jvm_options(), "-cp", f"{LAUNCHER_JAR}{os.pathsep}{LIB_DIR}/*",
+               ADMIN_CLASS, "database", "import", "full", database, *args]
+    done = subprocess.run(command, env=env, cwd=state_dir, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
+        raise Neo4jServerError(f"neo4j-admin database import failed (exit {done.returncode}):\n{tail}")
+    return done.stdout[done.stdout.find("IMPORT DONE"):].strip()
+
+
 # Command line
 
 
@@ -472,6 +509,9 @@ def main(argv: list[str] | None = None) -> int:
     stop_cmd = commands.add_parser("stop", help="stop the server")
     status_cmd = commands.add_parser("status", help="report whether the server runs")
     commands.add_parser("build", help="build the launcher with Maven if needed")
+    import_cmd = commands.add_parser("import", help="replace a stopped server's database by CSV files")
+    import_cmd.add_argument("csv_dir", type=Path, help="written by ckg export --format neo4j-csv")
+    import_cmd.add_argument("--state-dir", type=Path, default=Path(".neo4j"), help="default: .neo4j")
     for cmd in (start_cmd, stop_cmd, status_cmd):
         cmd.add_argument("--state-dir", type=Path, default=Path(".neo4j"), help="default: .neo4j")
     for cmd in (start_cmd, status_cmd):
@@ -494,6 +534,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             build()
             print(f"Neo4j launcher is built in {TARGET}")
+            return 0
+        if args.command == "import":
+            print(import_csv(args.state_dir, args.csv_dir))
             return 0
         if args.command == "stop":
             stopped = stop(args.state_dir)
