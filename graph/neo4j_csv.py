@@ -4,10 +4,10 @@ Written from a store's pages (any store), one file per node label and relationsh
 importer's typed headers; the summary relationships are counted while the events go by. Then, with
 the Neo4j server stopped:
 
-    neo4j-admin database import full --overwrite-destination --multiline-fields=true \\
+    neo4j-admin database import full neo4j --overwrite-destination --multiline-fields=true \\
         --array-delimiter='|' --nodes=actors.csv --nodes=documents.csv --nodes=events.csv \\
         --relationships=source.csv --relationships=target.csv --relationships=reported_in.csv \\
-        --relationships=summaries.csv neo4j
+        --relationships=summaries.csv
 
 (`python tools/neo4j/server.py import --state-dir .neo4j DIR` runs it for the local server), and the
 first `ckg --store neo4j` adds the id constraints.
