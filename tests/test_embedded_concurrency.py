@@ -21,9 +21,11 @@ DOCUMENTS, EVENTS = 120, 2400  # 20 events a document
 
 # Ingests the synthetic documents one transaction each, printing how many are stored; with
 # "hold" as its last argument it then waits, holding the store, until its standard input closes; with
-# "fold" it folds its log into the database after every document that no reader overlaps.
+# "fold" it folds its log into the database after every document that no reader overlaps; with "slow"
+# it pauses after each document, so that a kill lands in the middle of the run.
 WRITER = """
 import sys
+import time
 from bench.synthetic import synthetic_documents
 from graph.embedded import EmbeddedStore
 path, documents, events, mode = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
@@ -31,6 +33,8 @@ with EmbeddedStore(path, checkpoint_bytes=1 if mode == "fold" else 1 << 25) as s
     for n, doc in enumerate(synthetic_documents(events=events, actors=60, documents=documents), 1):
         status = store.ingest(doc).status
         print(n, status, flush=True)
+        if mode == "slow":
+            time.sleep(0.02)
     if mode == "hold":
         print("holding", flush=True)
         sys.stdin.read()
@@ -114,7 +118,7 @@ def test_readers_see_whole_documents_while_an_ingest_runs(tmp_path: Path) -> Non
 @pytest.mark.parametrize("kill_after", [1, 37])
 def test_sigkill_then_rerun_gives_the_graph_of_a_clean_run(tmp_path: Path, kill_after: int) -> None:
     path = tmp_path / "g.db"
-    first = writer(path, DOCUMENTS)
+    first = writer(path, DOCUMENTS, "slow")
     wait_for_line(first, lambda line: line.startswith(f"{kill_after} "))
     first.send_signal(signal.SIGKILL)
     first.communicate(timeout=60)
