@@ -271,7 +271,7 @@ class EmbeddedStore(Store):
         self._writable()
         return self._transaction(lambda: self._write_documents(members), what)
 
-    def _after_writes(self) -> None:
+    def _after_group(self) -> None:
         if not self.read_only:
             self._checkpoint_if_alone()
 

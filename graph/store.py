@@ -212,9 +212,10 @@ class Store(ABC):
                 if len(group) >= GROUP_DOCUMENTS or sum(len(r.events) for _, r in group) >= GROUP_EVENTS:
                     results += self._write_group(group)
                     group = []
+                    self._after_group()
             results += self._write_group(group)
         finally:
-            self._after_writes()
+            self._after_group()
         return results
 
     def _write_group(self, group: list[tuple[DocumentRecord, DocumentRows]]) -> list[IngestResult]:
@@ -237,8 +238,8 @@ class Store(ABC):
         """Write documents' rows in one transaction; their statuses (added, replaced, unchanged).
         A failure is a StoreError that says nothing of `what` was stored."""
 
-    def _after_writes(self) -> None:  # noqa: B027 - a hook most stores leave empty
-        """Called after each ingest_many, whatever happened."""
+    def _after_group(self) -> None:  # noqa: B027 - a hook most stores leave empty
+        """Called after each group that ingest_many writes, and at its end whatever happened."""
 
     @abstractmethod
     def stats(self) -> dict[str, Any]:

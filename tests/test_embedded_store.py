@@ -395,3 +395,24 @@ def test_summaries_added_to_group_by_group_equal_a_count_of_the_events(store: Em
     stored = store.run_query(STORED_SUMMARIES, {})
     assert len(stored) > 100
     assert stored == store.run_query(COUNTED_SUMMARIES, {})
+
+
+def test_a_long_ingest_folds_its_log_as_it_goes(path: Path) -> None:
+    from bench.synthetic import synthetic_documents
+
+    wal = Path(f"{path}.wal")
+    seen: list[int] = []
+
+    def documents():
+        for n, doc in enumerate(synthetic_documents(events=3000, actors=50, documents=300)):
+            if n in (150, 250):  # after the first and the second group of 100 were written
+                seen.append(wal.stat().st_size if wal.exists() else 0)
+            yield doc
+
+    with EmbeddedStore(path, checkpoint_bytes=1) as store:
+        store.ingest_many(documents())
+    assert seen == [0, 0]
+    with EmbeddedStore(path, checkpoint_bytes=1 << 30) as store:
+        store.ingest_many(documents())  # all unchanged: nothing to fold
+        store.ingest_many(replace(d, relations=d.relations[:1]) for d in synthetic_documents(3000, 50, 300))
+        assert wal.stat().st_size > 0  # an open writer keeps a long log below its threshold
