@@ -127,7 +127,8 @@ def bulk_neo4j(uri: str, events: int) -> float:
                 "UNWIND $rows AS r MATCH (s:Actor {id: r.source}) MATCH (t:Actor {id: r.target}) "
                 "MATCH (d:Document {id: r.document}) "
                 "CREATE (e:Event {id: r.id, predicate: r.predicate, modality: r.modality, date: r.date, "
-                "cameo: r.cameo, plover: r.plover, confidence: r.confidence, sentence: r.sentence, start: r.start, end: r.end}) "
+                "cameo: r.cameo, plover: r.plover, confidence: r.confidence, sentence: r.sentence, "
+                "start: r.start, end: r.end}) "
                 "CREATE (e)-[:SOURCE]->(s) CREATE (e)-[:TARGET]->(t) CREATE (e)-[:REPORTED_IN]->(d)",
                 rows=evs[start:start + BULK_BATCH])
         elapsed = time.perf_counter() - started
