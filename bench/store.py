@@ -85,8 +85,8 @@ def bulk_embedded(path: Path, events: int) -> float:
         conn.execute("UNWIND $rows AS r CREATE (:Document {id: r.id, title: r.title, lang: r.lang, "
                      "published: r.published, url: r.url, sha256: r.sha256})", {"rows": docs[start:start + BULK_BATCH]})
     for start in range(0, len(evs), BULK_BATCH):
-        conn.execute("UNWIND $rows AS r MATCH (s:Actor {id: r.source}), (t:Actor {id: r.target}), "
-                     "(d:Document {id: r.document}) "
+        conn.execute("UNWIND $rows AS r MATCH (s:Actor {id: r.source}) MATCH (t:Actor {id: r.target}) "
+                     "MATCH (d:Document {id: r.document}) "
                      "CREATE (e:Event {id: r.id, predicate: r.predicate, modality: r.modality, date: r.date, "
                      "cameo: r.cameo, plover: r.plover, confidence: r.confidence, sentence: r.sentence, "
                      "start: r.start, `end`: r.`end`})-[:SOURCE]->(s), (e)-[:TARGET]->(t), (e)-[:REPORTED_IN]->(d)",
@@ -185,6 +185,7 @@ def child(args: argparse.Namespace) -> None:
         wal = Path(f"{path}.wal")
         result["disk_bytes"] = disk_bytes(path) + (disk_bytes(wal) if wal.exists() else 0)
         result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result), flush=True)  # what is known so far, should the bulk insert not finish
         result["bulk_s"] = bulk_embedded(work / "bulk.db", events)
     else:
         from neo4j import GraphDatabase
@@ -199,6 +200,7 @@ def child(args: argparse.Namespace) -> None:
         if args.neo4j_data:
             result["disk_bytes"] = disk_bytes(Path(args.neo4j_data))
         result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result), flush=True)  # what is known so far, should the bulk insert not finish
         result["bulk_s"] = bulk_neo4j(args.neo4j_uri, events)
     print(json.dumps(result))
 
@@ -222,8 +224,16 @@ def run_child(store: str, events: int, args: argparse.Namespace, uri: str | None
             command += ["--neo4j-uri", uri]
         if data:
             command += ["--neo4j-data", data]
-        done = subprocess.run(command, capture_output=True, text=True, check=False,
-                              env={**os.environ, "PYTHONPATH": str(REPO)})
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=args.time_limit,
+                                  env={**os.environ, "PYTHONPATH": str(REPO)})
+        except subprocess.TimeoutExpired as stopped:
+            # The child's last line is what it had measured; the run says it was cut short.
+            out = stopped.stdout.decode() if isinstance(stopped.stdout, bytes) else (stopped.stdout or "")
+            lines = out.strip().splitlines()
+            if not lines:
+                sys.exit(f"bench: {store} at {events} events passed the time limit before reporting anything")
+            return {**json.loads(lines[-1]), "time_limit_s": args.time_limit}
         if done.returncode != 0:
             sys.exit(f"bench: {store} at {events} events failed:\n{done.stderr[-3000:]}")
         return json.loads(done.stdout.strip().splitlines()[-1])
@@ -234,9 +244,9 @@ def markdown(results: list[dict[str, Any]]) -> str:
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         disk = f"{r['disk_bytes'] / 2**20:.0f}" if "disk_bytes" in r else "—"
+        bulk = f"{r['events'] / r['bulk_s']:,.0f} | {r['bulk_s'] / r['ingest_s']:.2f}" if "bulk_s" in r else "— | —"
         lines.append(f"| {r['store']} | {r['events']:,} | {r['documents']:,} | {r['events'] / r['ingest_s']:,.0f} | "
-                     f"{r['events'] / r['bulk_s']:,.0f} | {r['bulk_s'] / r['ingest_s']:.2f} | "
-                     f"{r['peak_rss_mib']:.0f} | {disk} |")
+                     f"{bulk} | {r['peak_rss_mib']:.0f} | {disk} |")
     names = list(results[0]["queries"]) if results else []
     lines += ["", "| query (p50 / p95 ms) | " + " | ".join(f"{r['store']} {r['events']:,}" for r in results) + " |",
               "|---|" + "---:|" * len(results)]
@@ -251,6 +261,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000", help="event counts, comma-separated")
     parser.add_argument("--stores", default="embedded,neo4j")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--time-limit", type=float, default=3600.0,
+                        help="seconds a child may run; one stopped reports what it measured before (no bulk)")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--neo4j-uri")
     parser.add_argument("--neo4j-data", help=argparse.SUPPRESS)
