@@ -234,9 +234,14 @@ def run_child(store: str, events: int, args: argparse.Namespace, uri: str | None
             if not lines:
                 sys.exit(f"bench: {store} at {events} events passed the time limit before reporting anything")
             return {**json.loads(lines[-1]), "time_limit_s": args.time_limit}
+        lines = done.stdout.strip().splitlines()
         if done.returncode != 0:
-            sys.exit(f"bench: {store} at {events} events failed:\n{done.stderr[-3000:]}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
+            print(f"bench: {store} at {events} events failed:\n{done.stderr[-3000:]}", file=sys.stderr)
+            if not lines:
+                sys.exit(1)
+            # What it had measured before failing (no bulk insert), marked as such.
+            return {**json.loads(lines[-1]), "failed": done.stderr.strip().splitlines()[-1]}
+        return json.loads(lines[-1])
 
 
 def markdown(results: list[dict[str, Any]]) -> str:
