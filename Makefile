@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CKG := $(VENV)/bin/ckg
 NEO4J := $(PY) tools/neo4j/server.py
-DEMO_GRAPH := out/demo.graph.json
+DEMO_GRAPH := out/demo.db
 TEST_NEO4J := .neo4j-test
 
 .PHONY: install java demo test lint neo4j neo4j-stop bench clean
@@ -32,6 +32,7 @@ demo: install
 	$(CKG) --graph $(DEMO_GRAPH) show lna
 	$(CKG) --graph $(DEMO_GRAPH) query who-attacks-whom
 	$(CKG) --graph $(DEMO_GRAPH) query supporters-of -p actor gna
+	$(CKG) --graph $(DEMO_GRAPH) cypher "MATCH (s:Actor)<-[:SOURCE]-(e:Event {modality: 'negated'}) RETURN s.name AS who, e.predicate AS denies, count(e) AS n ORDER BY n DESC, who, denies" --format csv
 	$(CKG) --graph $(DEMO_GRAPH) export --format turtle -o out/graph.ttl
 	$(CKG) --graph $(DEMO_GRAPH) export --format html -o out/graph.html
 	@echo "open out/graph.html in a browser; the Turtle file is out/graph.ttl"
@@ -42,7 +43,7 @@ lint: install
 test: install java lint
 	$(NEO4J) build
 	@rm -rf $(TEST_NEO4J); \
-	uri=$$($(NEO4J) start --state-dir $(TEST_NEO4J) --bolt-port 0 --browser-port 0 --uri-only) || exit 1; \
+	uri=$$($(NEO4J) start --state-dir $(TEST_NEO4J) --bolt-port 0 --browser-port 0 --no-auth --uri-only) || exit 1; \
 	trap '$(NEO4J) stop --state-dir $(TEST_NEO4J) >/dev/null' EXIT; \
 	echo "test Neo4j at $$uri"; \
 	CKG_TEST_NEO4J_URI=$$uri $(PY) -m pytest $(PYTEST_ARGS)

@@ -242,7 +242,7 @@ def child(args: argparse.Namespace) -> None:
 def measure(name: str, corpus: Path, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     """One whole run in a fresh interpreter: wall time from process start to exit, stopped at the
     time limit (then the documents done so far and the peak RSS so far are what is reported)."""
-    graph = workdir / f"{re.sub(r'[^A-Za-z0-9]+', '-', name).strip('-')}.graph.json"
+    graph = workdir / f"{re.sub(r'[^A-Za-z0-9]+', '-', name).strip('-')}.db"
     command = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--corpus", str(corpus),
                "--graph", str(graph)]
     env = dict(os.environ)

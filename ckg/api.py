@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from graph import analytics
-from graph.html import write_html
+from graph.html import write_html_rows
+from graph.model import GraphSnapshot
+from graph.neo4j_csv import write_neo4j_csv
 from graph.rdf import FORMATS as RDF_FORMATS
-from graph.rdf import export as export_rdf
-from graph.store import IngestResult, Store, open_store
+from graph.rdf import export_rows
+from graph.store import QUERY_TIMEOUT_SECONDS, DeleteResult, IngestResult, Store, open_store
 from loaders.explain import Explanation
 from loaders.explain import explain as explain_reading
 from loaders.limits import Limits
@@ -24,8 +26,8 @@ from ontology.gazetteer import DEFAULT_PACKS, Gazetteer
 from ontology.records import DocumentRecord
 from queries import catalog
 
-DEFAULT_GRAPH = "conflict-kg.graph.json"
-EXPORT_FORMATS = (*RDF_FORMATS, "html")
+DEFAULT_GRAPH = "conflict-kg.db"
+EXPORT_FORMATS = (*RDF_FORMATS, "html", "neo4j-csv")
 INGEST_BATCH = 200
 
 
@@ -71,10 +73,13 @@ class ConflictKG:
     @classmethod
     def open(cls, kind: str = "embedded", *, graph: Path | None = None, uri: str | None = None,
              user: str | None = None, password: str | None = None, database: str | None = None,
-             gazetteers: Sequence[Path] = (), packs: Sequence[str] | None = None) -> ConflictKG:
+             gazetteers: Sequence[Path] = (), packs: Sequence[str] | None = None,
+             read_only: bool = False) -> ConflictKG:
+        """read_only: only read (stats, queries, exports); the embedded graph must exist then, and
+        is read beside a running ingest."""
         if kind == "embedded":
             path = graph or Path(os.environ.get("CKG_GRAPH") or DEFAULT_GRAPH)
-            store = open_store("embedded", path=path)
+            store = open_store("embedded", path=path, read_only=read_only)
         elif kind == "neo4j":
             store = open_store("neo4j", uri=uri or os.environ.get("NEO4J_URI"),
                                user=user or os.environ.get("NEO4J_USER"),
@@ -100,8 +105,8 @@ class ConflictKG:
 
     def ingest(self, paths: Iterable[Path], on_document: Callable[[str], None] | None = None,
                batch_size: int = INGEST_BATCH, jobs: int = 1, limits: Limits | None = None) -> IngestReport:
-        """Extract and store documents, each whole or not at all, written in batches (the embedded
-        store rewrites its file once a batch); bad files are reported, not fatal. jobs > 1 extracts
+        """Extract and store documents, each whole or not at all (one transaction each), handed to the
+        store in batches; bad files are reported, not fatal. jobs > 1 extracts
         in that many processes (0: one per core) while this one stores, in the same order."""
         report = IngestReport()
         batch: list[DocumentRecord] = []
@@ -133,18 +138,34 @@ class ConflictKG:
     def query(self, name: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
         return catalog.run(self.store, name, params)
 
+    def cypher(self, text: str, params: Mapping[str, Any],
+               timeout: float = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:
+        """Run a researcher's own read-only Cypher; a query that writes is refused."""
+        return self.store.run_query(text, dict(params), timeout)
+
+    def delete(self, document_ids: Sequence[str]) -> list[DeleteResult]:
+        """Remove documents and their events; summaries follow, actors stay."""
+        return self.store.delete(list(document_ids))
+
     def export(self, fmt: str, out: Path, title: str = "conflict-kg") -> int:
-        """Write the graph as RDF (turtle, nt, json-ld, trig) or as an HTML view; returns what was written."""
-        snap = self.store.snapshot()
-        if fmt == "html":
-            write_html(snap, out, title)
-            return len(snap.events)
-        if fmt not in RDF_FORMATS:
+        """Write the graph as RDF (turtle, nt, json-ld, trig), as an HTML view, or as the CSV files of
+        `neo4j-admin database import full` (out is then a directory), reading the store a page at a time;
+        returns the triples, the events (HTML) or the nodes (CSV) written."""
+        if fmt not in EXPORT_FORMATS:
             raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
-        return export_rdf(snap, fmt, out)
+        rows = (self.store.iter_actors(), self.store.iter_documents(), self.store.iter_events())
+        if fmt == "html":
+            return write_html_rows(*rows, out, title)
+        if fmt == "neo4j-csv":
+            return write_neo4j_csv(*rows, out)
+        return export_rows(*rows, fmt, out)
 
     def analyse(self) -> dict[str, Any]:
-        snap = self.store.snapshot()
+        """Centrality, blocs and balance of the actor graph, projected from the store into networkx."""
+        # The projection needs each event's ends, predicate, modality and date, not its sentence.
+        wanted = ("id", "source", "target", "predicate", "modality", "date")
+        snap = GraphSnapshot(actors=list(self.store.iter_actors()),
+                             events=[{k: ev[k] for k in wanted} for ev in self.store.iter_events()])
         balance = analytics.structural_balance(snap)
         return {
             "centrality": analytics.centrality(snap)[:10],

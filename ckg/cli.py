@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ckg.api import EXPORT_FORMATS, ConflictKG, extract
+from ckg.api import DEFAULT_GRAPH, EXPORT_FORMATS, ConflictKG, extract
 from loaders.explain import render as render_explanation
 from loaders.limits import Limits
 from loaders.readers import expand_paths
@@ -55,7 +56,7 @@ def _fail_on_ckg_error(func: Any) -> Any:
 @click.option("--store", "store_kind", type=click.Choice(["embedded", "neo4j"]), default="embedded",
               envvar="CKG_STORE", show_default=True, help="Where the graph lives.")
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CKG_GRAPH",
-              help="File of the embedded store [default: ./conflict-kg.graph.json or $CKG_GRAPH].")
+              help=f"Database file of the embedded store [default: ./{DEFAULT_GRAPH} or $CKG_GRAPH].")
 @click.option("--uri", envvar="NEO4J_URI", help="Bolt URI of the Neo4j store, e.g. bolt://127.0.0.1:7687.")
 @click.option("--database", envvar="NEO4J_DATABASE", help="Neo4j database name [default: the server's].")
 @click.option("--pack", "packs", multiple=True, metavar="NAME",
@@ -83,10 +84,11 @@ def cli(ctx: click.Context, store_kind: str, graph_path: Path | None, uri: str |
                "gazetteers": gazetteers, "packs": packs or None, "debug": debug}
 
 
-def _open(ctx: click.Context) -> ConflictKG:
+def _open(ctx: click.Context, read_only: bool = True) -> ConflictKG:
+    """The store; reading commands open it read-only, beside a running ingest."""
     o = ctx.obj
     return ConflictKG.open(o["kind"], graph=o["graph"], uri=o["uri"], database=o["database"],
-                           gazetteers=o["gazetteers"], packs=o["packs"])
+                           gazetteers=o["gazetteers"], packs=o["packs"], read_only=read_only)
 
 
 def _report_error(error: InputError) -> None:
@@ -216,11 +218,11 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], jobs: int, max_seconds: 
     \b
     Example:
       ckg ingest examples/
-      ckg --graph libya.json ingest news/2020/*.txt
+      ckg --graph libya.db ingest news/2020/*.txt
       ckg ingest --jobs 0 news/
     """
     total = sum(1 for p in expand_paths(paths) if not isinstance(p, InputError))
-    with _open(ctx) as kg, Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+    with _open(ctx, read_only=False) as kg, Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                                     TimeElapsedColumn(), console=err_console, transient=True,
                                     disable=not err_console.is_terminal) as progress:
         task = progress.add_task("ingest", total=total)
@@ -321,6 +323,73 @@ def query(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], .
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     columns = list(catalog.get_query(name).returns) or (list(rows[0]) if rows else [])
+    _print_table(columns, rows)
+
+
+@cli.command()
+@click.argument("text", metavar="CYPHER")
+@click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="KEY VALUE", help="A query parameter.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Stop the query after this many seconds.")
+@click.pass_context
+@_fail_on_ckg_error
+def cypher(ctx: click.Context, text: str, params: tuple[tuple[str, str], ...], fmt: str, timeout: float) -> None:
+    """Run your own read-only Cypher on the store; a query that writes is refused.
+
+    Values of -p are strings; the query binds them as $KEY. Reading files or URLs (LOAD CSV, LOAD FROM)
+    and procedures outside a few that describe the schema are refused too.
+
+    \b
+    Example:
+      ckg cypher "MATCH (a:Actor)<-[:SOURCE]-(e:Event {predicate: 'ATTACKS'}) RETURN a.name, count(e) AS n"
+      ckg cypher "MATCH (a:Actor {id: \\$id}) RETURN a.name, a.name_ar" -p id gna --format json
+    """
+    with _open(ctx) as kg:
+        rows = kg.cypher(text, dict(params), timeout)
+    columns = list(rows[0]) if rows else []
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_csv_value(row[c]) for c in columns])
+    else:
+        _print_table(columns, rows)
+
+
+@cli.command()
+@click.argument("document_ids", nargs=-1, required=True, metavar="DOC_ID...")
+@click.pass_context
+@_fail_on_ckg_error
+def delete(ctx: click.Context, document_ids: tuple[str, ...]) -> None:
+    """Remove documents and their events from the store; the summary relationships follow, actors stay.
+
+    \b
+    Example:
+      ckg delete berlin-summit
+      ckg --store neo4j --uri bolt://127.0.0.1:7687 delete berlin-summit skhirat-agreement
+    """
+    with _open(ctx, read_only=False) as kg:
+        results = kg.delete(document_ids)
+    missing = [r.document_id for r in results if not r.found]
+    found = [r for r in results if r.found]
+    click.echo(f"{len(found)} documents deleted, {sum(r.events for r in found)} events")
+    if missing:
+        click.echo(f"error: no document {', '.join(repr(m) for m in missing)} in the graph", err=True)
+        sys.exit(1)
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _print_table(columns: list[str], rows: list[dict[str, Any]]) -> None:
     table = Table(*columns)
     for row in rows:
         table.add_row(*(_cell(row.get(c)) for c in columns))
@@ -333,27 +402,32 @@ def query(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], .
 
 def _cell(value: Any, width: int = 70) -> str:
     """A table cell: long sentences are cut (the JSON format keeps them whole)."""
-    text = "" if value is None else str(value)
+    text = "" if value is None else _csv_value(value)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The file to write (a directory for neo4j-csv).")
 @click.pass_context
 @_fail_on_ckg_error
 def export(ctx: click.Context, fmt: str, output: Path) -> None:
-    """Write the graph as RDF (Turtle, N-Triples, JSON-LD, TriG) or as a self-contained HTML view.
+    """Write the graph as RDF (Turtle, N-Triples, JSON-LD, TriG), as a self-contained HTML view, or as
+    the CSV files that `neo4j-admin database import full` loads into an empty Neo4j (neo4j-csv).
 
     \b
     Example:
       ckg export --format turtle -o out/graph.ttl
       ckg export --format html -o out/graph.html
+      ckg export --format neo4j-csv -o out/neo4j-import/
     """
     with _open(ctx) as kg:
         count = kg.export(fmt, output)
-    unit = "events" if fmt == "html" else "triples"
+    unit = {"html": "events", "neo4j-csv": "nodes"}.get(fmt, "triples")
     click.echo(f"wrote {output} ({count} {unit})")
+    if fmt == "neo4j-csv":
+        click.echo(f"load it into a stopped local Neo4j with: python tools/neo4j/server.py import {output}")
 
 
 @cli.command()

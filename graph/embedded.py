@@ -1,482 +1,447 @@
-"""The embedded store: the DESIGN.md §4 graph model in a networkx MultiDiGraph, kept in one JSON file.
+"""The embedded store: the DESIGN.md §4 graph model in LadybugDB, an embedded graph database on disk.
 
-Nodes and edges carry the same labels and properties Neo4j holds (labels in ``__labels__``, which
-grand-cypher reads), so the catalog's Cypher runs on both stores. Node keys are ``actor:<id>``,
-``document:<id>`` and ``event:<id>``: the id is the index, so ingest never scans the graph.
+The schema comes from the ontology (graph/schema.py); every statement lives in
+graph/cypher/embedded/*.cypher and values travel as parameters bound by the database.
+
+Concurrency. One process writes at a time: the database locks its file, and a second writer stops at
+once with "the store is in use by process N". Readers open the database read-only beside the writer
+and see the documents committed when they opened it. The writer folds its log into the database file
+(a checkpoint) only while no reader is open, which a lock file beside the database (PATH.lock)
+arbitrates: readers hold it shared, the writer takes it alone for its checkpoints, its opening and
+its closing. Documents are written in groups, each group one transaction, so a crash leaves whole
+documents; the next opening replays what was committed and drops the rest.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
-import math
+import fcntl
 import os
 import re
-import tempfile
+import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-from grandcypher import GrandCypher
+import ladybug
 
-from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows, GraphSnapshot
+from graph.guard import check_parameters, check_user_query, masked
+from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
+from graph.schema import ddl, node_tables, quoted
 from graph.store import (
     ACTOR_EVENT_EXTRA,
+    QUERY_TIMEOUT_SECONDS,
     SUMMARY_MODALITY,
-    IngestResult,
+    DeleteResult,
+    Pair,
     Store,
-    actor_label,
-    checked_rows,
     event_sort_key,
-    name_matches,
+    read_only_refusal,
     relationship_type,
     stats_dict,
-    summary_of,
+    summary_increments,
 )
 from ontology.errors import QueryError, StoreError
-from ontology.records import DocumentRecord
 
-FILE_FORMAT = "conflict-kg-graph"
-FILE_VERSION = 1
+CYPHER_DIR = Path(__file__).with_name("cypher") / "embedded"
+BATCH_SIZE = 500
+LOCK_SUFFIX = ".lock"
+LOCK_WAIT_SECONDS = 600.0
+# The writer folds its log into the database once the log passes this size: often enough that readers
+# replay little when they open, seldom enough that ingest does not wait on it.
+CHECKPOINT_LOG_BYTES = 32 * 1024 * 1024
+# The database's page cache; left unset it may grow to most of the machine's memory.
+BUFFER_POOL_BYTES = 1 << 30
 
-SOURCE, TARGET, REPORTED_IN = "SOURCE", "TARGET", "REPORTED_IN"
+# Neo4j's type(r) is label(r) here; the database has no function named type.
+_TYPE_CALL = re.compile(r"(?<![\w.$`])type(\s*\()", re.IGNORECASE)
+_HELD_BY = re.compile(r"held by PID (\d+)", re.IGNORECASE)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_INTERNAL_KEYS = frozenset({"_ID", "_LABEL", "_SRC", "_DST"})
 # An event node's own properties; source, target and document are its relationships.
 EVENT_PROPERTIES = tuple(f for f in EVENT_FIELDS if f not in ("source", "target", "document"))
 
-Pair = tuple[str, str, str]  # (source actor id, predicate, target actor id)
+
+@cache
+def statement(name: str) -> str:
+    """The text of graph/cypher/embedded/<name>.cypher, read once."""
+    path = CYPHER_DIR / f"{name}.cypher"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read a statement of the embedded store ({exc.strerror}); "
+                         "reinstall conflict-kg") from None
 
 
-def actor_node(actor_id: str) -> str:
-    return f"actor:{actor_id}"
+def summary_statement(name: str, predicate: str) -> str:
+    """A summary statement with its relationship type, a predicate the ontology vouches for."""
+    return statement(name).replace("{{type}}", relationship_type(predicate))
 
 
-def document_node(document_id: str) -> str:
-    return f"document:{document_id}"
+def batches(rows: Sequence[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
+    for start in range(0, len(rows), size):
+        yield list(rows[start:start + size])
 
 
-def event_node(event_id: str) -> str:
-    return f"event:{event_id}"
+def dialect(cypher: str) -> str:
+    """Neo4j Cypher as the embedded database reads it: type(r) becomes label(r), outside strings.
+
+    >>> dialect('MATCH (a)-[r]->(b) WHERE a.name <> "type(x)" RETURN type(r) AS predicate')
+    'MATCH (a)-[r]->(b) WHERE a.name <> "type(x)" RETURN label(r) AS predicate'
+    """
+    bare = masked(cypher)
+    pieces, last = [], 0
+    for match in _TYPE_CALL.finditer(bare):
+        pieces += [cypher[last:match.start()], "label"]
+        last = match.start(1)
+    return "".join(pieces) + cypher[last:]
 
 
-def _properties(row: Mapping[str, Any], fields: Iterable[str]) -> dict[str, Any]:
-    """Node properties as Neo4j keeps them: a null property is an absent one."""
-    return {f: row[f] for f in fields if row.get(f) is not None}
+def plain(value: Any) -> Any:
+    """A database value as plain Python, as the Neo4j store gives it: a node or relationship is the
+    dict of its set properties, a path the list of its nodes."""
+    if isinstance(value, Mapping):
+        if "_NODES" in value:
+            return [plain(node) for node in value["_NODES"]]
+        graph_value = "_LABEL" in value or "_ID" in value
+        return {str(k): plain(v) for k, v in value.items()
+                if not (graph_value and (k in _INTERNAL_KEYS or v is None))}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    iso = getattr(value, "isoformat", None)
+    return iso() if callable(iso) else str(value)
+
+
+class _LockFile:
+    """PATH.lock: readers hold it shared; the writer takes it alone to open, checkpoint and close."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = db_path.with_name(db_path.name + LOCK_SUFFIX)
+        try:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            try:  # a reader of a graph in a directory it may not write to
+                self.fd = os.open(self.path, os.O_RDONLY)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot open the store's lock file ({exc.strerror}); "
+                                 "run where the graph's directory can be written") from None
+
+    def acquire(self, shared: bool, wait: bool = True) -> bool:
+        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(self.fd, mode | fcntl.LOCK_NB)
+                return True
+            except BlockingIOError:
+                if not wait:
+                    return False
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{self.path}: waited {LOCK_WAIT_SECONDS:.0f} s for other readers or the "
+                                     "writer of this store; try again when they are done") from None
+                time.sleep(0.02)
+
+    def release(self) -> None:
+        fcntl.flock(self.fd, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
 
 
 class EmbeddedStore(Store):
-    """The default store: no server, one file. The file is rewritten atomically after each ingest."""
+    """The default store: no server, one database file (and its log and lock file beside it).
 
-    def __init__(self, path: Path) -> None:
+    read_only=True opens an existing graph for reading, beside a writer if one is running; a missing
+    graph is an error. Otherwise the database is created when missing and this process is its writer.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False,
+                 checkpoint_bytes: int = CHECKPOINT_LOG_BYTES) -> None:
         self.path = Path(path)
-        self.graph = nx.MultiDiGraph()
-        self._load()
+        self.read_only = read_only
+        self.checkpoint_bytes = checkpoint_bytes
+        self._db: Any = None
+        self._conn: Any = None
+        if read_only and not self.path.exists():
+            raise StoreError(f"no graph at {self.path}; run ckg ingest first")
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = _LockFile(self.path)
+        try:
+            self._open()
+        except BaseException:
+            self._lock.close()
+            raise
+
+    def _open(self) -> None:
+        self._lock.acquire(shared=self.read_only)
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=self.read_only, auto_checkpoint=False,
+                                        buffer_pool_size=BUFFER_POOL_BYTES)
+            self._conn = ladybug.Connection(self._db)
+            if self.read_only:
+                self._check_schema()
+            else:
+                for text in ddl():
+                    self._conn.execute(text)
+        except RuntimeError as exc:
+            self._drop()
+            self._lock.release()
+            raise self._open_error(exc) from None
+        if not self.read_only:
+            self._lock.release()  # readers may come now; the database's own lock keeps other writers out
+
+    def _open_error(self, exc: RuntimeError) -> StoreError:
+        message = str(exc).splitlines()[0]
+        held = _HELD_BY.search(message)
+        if held:
+            return StoreError(f"{self.path}: the store is in use by process {held.group(1)}; wait for it to finish "
+                              "or pass another --graph")
+        return StoreError(f"{self.path} is not a conflict-kg graph database ({message}); "
+                          "move it aside or pass another --graph, then ingest the documents again")
+
+    def _check_schema(self) -> None:
+        tables = {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
+        missing = [t for t in node_tables() if t not in tables]
+        if missing:
+            raise RuntimeError(f"it has no {', '.join(missing)} table")
+
+    def _drop(self) -> None:
+        for thing in (self._conn, self._db):
+            if thing is not None:
+                with contextlib.suppress(Exception):
+                    thing.close()
+        self._conn = self._db = None
+
+    def close(self) -> None:
+        """Close the database; the writer first folds its log into the file, alone."""
+        if self._db is None:
+            self._lock.close()
+            return
+        if self.read_only:
+            self._drop()
+            self._lock.release()
+        else:
+            self._lock.acquire(shared=False)
+            try:
+                with contextlib.suppress(RuntimeError):
+                    self._conn.execute("CHECKPOINT")
+                self._drop()
+            finally:
+                self._lock.release()
+        self._lock.close()
+
+    def _checkpoint_if_alone(self) -> None:
+        """Fold a long log into the file when no reader is open; otherwise later."""
+        try:
+            size = os.path.getsize(f"{self.path}.wal")
+        except OSError:
+            return
+        if size >= self.checkpoint_bytes and self._lock.acquire(shared=False, wait=False):
+            try:
+                self._conn.execute("CHECKPOINT")
+            finally:
+                self._lock.release()
+
+    # -- running statements ------------------------------------------------------------------
+
+    def _rows(self, text: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        result = self._conn.execute(text, dict(params or {}))
+        names = result.get_column_names()
+        return [dict(zip(names, row, strict=True)) for row in result.get_all()]
+
+    def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        try:
+            return self._rows(statement(name), params)
+        except RuntimeError as exc:
+            raise StoreError(f"reading {self.path} failed: {str(exc).splitlines()[0]}") from None
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} is open for reading only; open it without read_only to write")
 
     # -- writing -----------------------------------------------------------------------------
 
-    def ingest(self, doc: DocumentRecord) -> IngestResult:
-        return self.ingest_many([doc])[0]
+    def _write_rows(self, members: list[DocumentRows], what: str) -> list[str]:
+        self._writable()
+        return self._transaction(lambda: self._write_documents(members), what)
 
-    def ingest_many(self, docs: Iterable[DocumentRecord]) -> list[IngestResult]:
-        """Each document is checked before it touches the graph, so each is whole or absent;
-        the file is written once, after the last document or the first refused one."""
-        results: list[IngestResult] = []
-        try:
-            for doc in docs:
-                rows = checked_rows(doc)
-                status = self._apply(rows)
-                results.append(IngestResult(doc.id, status, len(rows.actors), len(rows.events)))
-        finally:
-            if any(r.status != "unchanged" for r in results):
-                self._save()
+    def _after_group(self) -> None:
+        if not self.read_only:
+            self._checkpoint_if_alone()
+
+    def delete(self, document_ids: Sequence[str]) -> list[DeleteResult]:
+        self._writable()
+        results = []
+        for doc_id in document_ids:
+            events = self._transaction(lambda doc_id=doc_id: self._delete_document(doc_id), f"deleting {doc_id!r}")
+            results.append(DeleteResult(doc_id, events is not None, events or 0))
+        self._checkpoint_if_alone()
         return results
 
-    def _apply(self, rows: DocumentRows) -> str:
-        doc_id = rows.document["id"]
-        node = document_node(doc_id)
-        affected: set[Pair] = set()
-        status = "added"
-        if node in self.graph:
-            if self.graph.nodes[node].get("records_sha256") == rows.document["records_sha256"]:
-                return "unchanged"
-            affected |= self._remove_events_of(node)
-            status = "replaced"
-        self._put_document(rows.document)
-        for actor in rows.actors:
-            self._put_actor(actor)
-        for event in rows.events:
-            self._put_event(event)
-            affected.add((event["source"], event["predicate"], event["target"]))
+    def _write_documents(self, members: list[DocumentRows]) -> list[str]:
+        """Documents' rows inside the caller's transaction: documents one by one, then their actors and
+        events in batches, then the summaries: added to where only new documents touch a pair, counted
+        again where a replaced document's old events went."""
+        statuses: list[str] = []
+        recount: set[Pair] = set()
+        added: list[dict[str, Any]] = []
+        actors: dict[str, dict[str, Any]] = {}
+        events: list[dict[str, Any]] = []
+        pending: set[str] = set()
+        for rows in members:
+            doc_id = rows.document["id"]
+            if doc_id in pending:  # the same document twice: its first events must exist to be replaced
+                self._create(actors, events)
+                actors, events, pending = {}, [], set()
+            found = self._rows(statement("document_sha256"), {"id": doc_id})
+            if found and found[0]["records_sha256"] == rows.document["records_sha256"]:
+                statuses.append("unchanged")
+                continue
+            if found:
+                recount |= self._old_pairs(doc_id)
+                recount |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
+                self._conn.execute(statement("delete_document_events"), {"id": doc_id})
+            else:
+                added += rows.events
+            statuses.append("replaced" if found else "added")
+            self._conn.execute(statement("merge_document"), {f: rows.document.get(f) for f in DOCUMENT_FIELDS})
+            for actor in rows.actors:  # a later record of an actor wins, as across transactions
+                actors.pop(actor["id"], None)
+                actors[actor["id"]] = {f: actor.get(f) for f in ACTOR_FIELDS}
+            events += rows.events
+            pending.add(doc_id)
+        self._create(actors, events)
+        for predicate, pairs in summary_increments(added, recount).items():
+            for batch in batches(pairs):
+                self._conn.execute(summary_statement("add_summaries", predicate), {"pairs": batch})
+        self._refresh_summaries(recount)
+        return statuses
+
+    def _create(self, actors: Mapping[str, dict[str, Any]], events: list[dict[str, Any]]) -> None:
+        for batch in batches(list(actors.values())):
+            self._conn.execute(statement("merge_actors"), {"rows": batch})
+        for batch in batches(events):
+            written = self._rows(statement("create_events"), {"rows": batch})
+            if not written or written[0]["written"] != len(batch):
+                raise RuntimeError("some events lost their actor or document")
+
+    def _transaction(self, work: Any, what: str) -> Any:
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            value = work()
+        except BaseException as exc:
+            with contextlib.suppress(RuntimeError):
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, RuntimeError):
+                raise StoreError(f"{self.path}: writing {what} failed; nothing of it was stored: "
+                                 f"{str(exc).splitlines()[0]}") from None
+            raise
+        self._conn.execute("COMMIT")
+        return value
+
+    def _old_pairs(self, doc_id: str) -> set[tuple[str, str, str]]:
+        return {(r["source"], r["predicate"], r["target"])
+                for r in self._rows(statement("document_event_pairs"), {"id": doc_id})}
+
+    def _delete_document(self, doc_id: str) -> int | None:
+        """Remove a document and its events; None when there is no such document."""
+        if not self._rows(statement("document_sha256"), {"id": doc_id}):
+            return None
+        affected = self._old_pairs(doc_id)
+        events = self._rows(statement("count_document_events"), {"id": doc_id})[0]["n"]
+        self._conn.execute(statement("delete_document_events"), {"id": doc_id})
+        self._conn.execute(statement("delete_document"), {"id": doc_id})
         self._refresh_summaries(affected)
-        return status
+        return int(events)
 
-    def _put_document(self, row: Mapping[str, Any]) -> None:
-        node = document_node(row["id"])
-        if node in self.graph:
-            self.graph.nodes[node].clear()
-        self.graph.add_node(node, __labels__={"Document"}, **_properties(row, DOCUMENT_FIELDS))
-
-    def _put_actor(self, row: Mapping[str, Any]) -> None:
-        node = actor_node(row["id"])
-        if node in self.graph:
-            # The newest record wins, a changed type included; edges stay.
-            self.graph.nodes[node].clear()
-        props = _properties(row, ACTOR_FIELDS)
-        props["aliases"] = list(row.get("aliases") or [])
-        self.graph.add_node(node, __labels__={"Actor", actor_label(row["type"])}, **props)
-
-    def _put_event(self, row: Mapping[str, Any]) -> None:
-        node = event_node(row["id"])
-        self.graph.add_node(node, __labels__={"Event"}, **_properties(row, EVENT_PROPERTIES))
-        self.graph.add_edge(node, actor_node(row["source"]), key=SOURCE, __labels__={SOURCE})
-        self.graph.add_edge(node, actor_node(row["target"]), key=TARGET, __labels__={TARGET})
-        self.graph.add_edge(node, document_node(row["document"]), key=REPORTED_IN, __labels__={REPORTED_IN})
-        if row["modality"] == SUMMARY_MODALITY:
-            self._pair_events[(row["source"], row["predicate"], row["target"])].add(node)
-
-    def _remove_events_of(self, doc_node: str) -> set[Pair]:
-        pairs: set[Pair] = set()
-        events = [ev for ev, _, key in self.graph.in_edges(doc_node, keys=True) if key == REPORTED_IN]
-        for ev in events:
-            ends = self._ends(ev)
-            pair = (ends[SOURCE], self.graph.nodes[ev]["predicate"], ends[TARGET])
-            pairs.add(pair)
-            self._pair_events[pair].discard(ev)
-            self.graph.remove_node(ev)
-        return pairs
-
-    def _ends(self, ev: str) -> dict[str, str]:
-        """The ids of an event's source and target actors and of its document."""
-        return {key: self.graph.nodes[other]["id"] for _, other, key in self.graph.out_edges(ev, keys=True)}
-
-    def _refresh_summaries(self, pairs: Iterable[Pair]) -> None:
-        for source, predicate, target in pairs:
-            a, b = actor_node(source), actor_node(target)
-            if self.graph.has_edge(a, b, key=predicate):
-                self.graph.remove_edge(a, b, key=predicate)
-            dates = [self.graph.nodes[ev].get("date") for ev in self._pair_events.get((source, predicate, target), ())]
-            if dates:
-                self._add_summary(a, b, predicate, summary_of(dates))
-
-    def _add_summary(self, a: str, b: str, predicate: str, summary: Mapping[str, Any]) -> None:
-        rel = relationship_type(predicate)
-        self.graph.add_edge(a, b, key=rel, __labels__={rel}, **_properties(summary, ("events", "first", "last")))
-
-    # -- the file ----------------------------------------------------------------------------
-
-    def _save(self) -> None:
-        """Write the whole graph to a temporary file beside the target, then rename it over the
-        target: a reader sees the old file or the new one, never half of one."""
-        snap = self.snapshot()
-        data = {
-            "format": FILE_FORMAT, "version": FILE_VERSION,
-            "actors": snap.actors, "documents": snap.documents, "events": snap.events,
-        }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                # One compact line: json's C encoder only serves output without indentation.
-                out.write(json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
-        except (OSError, ValueError, TypeError) as exc:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            # Memory goes back to what the file holds, so the store and its file agree.
-            self._load()
-            raise StoreError(
-                f"{self.path}: could not write the graph file ({type(exc).__name__}: {exc}); "
-                "the file keeps its previous contents and the batch was not stored"
-            ) from exc
-        _fsync_directory(self.path.parent)
-
-    def _load(self) -> None:
-        self.graph = nx.MultiDiGraph()
-        # (source, predicate, target) → its asserted events: summaries never rescan an actor's every event
-        self._pair_events: defaultdict[Pair, set[str]] = defaultdict(set)
-        if not self.path.exists():
-            return
-        redo = "move it aside or pass another store path, then ingest the documents again"
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise StoreError(f"{self.path} is not a conflict-kg graph file (invalid JSON: {exc}); {redo}") from None
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot read the graph file ({exc.strerror})") from None
-        if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
-            found = data.get("format") if isinstance(data, dict) else type(data).__name__
-            raise StoreError(
-                f"{self.path} is not a conflict-kg graph file (format {found!r}, expected {FILE_FORMAT!r}); {redo}"
-            )
-        if data.get("version") != FILE_VERSION:
-            raise StoreError(
-                f"{self.path} is a conflict-kg graph file of version {data.get('version')!r}, "
-                f"but this conflict-kg reads version {FILE_VERSION}; {redo}"
-            )
-        try:
-            self._build(data)
-        except (KeyError, TypeError, AttributeError, StoreError) as exc:
-            self.graph = nx.MultiDiGraph()
-            self._pair_events.clear()
-            raise StoreError(f"{self.path} is damaged ({type(exc).__name__}: {exc}); {redo}") from None
-
-    def _build(self, data: Mapping[str, Any]) -> None:
-        for row in data["actors"]:
-            self._put_actor(row)
-        for row in data["documents"]:
-            self._put_document(row)
-        dates: dict[Pair, list[str | None]] = defaultdict(list)
-        for row in data["events"]:
-            for end in ("source", "target"):
-                if actor_node(row[end]) not in self.graph:
-                    raise StoreError(f"event {row['id']} names actor {row[end]!r}, which the file lacks")
-            if document_node(row["document"]) not in self.graph:
-                raise StoreError(f"event {row['id']} names document {row['document']!r}, which the file lacks")
-            self._put_event(row)
-            if row["modality"] == SUMMARY_MODALITY:
-                dates[(row["source"], row["predicate"], row["target"])].append(row.get("date"))
-        for (source, predicate, target), values in dates.items():
-            self._add_summary(actor_node(source), actor_node(target), predicate, summary_of(values))
+    def _refresh_summaries(self, affected: set[tuple[str, str, str]]) -> None:
+        by_predicate: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for source, predicate, target in sorted(affected):
+            by_predicate[predicate].append({"source": source, "target": target})
+        for predicate, pairs in by_predicate.items():
+            for batch in batches(pairs):
+                self._conn.execute(summary_statement("delete_summaries", predicate), {"pairs": batch})
+                self._conn.execute(summary_statement("create_summaries", predicate),
+                                   {"pairs": batch, "predicate": predicate, "modality": SUMMARY_MODALITY})
 
     # -- reading -----------------------------------------------------------------------------
 
-    def _nodes(self, label: str) -> Iterable[tuple[str, dict[str, Any]]]:
-        return ((n, d) for n, d in self.graph.nodes(data=True) if label in d["__labels__"])
-
-    def _actor_row(self, data: Mapping[str, Any]) -> dict[str, Any]:
-        row = {f: data.get(f) for f in ACTOR_FIELDS}
-        row["aliases"] = list(data.get("aliases") or [])
-        return row
-
-    def _event_row(self, ev: str) -> dict[str, Any]:
-        data = self.graph.nodes[ev]
-        ends = self._ends(ev)
-        row = {f: data.get(f) for f in EVENT_PROPERTIES}
-        row.update(source=ends[SOURCE], target=ends[TARGET], document=ends[REPORTED_IN])
-        return {f: row[f] for f in EVENT_FIELDS}
-
     def stats(self) -> dict[str, Any]:
-        types: Counter[str] = Counter()
-        predicates: Counter[str] = Counter()
-        modalities: Counter[str] = Counter()
-        documents = 0
-        for _, data in self.graph.nodes(data=True):
-            labels = data["__labels__"]
-            if "Actor" in labels:
-                types.update(labels - {"Actor"})
-            elif "Event" in labels:
-                predicates[data["predicate"]] += 1
-                modalities[data["modality"]] += 1
-            elif "Document" in labels:
-                documents += 1
-        return stats_dict(documents, types, predicates, modalities)
+        def counter(name: str) -> Counter[str]:
+            return Counter({row["key"]: row["n"] for row in self._read(name)})
+
+        documents = self._read("stats_documents")[0]["n"]
+        return stats_dict(documents, counter("stats_actor_types"), counter("stats_predicates"),
+                          counter("stats_modalities"))
 
     def actor(self, key: str) -> dict[str, Any] | None:
-        node = actor_node(key)
-        if node in self.graph:
-            return self._actor_row(self.graph.nodes[node])
-        found = sorted((d["id"], n) for n, d in self._nodes("Actor") if name_matches(key, d))
-        return self._actor_row(self.graph.nodes[found[0][1]]) if found else None
+        found = self._read("find_actor", key=key)
+        if not found:
+            return None
+        rows = self._rows("MATCH (a:Actor {id: $id}) RETURN a AS actor", {"id": found[0]["id"]})
+        return _actor_row(rows[0]["actor"])
 
     def actor_events(self, actor_id: str) -> list[dict[str, Any]]:
-        node = actor_node(actor_id)
-        if node not in self.graph:
-            return []
-        events = {ev for ev, _, key in self.graph.in_edges(node, keys=True) if key in (SOURCE, TARGET)}
         rows = []
-        for ev in events:
-            row = self._event_row(ev)
-            row["source_name"] = self.graph.nodes[actor_node(row["source"])].get("name")
-            row["target_name"] = self.graph.nodes[actor_node(row["target"])].get("name")
-            row["document_title"] = self.graph.nodes[document_node(row["document"])].get("title")
-            rows.append({f: row[f] for f in (*EVENT_FIELDS, *ACTOR_EVENT_EXTRA)})
+        for row in self._read("actor_events", id=actor_id):
+            event = _event_row(row)
+            event.update({f: row[f] for f in ACTOR_EVENT_EXTRA})
+            rows.append(event)
         return sorted(rows, key=event_sort_key)
 
-    def snapshot(self) -> GraphSnapshot:
-        actors = [self._actor_row(d) for _, d in self._nodes("Actor")]
-        documents = [{f: d.get(f) for f in DOCUMENT_FIELDS} for _, d in self._nodes("Document")]
-        events = [self._event_row(n) for n, _ in self._nodes("Event")]
-        return GraphSnapshot(
-            actors=sorted(actors, key=lambda r: r["id"]),
-            documents=sorted(documents, key=lambda r: r["id"]),
-            events=sorted(events, key=lambda r: r["id"]),
-        )
+    def _page(self, kind: str, after: str, limit: int) -> list[dict[str, Any]]:
+        rows = self._read(f"page_{kind}", after=after, limit=limit)
+        if kind == "actors":
+            return [_actor_row(r["actor"]) for r in rows]
+        if kind == "documents":
+            return [{f: r["document"].get(f) for f in DOCUMENT_FIELDS} for r in rows]
+        return [_event_row(r) for r in rows]
 
-    def run_query(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        text = bind_parameters(cypher, params)
-        engine = GrandCypher(self.graph)
-        # grand-cypher's experimental hints drop matches when WHERE joins conditions on two
-        # variables with AND; plain matching with the WHERE filter gives the right rows.
-        engine.auto_where_hints = False
-        engine.auto_node_jsondata_hints = False
+    def run_query(self, cypher: str, params: Mapping[str, Any],
+                  timeout: float | None = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:
+        """Run a researcher's Cypher in a read-only transaction, stopped after timeout seconds."""
+        check_user_query(cypher)
+        check_parameters(cypher, params)
+        self._conn.set_query_timeout(int((timeout or 0) * 1000))
         try:
-            columns = engine.run(text)
-        except Exception as exc:  # grand-cypher raises lark, Key, Type and Assertion errors alike
-            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise QueryError(
-                f"the embedded store cannot run this query ({type(exc).__name__}: {detail}); it runs a "
-                "subset of Cypher (MATCH chains, WHERE, RETURN, ORDER BY, SKIP, LIMIT): simplify the query "
-                "or use the Neo4j store"
-            ) from None
-        return _rows(columns, return_items(text))
-
-    def close(self) -> None:
-        """Nothing to release: every ingest has already been written to the file."""
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable; not every platform can open a directory."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+            self._conn.execute("BEGIN TRANSACTION READ ONLY")
+            try:
+                result = self._conn.execute(dialect(cypher), dict(params))
+                names = result.get_column_names()
+                return [{name: value if type(value) in _SCALARS else plain(value)
+                         for name, value in zip(names, row, strict=True)} for row in result.get_all()]
+            finally:
+                with contextlib.suppress(RuntimeError):
+                    self._conn.execute("ROLLBACK")
+        except RuntimeError as exc:
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if "read-only" in message.lower() or "read only" in message.lower():
+                raise QueryError(read_only_refusal()) from None
+            if message.rstrip(".") == "Interrupted":
+                raise QueryError(f"the query ran longer than {timeout:g} s and was stopped; narrow it "
+                                 "or pass a longer --timeout") from None
+            raise QueryError(f"the embedded store cannot run this query: {message}") from None
+        finally:
+            self._conn.set_query_timeout(0)
 
 
-# -- Cypher text: parameters and the RETURN clause ------------------------------------------------
-
-_TOKEN = re.compile(
-    r'"(?:[^"\\\n]|\\.)*"'        # double-quoted string
-    r"|'(?:[^'\\\n]|\\.)*'"       # single-quoted string
-    r"|`[^`]*`"                   # quoted name
-    r"|//[^\n]*"                  # line comment
-    r"|/\*.*?\*/",                # block comment
-    re.DOTALL,
-)
-_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_RETURN = re.compile(r"\bRETURN\b", re.IGNORECASE)
-_RETURN_END = re.compile(r"\b(ORDER\s+BY|SKIP|LIMIT)\b", re.IGNORECASE)
-_ALIAS = re.compile(r"^(.*?)\s+AS\s+([A-Za-z_][A-Za-z0-9_]*)$", re.IGNORECASE | re.DOTALL)
+def _actor_row(props: Mapping[str, Any]) -> dict[str, Any]:
+    row = {f: props.get(f) for f in ACTOR_FIELDS}
+    row["aliases"] = list(props.get("aliases") or [])
+    return row
 
 
-def _masked(cypher: str) -> str:
-    """The text with the inside of strings, names and comments blanked, positions kept, so that
-    keywords and $names are only found in the query itself."""
-    return _TOKEN.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 1), cypher)
+def _event_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An event's properties and its source, target and document ids, in EVENT_FIELDS order."""
+    merged = {**{f: row["event"].get(f) for f in EVENT_PROPERTIES},
+              "source": row["source"], "target": row["target"], "document": row["document"]}
+    return {f: merged.get(f) for f in EVENT_FIELDS}
 
 
-def cypher_literal(name: str, value: Any) -> str:
-    """A parameter value as a Cypher literal that grand-cypher and Neo4j read back unchanged."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise QueryError(f"parameter ${name} is {value}; give a finite number")
-        return repr(value)
-    if isinstance(value, str):
-        # JSON escapes are also Cypher's (and Python's, which grand-cypher uses to read strings).
-        return json.dumps(value, ensure_ascii=False)
-    raise QueryError(
-        f"parameter ${name} is a {type(value).__name__}; the embedded store takes str, int, float or bool values"
-    )
-
-
-def bind_parameters(cypher: str, params: Mapping[str, Any]) -> str:
-    """Replace each $name outside strings and comments by its value as a literal.
-
-    >>> bind_parameters('MATCH (a:Actor {id: $actor}) WHERE a.name <> "$actor" RETURN a.id', {"actor": 'x"y'})
-    'MATCH (a:Actor {id: "x\\\\"y"}) WHERE a.name <> "$actor" RETURN a.id'
-    """
-    masked = _masked(cypher)
-    pieces: list[str] = []
-    last = 0
-    for match in _PARAMETER.finditer(masked):
-        name = match.group(1)
-        if name not in params:
-            given = ", ".join(f"${p}" for p in sorted(params)) or "none"
-            raise QueryError(f"missing parameter ${name}: the query uses it but no value was given (given: {given})")
-        pieces.append(cypher[last:match.start()])
-        pieces.append(cypher_literal(name, params[name]))
-        last = match.end()
-    pieces.append(cypher[last:])
-    return "".join(pieces)
-
-
-def _top_level_split(text: str, masked: str) -> list[str]:
-    """Split on commas that are not inside brackets."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(masked):
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts]
-
-
-def return_items(cypher: str) -> list[tuple[str, str]]:
-    """The RETURN clause's items as (expression, column name) in order; the column name is the
-    alias, or the expression as written (what Neo4j calls the column)."""
-    masked = _masked(cypher)
-    starts = [m for m in _RETURN.finditer(masked) if _depth(masked, m.start()) == 0]
-    if not starts:
-        return []
-    begin = starts[-1].end()
-    end_match = _RETURN_END.search(masked, begin)
-    end = end_match.start() if end_match else len(masked)
-    text, mask = cypher[begin:end], masked[begin:end]
-    distinct = re.match(r"\s*DISTINCT\b", mask, re.IGNORECASE)
-    if distinct:
-        text, mask = text[distinct.end():], mask[distinct.end():]
-    items = []
-    for part in _top_level_split(text, mask):
-        alias = _ALIAS.match(part)
-        items.append((alias.group(1).strip(), alias.group(2)) if alias else (part, part))
-    return items
-
-
-def _depth(masked: str, position: int) -> int:
-    prefix = masked[:position]
-    return sum(prefix.count(c) for c in "([{") - sum(prefix.count(c) for c in ")]}")
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", str(text)).lower()
-
-
-def _rows(columns: Mapping[Any, list[Any]], items: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """grand-cypher's dict of columns as row dicts, keyed and ordered as the RETURN clause."""
-    found = {str(k): v for k, v in columns.items()}
-    ordered: dict[str, list[Any]] = {}
-    for expression, name in items:
-        key = name if name in found else next(
-            (k for k in found if _squeeze(k) in (_squeeze(name), _squeeze(expression))), None
-        )
-        if key is None:
-            break
-        ordered[name] = found.pop(key)
-    else:
-        # Whatever the clause did not name (should grand-cypher add a column) keeps its own key.
-        ordered.update(found)
-        found = {}
-    if found:
-        ordered = {str(k): v for k, v in columns.items()}
-    length = max((len(v) for v in ordered.values()), default=0)
-    return [{k: _plain(v[i]) for k, v in ordered.items()} for i in range(length)]
-
-
-def _plain(value: Any) -> Any:
-    """Graph values as plain Python, as the Neo4j store returns them: a node or relationship is the
-    dict of its properties."""
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items() if k != "__labels__"}
-    if isinstance(value, (set, frozenset)):
-        return sorted(_plain(v) for v in value)
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)  # lark tokens are str subclasses
-    return value
+__all__ = ["EmbeddedStore", "plain", "quoted"]

@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -70,54 +71,64 @@ def view_data(snap: GraphSnapshot) -> dict[str, Any]:
     A node's ``degree`` is the number of events it takes part in; an event endpoint with no actor
     row still gets a node (type None) so that nothing drawn is lost.
     """
-    titles = {doc["id"]: doc.get("title") for doc in snap.documents}
-    actors = {actor["id"]: actor for actor in snap.actors}
-    degree: dict[str, int] = defaultdict(int)
-    grouped: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
-    events = []
-    for ev in sorted(snap.events, key=lambda e: e["id"]):
+    view = _View(snap.actors, snap.documents)
+    events = [view.add(ev) for ev in sorted(snap.events, key=lambda e: e["id"])]
+    return {"events": events, **view.rest()}
+
+
+class _View:
+    """What the page needs besides its events, gathered while the events go by one at a time."""
+
+    def __init__(self, actors: Iterable[Mapping[str, Any]], documents: Iterable[Mapping[str, Any]]) -> None:
+        self.actors = {actor["id"]: dict(actor) for actor in actors}
+        self.titles = {doc["id"]: doc.get("title") for doc in documents}
+        self.degree: dict[str, int] = defaultdict(int)
+        self.grouped: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
+
+    def add(self, ev: Mapping[str, Any]) -> dict[str, Any]:
+        """Count one event in and return its entry in the page's event list."""
         source, target = ev["source"], ev["target"]
-        degree[source] += 1
+        self.degree[source] += 1
         if target != source:
-            degree[target] += 1
-        grouped[(source, target, ev["predicate"], ev["modality"])].append(ev["id"])
-        events.append({
+            self.degree[target] += 1
+        self.grouped[(source, target, ev["predicate"], ev["modality"])].append(ev["id"])
+        return {
             "id": ev["id"], "predicate": ev["predicate"], "modality": ev["modality"],
             "date": ev.get("date"), "source": source, "target": target,
             "sentence": ev.get("sentence") or "", "confidence": ev.get("confidence"),
-            "document": ev.get("document"), "document_title": titles.get(ev.get("document")),
-        })
-    node_ids = sorted(set(actors) | set(degree))
-    nodes = []
-    for node_id in node_ids:
-        actor = actors.get(node_id, {})
-        nodes.append({
-            "id": node_id, "type": actor.get("type"), "name": actor.get("name") or node_id,
-            "name_ar": actor.get("name_ar"), "degree": degree.get(node_id, 0),
-        })
-    edges = [
-        {"id": f"e{i}", "source": s, "target": t, "predicate": p, "modality": m, "events": ids}
-        for i, ((s, t, p, m), ids) in enumerate(sorted(grouped.items()))
-    ]
-    used_types = {node["type"] for node in nodes}
-    used_predicates = {edge["predicate"] for edge in edges}
-    types = [
-        {"name": name, "label": info.label_en, "color": TYPE_COLOURS.get(name, UNKNOWN_TYPE_COLOUR)}
-        for name, info in ACTOR_TYPES.items() if name in used_types
-    ]
-    types += [
-        {"name": name, "label": name or "unknown", "color": UNKNOWN_TYPE_COLOUR}
-        for name in sorted(used_types - set(ACTOR_TYPES), key=str)
-    ]
-    predicates = [
-        {"name": name, "label": PREDICATES[name].label_en if name in PREDICATES else name,
-         "color": PREDICATE_COLOURS.get(name, UNKNOWN_PREDICATE_COLOUR)}
-        for name in [*(p for p in PREDICATES if p in used_predicates), *sorted(used_predicates - set(PREDICATES))]
-    ]
-    return {
-        "nodes": nodes, "edges": edges, "events": events, "types": types, "predicates": predicates,
-        "documents": len(snap.documents),
-    }
+            "document": ev.get("document"), "document_title": self.titles.get(ev.get("document")),
+        }
+
+    def rest(self) -> dict[str, Any]:
+        nodes = []
+        for node_id in sorted(set(self.actors) | set(self.degree)):
+            actor = self.actors.get(node_id, {})
+            nodes.append({
+                "id": node_id, "type": actor.get("type"), "name": actor.get("name") or node_id,
+                "name_ar": actor.get("name_ar"), "degree": self.degree.get(node_id, 0),
+            })
+        edges = [
+            {"id": f"e{i}", "source": s, "target": t, "predicate": p, "modality": m, "events": ids}
+            for i, ((s, t, p, m), ids) in enumerate(sorted(self.grouped.items()))
+        ]
+        used_types = {node["type"] for node in nodes}
+        used_predicates = {edge["predicate"] for edge in edges}
+        types = [
+            {"name": name, "label": info.label_en, "color": TYPE_COLOURS.get(name, UNKNOWN_TYPE_COLOUR)}
+            for name, info in ACTOR_TYPES.items() if name in used_types
+        ]
+        types += [
+            {"name": name, "label": name or "unknown", "color": UNKNOWN_TYPE_COLOUR}
+            for name in sorted(used_types - set(ACTOR_TYPES), key=str)
+        ]
+        predicates = [
+            {"name": name, "label": PREDICATES[name].label_en if name in PREDICATES else name,
+             "color": PREDICATE_COLOURS.get(name, UNKNOWN_PREDICATE_COLOUR)}
+            for name in [*(p for p in PREDICATES if p in used_predicates),
+                         *sorted(used_predicates - set(PREDICATES))]
+        ]
+        return {"nodes": nodes, "edges": edges, "types": types, "predicates": predicates,
+                "documents": len(self.titles)}
 
 
 def script_json(data: Any) -> str:
@@ -146,20 +157,39 @@ def render_html(snap: GraphSnapshot, title: str) -> str:
     return pattern.sub(lambda m: values[m.group(0)], _template())
 
 
-def write_html(snap: GraphSnapshot, out: Path, title: str) -> None:
-    """Write the page to ``out`` atomically: readers see the old file or the whole new one."""
+def write_html(snap: GraphSnapshot, out: Path, title: str) -> int:
+    """Write the page of a snapshot to ``out``; returns the number of events drawn."""
+    return write_html_rows(snap.actors, snap.documents, sorted(snap.events, key=lambda e: e["id"]), out, title)
+
+
+def write_html_rows(actors: Iterable[Mapping[str, Any]], documents: Iterable[Mapping[str, Any]],
+                    events: Iterable[Mapping[str, Any]], out: Path, title: str) -> int:
+    """Write the page as the events come (a store's pages, in id order), each written as soon as it is
+    read; memory holds the actors, the document titles and each edge's event ids. Atomically: readers
+    see the old file or the whole new one. Returns the number of events."""
     out = Path(out)
-    page = render_html(snap, title)
+    template = _template()
+    escaped_title = html.escape(title, quote=True)
+    before, after = (part.replace(TITLE_PLACEHOLDER, escaped_title) for part in template.split(DATA_PLACEHOLDER))
+    view = _View(actors, documents)
+    count = 0
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
         try:
             os.fchmod(fd, 0o644)  # mkstemp makes the file private; a page is meant to be shared
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(page)
+                handle.write(before)
+                handle.write('{"events":[')
+                for ev in events:
+                    handle.write(("," if count else "") + script_json(view.add(ev)))
+                    count += 1
+                handle.write("]," + script_json(view.rest())[1:])
+                handle.write(after)
             os.replace(tmp, out)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc}; choose a writable path") from exc
+    return count

@@ -8,7 +8,7 @@ from typing import Any
 
 from ontology.records import DocumentRecord, RelationRecord
 
-ACTOR_FIELDS = ("id", "type", "name", "name_ar", "aliases", "wikidata", "cameo")
+ACTOR_FIELDS = ("id", "type", "name", "name_ar", "aliases", "wikidata", "cameo", "known")
 DOCUMENT_FIELDS = ("id", "title", "lang", "published", "url", "sha256", "records_sha256")
 EVENT_FIELDS = (
     "id", "predicate", "modality", "date", "cameo", "plover", "confidence",
@@ -41,7 +41,9 @@ def document_rows(doc: DocumentRecord) -> DocumentRows:
     }
     actors = [
         {"id": a.id, "type": a.type, "name": a.name, "name_ar": a.name_ar,
-         "aliases": list(a.aliases), "wikidata": a.wikidata, "cameo": a.cameo}
+         "aliases": list(a.aliases), "wikidata": a.wikidata, "cameo": a.cameo,
+         # Records of older extractors have no flag: an actor without one came from a gazetteer.
+         "known": bool(getattr(a, "known", True))}
         for a in doc.actors
     ]
     events: dict[str, dict[str, Any]] = {}

@@ -7,7 +7,7 @@ statement is a label or relationship type, and only after the ontology has vouch
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,25 +17,27 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
-from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows, GraphSnapshot
+from graph.guard import check_parameters, check_user_query
+from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
 from graph.store import (
     ACTOR_EVENT_EXTRA,
+    QUERY_TIMEOUT_SECONDS,
     SUMMARY_MODALITY,
-    IngestResult,
+    DeleteResult,
+    Pair,
     Store,
     actor_label,
-    checked_rows,
     event_sort_key,
+    read_only_refusal,
     relationship_type,
     stats_dict,
+    summary_increments,
 )
 from ontology.errors import QueryError, StoreError
-from ontology.records import DocumentRecord
 from ontology.vocabulary import ACTOR_TYPES
 
 CYPHER_DIR = Path(__file__).with_name("cypher")
 BATCH_SIZE = 500
-QUERY_TIMEOUT_SECONDS = 30.0
 
 
 # -- the statements -------------------------------------------------------------------------------
@@ -95,7 +97,8 @@ class Neo4jStore(Store):
                  database: str | None = None) -> None:
         self.uri = uri
         self.database = database
-        auth = (user, password or "") if user else None
+        # A password alone is for the user every Neo4j has.
+        auth = (user or "neo4j", password or "") if user or password else None
         try:
             # The store's own statements are known; server hints about them would only be noise.
             self.driver: Driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
@@ -135,15 +138,12 @@ class Neo4jStore(Store):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def ingest(self, doc: DocumentRecord) -> IngestResult:
-        rows = checked_rows(doc)
+    def _write_rows(self, members: list[DocumentRows], what: str) -> list[str]:
         try:
             with self._session() as session:
-                status = session.execute_write(_write_document, rows)
-        except (Neo4jError, DriverError) as exc:
-            raise StoreError(f"writing document {doc.id!r} to Neo4j at {self.uri} failed; nothing of it was "
-                             f"stored: {exc}") from None
-        return IngestResult(doc.id, status, len(rows.actors), len(rows.events))
+                return session.execute_write(_write_documents, members)
+        except (Neo4jError, DriverError, _LostEvents) as exc:
+            raise StoreError(f"writing {what} to Neo4j at {self.uri} failed; nothing of it was stored: {exc}") from None
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -167,32 +167,45 @@ class Neo4jStore(Store):
             rows.append(event)
         return sorted(rows, key=event_sort_key)
 
-    def snapshot(self) -> GraphSnapshot:
-        return GraphSnapshot(
-            actors=sorted((_actor_row(r["actor"]) for r in self._read("snapshot_actors")), key=lambda r: r["id"]),
-            documents=sorted(
-                ({f: r["document"].get(f) for f in DOCUMENT_FIELDS} for r in self._read("snapshot_documents")),
-                key=lambda r: r["id"],
-            ),
-            events=sorted((_event_row(r) for r in self._read("snapshot_events")), key=lambda r: r["id"]),
-        )
+    def _page(self, kind: str, after: str, limit: int) -> list[dict[str, Any]]:
+        rows = self._read(f"page_{kind}", after=after, limit=limit)
+        if kind == "actors":
+            return [_actor_row(r["actor"]) for r in rows]
+        if kind == "documents":
+            return [{f: r["document"].get(f) for f in DOCUMENT_FIELDS} for r in rows]
+        return [_event_row(r) for r in rows]
 
-    def run_query(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+    def delete(self, document_ids: Iterable[str]) -> list[DeleteResult]:
+        results = []
+        for doc_id in document_ids:
+            try:
+                with self._session() as session:
+                    events = session.execute_write(_delete_document, doc_id)
+            except (Neo4jError, DriverError) as exc:
+                raise StoreError(f"deleting document {doc_id!r} from Neo4j at {self.uri} failed; it is still "
+                                 f"there: {exc}") from None
+            results.append(DeleteResult(doc_id, events is not None, events or 0))
+        return results
+
+    def run_query(self, cypher: str, params: Mapping[str, Any],
+                  timeout: float | None = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:
         """Run a user's query, read-only: the server's own plan must call it a read ("r") before it
         runs, and then it runs in a read transaction with a timeout."""
+        check_user_query(cypher)
+        check_parameters(cypher, params)
         values = dict(params)
         try:
             with self._session(read=True) as session:
-                plan = session.run(Query("EXPLAIN " + cypher, timeout=QUERY_TIMEOUT_SECONDS), values).consume()
+                plan = session.run(Query("EXPLAIN " + cypher, timeout=timeout), values).consume()
                 if plan.query_type != "r":
-                    raise QueryError(
-                        f"only read-only queries may run here, and Neo4j plans this one as type "
-                        f"{plan.query_type!r} (r = read, w = write, rw = read and write, s = schema); "
-                        "remove CREATE, MERGE, SET, DELETE, REMOVE and schema commands"
-                    )
-                return session.execute_read(_read_rows, cypher, values)
+                    raise QueryError(read_only_refusal(plan.query_type))
+                # The timeout is the transaction's: the server stops it, whatever the client does.
+                return session.execute_read(unit_of_work(timeout=timeout)(_read_rows), cypher, values)
         except Neo4jError as exc:
-            raise QueryError(f"Neo4j cannot run this query: {exc.message or exc}") from None
+            if "TransactionTimedOut" in (exc.code or "") or "terminated" in (exc.message or "").lower():
+                raise QueryError(f"the query ran longer than {timeout:g} s and was stopped; narrow it "
+                                 "or pass a longer --timeout") from None
+            raise QueryError(f"Neo4j cannot run this query: {(exc.message or str(exc)).splitlines()[0]}") from None
         except DriverError as exc:
             raise QueryError(f"Neo4j at {self.uri} failed while running the query: {exc}") from None
 
@@ -200,42 +213,25 @@ class Neo4jStore(Store):
         self.driver.close()
 
 
-@unit_of_work(timeout=QUERY_TIMEOUT_SECONDS)
 def _read_rows(tx: ManagedTransaction, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     result = tx.run(cypher, params)
     return [{key: plain(value) for key, value in record.items()} for record in result]
 
 
-def _write_document(tx: ManagedTransaction, rows: DocumentRows) -> str:
-    """The whole of one document in one transaction; returns added, replaced or unchanged."""
-    doc_id = rows.document["id"]
-    found = tx.run(statement("document_sha256"), {"id": doc_id}).single()
-    if found is not None and found["records_sha256"] == rows.document["records_sha256"]:
-        return "unchanged"
-    affected: set[tuple[str, str, str]] = set()
-    status = "added"
-    if found is not None:
-        for r in tx.run(statement("document_event_pairs"), {"id": doc_id}):
-            affected.add((r["source"], r["predicate"], r["target"]))
-        tx.run(statement("delete_document_events"), {"id": doc_id}).consume()
-        status = "replaced"
+def _delete_document(tx: ManagedTransaction, doc_id: str) -> int | None:
+    """A document, its events and their summaries' share, in one transaction; None when absent."""
+    if tx.run(statement("document_sha256"), {"id": doc_id}).single() is None:
+        return None
+    affected = {(r["source"], r["predicate"], r["target"])
+                for r in tx.run(statement("document_event_pairs"), {"id": doc_id})}
+    events = tx.run(statement("count_document_events"), {"id": doc_id}).single()["n"]
+    tx.run(statement("delete_document_events"), {"id": doc_id}).consume()
+    tx.run(statement("delete_document"), {"id": doc_id}).consume()
+    _refresh_summaries(tx, affected)
+    return int(events)
 
-    tx.run(statement("merge_document"), {"doc": rows.document}).consume()
-    ids_by_type: dict[str, list[str]] = defaultdict(list)
-    for batch in batches(rows.actors):
-        tx.run(statement("merge_actors"), {"rows": batch}).consume()
-    for actor in rows.actors:
-        ids_by_type[actor["type"]].append(actor["id"])
-    for type_name, ids in sorted(ids_by_type.items()):
-        for batch in batches(ids):
-            tx.run(set_actor_type_statement(type_name), {"ids": batch}).consume()
 
-    for batch in batches(rows.events):
-        written = tx.run(statement("merge_events"), {"rows": batch}).single()
-        if written is None or written["written"] != len(batch):
-            raise StoreError(f"document {doc_id!r}: some events lost their actor or document; nothing was stored")
-    affected |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
-
+def _refresh_summaries(tx: ManagedTransaction, affected: set[tuple[str, str, str]]) -> None:
     pairs_by_predicate: dict[str, list[dict[str, str]]] = defaultdict(list)
     for source, predicate, target in sorted(affected):
         pairs_by_predicate[predicate].append({"source": source, "target": target})
@@ -243,7 +239,69 @@ def _write_document(tx: ManagedTransaction, rows: DocumentRows) -> str:
         text = refresh_summary_statement(predicate)
         for batch in batches(pairs):
             tx.run(text, {"pairs": batch, "predicate": predicate, "modality": SUMMARY_MODALITY}).consume()
-    return status
+
+
+class _LostEvents(Exception):
+    """Events whose actor or document is missing: the transaction is rolled back."""
+
+
+def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> list[str]:
+    """Documents' rows in one transaction: each document checked and its old events dropped, then
+    documents, actors and events in batches, then the summaries: added to where only new documents
+    touch a pair, counted again where a replaced document's old events went."""
+    statuses: list[str] = []
+    recount: set[Pair] = set()
+    added: list[dict[str, Any]] = []
+    docs: list[dict[str, Any]] = []
+    actors: dict[str, dict[str, Any]] = {}
+    events: list[dict[str, Any]] = []
+    for rows in members:
+        doc_id = rows.document["id"]
+        if any(d["id"] == doc_id for d in docs):  # the same document twice: its first events must exist
+            _create(tx, docs, actors, events)
+            docs, actors, events = [], {}, []
+        found = tx.run(statement("document_sha256"), {"id": doc_id}).single()
+        if found is not None and found["records_sha256"] == rows.document["records_sha256"]:
+            statuses.append("unchanged")
+            continue
+        if found is not None:
+            for r in tx.run(statement("document_event_pairs"), {"id": doc_id}):
+                recount.add((r["source"], r["predicate"], r["target"]))
+            recount |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
+            tx.run(statement("delete_document_events"), {"id": doc_id}).consume()
+        else:
+            added += rows.events
+        statuses.append("replaced" if found is not None else "added")
+        docs.append(rows.document)
+        for actor in rows.actors:  # a later record of an actor wins, as across transactions
+            actors.pop(actor["id"], None)
+            actors[actor["id"]] = actor
+        events += rows.events
+    _create(tx, docs, actors, events)
+    for predicate, pairs in summary_increments(added, recount).items():
+        text = typed_statement("add_summaries", type=relationship_type(predicate))
+        for batch in batches(pairs):
+            tx.run(text, {"pairs": batch}).consume()
+    _refresh_summaries(tx, recount)
+    return statuses
+
+
+def _create(tx: ManagedTransaction, docs: list[dict[str, Any]], actors: Mapping[str, dict[str, Any]],
+            events: list[dict[str, Any]]) -> None:
+    for batch in batches(docs):
+        tx.run(statement("merge_documents"), {"docs": batch}).consume()
+    for batch in batches(list(actors.values())):
+        tx.run(statement("merge_actors"), {"rows": batch}).consume()
+    ids_by_type: dict[str, list[str]] = defaultdict(list)
+    for actor in actors.values():
+        ids_by_type[actor["type"]].append(actor["id"])
+    for type_name, ids in sorted(ids_by_type.items()):
+        for batch in batches(ids):
+            tx.run(set_actor_type_statement(type_name), {"ids": batch}).consume()
+    for batch in batches(events):
+        written = tx.run(statement("merge_events"), {"rows": batch}).single()
+        if written is None or written["written"] != len(batch):
+            raise _LostEvents("some events lost their actor or document")
 
 
 def _actor_row(props: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,14 +13,16 @@ True
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -265,25 +267,203 @@ def triple_count(graph: Graph | Dataset) -> int:
     return len(graph)
 
 
-def export(snap: GraphSnapshot, fmt: str, out: Path) -> int:
-    """Write the snapshot to `out` in format `fmt` (a FORMATS key) and return the triple count.
+# Statements are serialised this many at a time by rdflib (Turtle, TriG, JSON-LD).
+CHUNK_STATEMENTS = 20000
 
-    The file is written beside `out` and moved into place, so readers never see half a file.
-    """
+Statement = tuple[Any, Any, Any, Any]  # subject, predicate, object, graph name (None: the default graph)
+
+
+class _Sink:
+    """Takes what the _add_* functions add, as a Graph would, into a list of statements."""
+
+    def __init__(self) -> None:
+        self.statements: list[Statement] = []
+        self.graph_name: URIRef | None = None
+
+    def add(self, triple: tuple[Any, Any, Any]) -> None:
+        self.statements.append((*triple, self.graph_name))
+
+    def take(self) -> list[Statement]:
+        taken, self.statements = self.statements, []
+        return taken
+
+
+def statements(actors: Iterable[Mapping[str, Any]], documents: Iterable[Mapping[str, Any]],
+               events: Iterable[Mapping[str, Any]], named_graphs: bool = False,
+               chunk: int = CHUNK_STATEMENTS) -> Iterator[list[Statement]]:
+    """The export's statements in chunks, each statement once, from rows read as they come: memory
+    holds one chunk, the documents' languages and the direct actor-to-actor triples already given.
+    With named_graphs, each document's events go to its own graph (see document_graph_iri)."""
+    sink = _Sink()
+    for actor in actors:
+        _add_actor(sink, actor)
+        if len(sink.statements) >= chunk:
+            yield sink.take()
+    langs: dict[str, str | None] = {}
+    for doc in documents:
+        _add_document(sink, doc)
+        langs[doc["id"]] = doc.get("lang") or None
+        if len(sink.statements) >= chunk:
+            yield sink.take()
+    _add_activity(sink)
+    direct: set[tuple[Any, Any, Any]] = set()
+    linked: set[str] = set()
+    for event in events:
+        doc_id = event.get("document") or ""
+        if named_graphs:
+            sink.graph_name = None
+            if doc_id and doc_id not in linked:
+                linked.add(doc_id)
+                sink.add((document_graph_iri(doc_id), PROV.wasDerivedFrom, document_iri(doc_id)))
+            sink.graph_name = document_graph_iri(doc_id)
+        before = len(sink.statements)
+        _add_event(sink, event, langs.get(doc_id))
+        # An asserted event's last statement is its direct triple: give each one once per graph.
+        last = sink.statements[-1] if len(sink.statements) > before else None
+        if last is not None and last[1] in _DIRECT_PREDICATES:
+            key = (last[0], last[1], last[2], last[3])
+            if key in direct:
+                sink.statements.pop()
+            else:
+                direct.add(key)
+        if len(sink.statements) >= chunk:
+            yield sink.take()
+    sink.graph_name = None
+    yield sink.take()
+
+
+_DIRECT_PREDICATES = frozenset(URIRef(info.iri) for info in PREDICATES.values())
+
+
+def export(snap: GraphSnapshot, fmt: str, out: Path) -> int:
+    """Write a snapshot to `out` in format `fmt` (a FORMATS key); returns the number of triples."""
+    return export_rows(snap.actors, snap.documents, snap.events, fmt, out)
+
+
+def export_rows(actors: Iterable[Mapping[str, Any]], documents: Iterable[Mapping[str, Any]],
+                events: Iterable[Mapping[str, Any]], fmt: str, out: Path) -> int:
+    """Write rows as they come (a store's pages) to `out` in format `fmt`; returns the triple count.
+
+    N-Triples are written line by line here; Turtle, TriG and JSON-LD a chunk at a time by rdflib,
+    their prefixes (or context) once at the top. The file is written beside `out` and moved into
+    place, so readers never see half a file."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown RDF format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    rdflib_format, _suffix = FORMATS[fmt]
-    graph: Graph | Dataset = snapshot_to_dataset(snap) if fmt in _QUAD_FORMATS else snapshot_to_graph(snap)
-    options: dict[str, Any] = {}
-    if rdflib_format == "json-ld":
-        # A context of the same prefixes Turtle uses turns full IRIs into readable compact ones.
-        options = {"context": dict(_PREFIXES), "auto_compact": True}
-    data = graph.serialize(format=rdflib_format, encoding="utf-8", **options)
-    _write_atomically(Path(out), data)
-    return triple_count(graph)
+    chunks = statements(actors, documents, events, named_graphs=fmt in _QUAD_FORMATS, chunk=CHUNK_STATEMENTS)
+    write = {"nt": _write_nt, "turtle": _write_turtle, "trig": _write_trig, "json-ld": _write_jsonld}[fmt]
+    return _write_atomically(Path(out), lambda handle: write(chunks, handle))
 
 
-def _write_atomically(out: Path, data: bytes) -> None:
+def nt_term(term: Any) -> str:
+    """A term as N-Triples writes it.
+
+    >>> nt_term(Literal('say "hi"\\n', lang="en")), nt_term(Literal("3", datatype=XSD.integer))
+    ('"say \\\\"hi\\\\"\\\\n"@en', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
+    """
+    if isinstance(term, Literal):
+        text = str(term)
+        if _LITERAL_UNSAFE.search(text):
+            text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        language, datatype = term.language, term.datatype
+        if language:
+            return f'"{text}"@{language}'
+        if datatype is not None and datatype != XSD.string:
+            return f'"{text}"^^{_nt_iri(datatype)}'
+        return f'"{text}"'
+    return _nt_iri(term)
+
+
+@lru_cache(maxsize=8192)
+def _nt_iri(iri: str) -> str:
+    # The vocabulary's and the actors' IRIs repeat on every line: each is formatted once.
+    text = str(iri)
+    return f"<{_IRI_UNSAFE.sub(_iri_escape, text) if _IRI_UNSAFE.search(text) else text}>"
+
+
+_LITERAL_UNSAFE = re.compile(r'[\\"\n\r]')
+
+
+def _iri_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group(0)):04X}"
+
+
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _write_nt(chunks: Iterable[list[Statement]], handle: IO[str]) -> int:
+    count = 0
+    for chunk in chunks:
+        handle.write("".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o, _ in chunk))
+        count += len(chunk)
+    return count
+
+
+def _chunk_graph(chunk: list[Statement]) -> Graph:
+    g = Graph()
+    _bind_prefixes(g)
+    for s, p, o, _ in chunk:
+        g.add((s, p, o))
+    return g
+
+
+def _body(text: str, header: set[str]) -> str:
+    """A serialised chunk without the prefix lines the file's top already gives."""
+    return "".join(line for line in text.splitlines(keepends=True) if line.strip() not in header)
+
+
+def _prefix_lines(prefixes: Mapping[str, str]) -> list[str]:
+    return [f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in prefixes.items()]
+
+
+def _write_turtle(chunks: Iterable[list[Statement]], handle: IO[str]) -> int:
+    header = _prefix_lines(_PREFIXES)
+    handle.write("\n".join(header) + "\n\n")
+    count = 0
+    for chunk in chunks:
+        if chunk:
+            handle.write(_body(_chunk_graph(chunk).serialize(format="turtle"), set(header)))
+            count += len(chunk)
+    return count
+
+
+def _write_trig(chunks: Iterable[list[Statement]], handle: IO[str]) -> int:
+    prefixes = {**_PREFIXES, "graph": DATA_NAMESPACE + "graph/"}
+    header = _prefix_lines(prefixes)
+    handle.write("\n".join(header) + "\n\n")
+    count = 0
+    for chunk in chunks:
+        if not chunk:
+            continue
+        ds = Dataset()
+        _bind_prefixes(ds)
+        ds.bind("graph", prefixes["graph"], override=True)
+        for s, p, o, name in chunk:
+            ds.graph(name if name is not None else DATASET_DEFAULT_GRAPH_ID).add((s, p, o))
+        handle.write(_body(ds.serialize(format="trig"), set(header)))
+        count += len(chunk)
+    return count
+
+
+def _write_jsonld(chunks: Iterable[list[Statement]], handle: IO[str]) -> int:
+    context = dict(_PREFIXES)
+    handle.write('{"@context": ' + json.dumps(context) + ',\n "@graph": [')
+    count, first = 0, True
+    for chunk in chunks:
+        if not chunk:
+            continue
+        data = json.loads(_chunk_graph(chunk).serialize(format="json-ld", context=context, auto_compact=True))
+        nodes = data.get("@graph", [data] if isinstance(data, dict) else data)
+        for node in nodes:
+            if isinstance(node, dict):
+                node.pop("@context", None)
+            handle.write(("\n  " if first else ",\n  ") + json.dumps(node, ensure_ascii=False))
+            first = False
+        count += len(chunk)
+    handle.write("\n]}\n")
+    return count
+
+
+def _write_atomically(out: Path, write: Callable[[IO[str]], int]) -> int:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
@@ -292,14 +472,18 @@ def _write_atomically(out: Path, data: bytes) -> None:
     try:
         # mkstemp creates the file private (0600); an export is meant to be shared.
         os.chmod(tmp, stat.S_IMODE(out.stat().st_mode) if out.exists() else 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            count = write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, out)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise ExportError(f"cannot write {out}: {exc.strerror}; choose a writable path") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
 
 
 def validate(graph: Graph) -> tuple[bool, str]:

@@ -15,7 +15,7 @@ import json
 import re
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +31,15 @@ IngestStatus = Literal["added", "replaced", "unchanged"]
 # Only this modality makes a summary relationship: a denial or an intention is not the fact.
 SUMMARY_MODALITY = "asserted"
 
+# A researcher's query stops after this many seconds unless told otherwise (ckg cypher --timeout).
+QUERY_TIMEOUT_SECONDS = 30.0
+# Documents share a transaction up to these sizes (each document is then whole or absent all the same),
+# so that summaries are counted once a group and the statements carry many rows each.
+GROUP_DOCUMENTS = 100
+GROUP_EVENTS = 4000
+# Exports read the store this many rows at a time.
+PAGE_SIZE = 5000
+
 # Extra columns actor_events() adds to each event's own fields.
 ACTOR_EVENT_EXTRA = ("source_name", "target_name", "document_title")
 
@@ -45,6 +54,22 @@ class IngestResult:
     status: IngestStatus
     actors: int
     events: int
+
+
+@dataclass(frozen=True)
+class DeleteResult:
+    """What deleting one document did: whether it was there, and how many events went with it."""
+
+    document_id: str
+    found: bool
+    events: int
+
+
+def read_only_refusal(plan: str | None = None) -> str:
+    """The one-line refusal of a query that would write."""
+    planned = f" (Neo4j plans it as type {plan!r})" if plan else ""
+    return (f"only read-only queries may run here, and this one writes{planned}; remove CREATE, MERGE, SET, "
+            "DELETE, REMOVE and schema commands")
 
 
 def _in_ontology(name: str, known: Mapping[str, object], kind: str) -> str:
@@ -117,6 +142,23 @@ def summary_of(dates: Iterable[str | None]) -> dict[str, Any]:
     return {"events": len(values), "first": min(known, default=None), "last": max(known, default=None)}
 
 
+Pair = tuple[str, str, str]  # (source actor id, predicate, target actor id)
+
+
+def summary_increments(events: Iterable[Mapping[str, Any]], skip: set[Pair]) -> dict[str, list[dict[str, Any]]]:
+    """By predicate, what new asserted events add to each actor pair's summary (pairs in skip left out:
+    their summaries are counted again from the store instead)."""
+    dates: dict[Pair, list[str | None]] = {}
+    for ev in events:
+        pair = (ev["source"], ev["predicate"], ev["target"])
+        if ev["modality"] == SUMMARY_MODALITY and pair not in skip:
+            dates.setdefault(pair, []).append(ev.get("date"))
+    by_predicate: dict[str, list[dict[str, Any]]] = {}
+    for (source, predicate, target), values in sorted(dates.items(), key=lambda item: item[0]):
+        by_predicate.setdefault(predicate, []).append({"source": source, "target": target, **summary_of(values)})
+    return by_predicate
+
+
 def stats_dict(documents: int, actor_types: Counter[str], predicates: Counter[str],
                modalities: Counter[str]) -> dict[str, Any]:
     """The stats() shape both stores return: keys sorted, zero counts left out."""
@@ -148,13 +190,56 @@ def name_matches(key: str, actor: Mapping[str, Any]) -> bool:
 class Store(ABC):
     """A graph store. Use as a context manager, or call close()."""
 
-    @abstractmethod
     def ingest(self, doc: DocumentRecord) -> IngestResult:
         """Write one document and its records in one transaction."""
+        return self.ingest_many([doc])[0]
 
     def ingest_many(self, docs: Iterable[DocumentRecord]) -> list[IngestResult]:
-        """Write documents one after another, each its own transaction."""
-        return [self.ingest(doc) for doc in docs]
+        """Write documents in groups, each group in one transaction. A group that fails is written
+        again one document a transaction, so the documents before a bad one are stored and its error
+        is raised; a document the model refuses stops the run after the ones before it."""
+        results: list[IngestResult] = []
+        group: list[tuple[DocumentRecord, DocumentRows]] = []
+        try:
+            for doc in docs:
+                try:
+                    rows = checked_rows(doc)
+                except StoreError:
+                    results += self._write_group(group)
+                    group = []
+                    raise
+                group.append((doc, rows))
+                if len(group) >= GROUP_DOCUMENTS or sum(len(r.events) for _, r in group) >= GROUP_EVENTS:
+                    results += self._write_group(group)
+                    group = []
+                    self._after_group()
+            results += self._write_group(group)
+        finally:
+            self._after_group()
+        return results
+
+    def _write_group(self, group: list[tuple[DocumentRecord, DocumentRows]]) -> list[IngestResult]:
+        if not group:
+            return []
+        what = f"document {group[0][0].id!r}" if len(group) == 1 else f"{len(group)} documents"
+        try:
+            statuses = self._write_rows([rows for _, rows in group], what)
+        except StoreError:
+            if len(group) == 1:
+                raise
+            statuses = []
+            for doc, rows in group:
+                statuses += self._write_rows([rows], f"document {doc.id!r}")
+        return [IngestResult(doc.id, status, len(rows.actors), len(rows.events))  # type: ignore[arg-type]
+                for (doc, rows), status in zip(group, statuses, strict=True)]
+
+    @abstractmethod
+    def _write_rows(self, members: list[DocumentRows], what: str) -> list[str]:
+        """Write documents' rows in one transaction; their statuses (added, replaced, unchanged).
+        A failure is a StoreError that says nothing of `what` was stored."""
+
+    def _after_group(self) -> None:  # noqa: B027 - a hook most stores leave empty
+        """Called after each group that ingest_many writes, and at its end whatever happened."""
 
     @abstractmethod
     def stats(self) -> dict[str, Any]:
@@ -171,12 +256,45 @@ class Store(ABC):
         document_title, sorted by (date or "", id)."""
 
     @abstractmethod
-    def run_query(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """Run read-only Cypher; rows as dicts with keys in the order of the RETURN clause."""
+    def run_query(self, cypher: str, params: Mapping[str, Any],
+                  timeout: float | None = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:
+        """Run read-only Cypher, stopped after timeout seconds; rows as dicts with keys in the order
+        of the RETURN clause. A query that would write is refused with a QueryError."""
 
     @abstractmethod
+    def delete(self, document_ids: Iterable[str]) -> list[DeleteResult]:
+        """Remove documents and their events, each in one transaction; summaries follow. Actors stay."""
+
+    @abstractmethod
+    def _page(self, kind: str, after: str, limit: int) -> list[dict[str, Any]]:
+        """Up to limit rows of kind (actors, documents, events) with ids after `after`, by id."""
+
+    def _pages(self, kind: str, page_size: int) -> Iterator[dict[str, Any]]:
+        after = ""
+        while True:
+            rows = self._page(kind, after, page_size)
+            yield from rows
+            if len(rows) < page_size:
+                return
+            after = rows[-1]["id"]
+
+    def iter_actors(self, page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
+        """Every actor by id, read a page at a time."""
+        return self._pages("actors", page_size)
+
+    def iter_documents(self, page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
+        """Every document by id, read a page at a time."""
+        return self._pages("documents", page_size)
+
+    def iter_events(self, page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
+        """Every event by id with its source, target and document, read a page at a time."""
+        return self._pages("events", page_size)
+
     def snapshot(self) -> GraphSnapshot:
-        """Everything the store holds, each list sorted by id."""
+        """Everything the store holds, each list sorted by id (for small graphs and tests; exports
+        read the pages)."""
+        return GraphSnapshot(actors=list(self.iter_actors()), documents=list(self.iter_documents()),
+                             events=list(self.iter_events()))
 
     @abstractmethod
     def close(self) -> None:
@@ -192,14 +310,16 @@ class Store(ABC):
 
 def open_store(kind: str = "embedded", *, path: Path | None = None, uri: str | None = None,
                user: str | None = None, password: str | None = None,
-               database: str | None = None) -> Store:
-    """Open the embedded store (a file at path) or a Neo4j store (a server at uri)."""
+               database: str | None = None, read_only: bool = False) -> Store:
+    """Open the embedded store (a database file at path) or a Neo4j store (a server at uri).
+
+    read_only: the embedded graph must exist and is opened beside any writer; Neo4j reads as always."""
     if kind == "embedded":
         if path is None:
-            raise StoreError("the embedded store needs a file: pass path (the CLI's --store PATH)")
+            raise StoreError("the embedded store needs a database file: pass path (the CLI's --graph PATH)")
         from graph.embedded import EmbeddedStore
 
-        return EmbeddedStore(Path(path))
+        return EmbeddedStore(Path(path), read_only=read_only)
     if kind == "neo4j":
         if not uri:
             raise StoreError("the Neo4j store needs a server: pass uri, e.g. bolt://localhost:7687 (--uri)")

@@ -204,3 +204,11 @@ SUMMARIES_REVISED = [
     summary("usa", "APPEALS_TO", "haftar_forces", 1, "2019-12-27", "2019-12-27"),
 ]
 SUMMARIES_REVISED.sort(key=lambda s: (s["source"], s["predicate"], s["target"]))
+
+
+# Summary relationships as stored, and as counted again from the events: the same rows on a sound store.
+STORED_SUMMARIES = ("MATCH (a:Actor)-[r]->(b:Actor) RETURN a.id AS s, type(r) AS p, b.id AS t, r.events AS n, "
+                    "r.first AS first, r.last AS last ORDER BY s, p, t")
+COUNTED_SUMMARIES = ("MATCH (a:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(b:Actor) WHERE e.modality = 'asserted' "
+                     "RETURN a.id AS s, e.predicate AS p, b.id AS t, count(e) AS n, min(e.date) AS first, "
+                     "max(e.date) AS last ORDER BY s, p, t")

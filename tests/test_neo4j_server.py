@@ -164,3 +164,36 @@ def test_stop_ends_the_process(server: ModuleType, private_server) -> None:
     assert not _listening(private_server.bolt_port)
     assert not _listening(private_server.browser_port)
     assert server.stop(private_server.state_dir) is False
+
+
+def test_the_cli_starts_with_a_generated_password_kept_private(server: ModuleType, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(server.PASSWORD_ENV, raising=False)
+    state = tmp_path / "state"
+    try:
+        code = server.main(["start", "--state-dir", str(state), "--bolt-port", "0", "--browser-port", "0"])
+    except server.Neo4jServerError as error:
+        CONFTEST.unavailable(str(error))
+    try:
+        printed = capsys.readouterr().out
+        info = server.status(state)
+        assert code == 0 and info is not None and info.auth
+        password_file = state / server.PASSWORD_FILE
+        assert f"  Bolt:    {info.bolt_uri}   (user neo4j, password in {password_file.resolve()})" in printed
+        assert oct(password_file.stat().st_mode & 0o777) == "0o600"
+        password = password_file.read_text(encoding="utf-8").strip()
+        assert len(password) >= 20
+        assert server.stored_password(state) == password  # the next start uses the same one
+        with GraphDatabase.driver(info.bolt_uri, auth=("neo4j", password)) as driver:
+            records, _, _ = driver.execute_query("RETURN 1 AS x")
+        assert records[0]["x"] == 1
+        from graph.neo4j_store import Neo4jStore
+
+        with Neo4jStore(info.bolt_uri, password=password) as store:  # user neo4j by default
+            assert store.stats()["documents"] == 0
+        anonymous = GraphDatabase.driver(info.bolt_uri, auth=None)
+        with anonymous, pytest.raises(AuthError):
+            anonymous.execute_query("RETURN 1")
+    finally:
+        server.stop(state)

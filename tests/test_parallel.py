@@ -152,7 +152,7 @@ def test_jobs_zero_means_one_per_core() -> None:
 
 def test_cli_extract_output_is_the_same_for_any_jobs(tmp_path: Path) -> None:
     runner = CliRunner()
-    args = ["--graph", str(tmp_path / "g.json"), "extract", str(SEED), str(EXAMPLES)]
+    args = ["--graph", str(tmp_path / "g.db"), "extract", str(SEED), str(EXAMPLES)]
     one = runner.invoke(cli, [*args, "--jobs", "1"], catch_exceptions=False)
     two = runner.invoke(cli, [*args, "--jobs", "2"], catch_exceptions=False)
     assert (one.exit_code, two.exit_code) == (0, 0)
@@ -164,7 +164,7 @@ def test_cli_ingest_stores_the_same_graph_for_any_jobs(tmp_path: Path) -> None:
     runner = CliRunner()
     outputs = []
     for jobs in ("1", "2"):
-        graph = ["--graph", str(tmp_path / f"g{jobs}.json")]
+        graph = ["--graph", str(tmp_path / f"g{jobs}.db")]
         ingest = runner.invoke(cli, [*graph, "ingest", "--jobs", jobs, str(SEED), str(EXAMPLES)],
                                catch_exceptions=False)
         stats = runner.invoke(cli, [*graph, "stats", "--format", "json"], catch_exceptions=False)
@@ -180,7 +180,7 @@ def test_api_ingest_with_jobs_matches_one_job(tmp_path: Path) -> None:
     counts = []
     for jobs in (1, 2):
         seen: list[str] = []
-        with ConflictKG.open("embedded", graph=tmp_path / f"g{jobs}.json") as kg:
+        with ConflictKG.open("embedded", graph=tmp_path / f"g{jobs}.db") as kg:
             report = kg.ingest(SOURCES, on_document=seen.append, batch_size=4, jobs=jobs)
             counts.append((seen, report.results, kg.stats()))
     assert counts[1] == counts[0]

@@ -131,7 +131,7 @@ def case_id(case: tuple[str, tuple[tuple[str, str], ...]]) -> str:
 
 @pytest.fixture
 def embedded(tmp_path: Path) -> EmbeddedStore:
-    store = EmbeddedStore(tmp_path / "graph.json")
+    store = EmbeddedStore(tmp_path / "graph.db")
     store.ingest_many(both_documents())
     return store
 
@@ -173,7 +173,7 @@ def test_exact_rows_on_the_embedded_store(embedded: EmbeddedStore, case) -> None
 @pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
 def test_an_empty_store_gives_no_rows(tmp_path: Path, query) -> None:
     params = {p: "gna" for p in query.params}
-    assert run(EmbeddedStore(tmp_path / "empty.json"), query.name, params) == []
+    assert run(EmbeddedStore(tmp_path / "empty.db"), query.name, params) == []
 
 
 @pytest.mark.neo4j

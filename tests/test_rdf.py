@@ -277,3 +277,40 @@ def test_export_replaces_an_existing_file(tmp_path: Path) -> None:
     out.write_text("stale\n", encoding="utf-8")
     count = rdf.export(_snapshot(), "nt", out)
     assert len(out.read_text(encoding="utf-8").splitlines()) == count
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "json-ld", "trig"])
+def test_small_chunks_give_the_same_export(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = tmp_path / ("whole" + rdf.FORMATS[fmt][1])
+    chunked = tmp_path / ("chunked" + rdf.FORMATS[fmt][1])
+    count = rdf.export(_snapshot(), fmt, whole)
+    monkeypatch.setattr(rdf, "CHUNK_STATEMENTS", 3)
+    assert rdf.export(_snapshot(), fmt, chunked) == count
+    if fmt == "trig":
+        one, two = Dataset(), Dataset()
+        one.parse(whole, format="trig")
+        two.parse(chunked, format="trig")
+        assert {(g.identifier, len(g)) for g in one.graphs()} == {(g.identifier, len(g)) for g in two.graphs()}
+        assert set(one.quads()) == set(two.quads())
+    else:
+        one = Graph().parse(whole, format=rdf.FORMATS[fmt][0])
+        two = Graph().parse(chunked, format=rdf.FORMATS[fmt][0])
+        assert len(one) == len(two) == count
+        assert isomorphic(one, two)
+
+
+def test_nt_is_written_as_rdflib_reads_it(tmp_path: Path) -> None:
+    out = tmp_path / "export.nt"
+    rdf.export(_snapshot(), "nt", out)
+    mine = Graph().parse(out, format="nt")
+    assert set(mine) == set(rdf.snapshot_to_graph(_snapshot()))
+    odd = Literal('a "quoted"\\ line\nand \r more', lang="en")
+    assert Graph().parse(data=f"<urn:x> <urn:p> {rdf.nt_term(odd)} .\n", format="nt").value(
+        URIRef("urn:x"), URIRef("urn:p")) == odd
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    result = doctest.testmod(rdf)
+    assert (result.failed, result.attempted >= 2) == (0, True)

@@ -11,6 +11,7 @@ from neo4j import GraphDatabase
 
 from ckg.cli import cli
 from graph.rdf import validate
+from queries import catalog
 from tests.paths import EXAMPLES, SEED
 
 pytestmark = pytest.mark.neo4j
@@ -31,7 +32,7 @@ def _counts(uri: str) -> tuple[int, int]:
 
 
 def test_seed_stats_are_the_same_on_both_stores(neo4j_clean: str, tmp_path: Path) -> None:
-    graph = str(tmp_path / "seed.graph.json")
+    graph = str(tmp_path / "seed.db")
     neo = ("--store", "neo4j", "--uri", neo4j_clean)
     _ckg("--graph", graph, "ingest", str(SEED))
     assert _ckg(*neo, "ingest", str(SEED)) == "1 documents (1 added, 0 replaced, 0 unchanged), 29 events; 0 failed\n"
@@ -47,12 +48,15 @@ def test_seed_stats_are_the_same_on_both_stores(neo4j_clean: str, tmp_path: Path
 
 
 def test_catalog_rows_are_the_same_on_both_stores(neo4j_clean: str, tmp_path: Path) -> None:
-    graph = str(tmp_path / "examples.graph.json")
+    graph = str(tmp_path / "examples.db")
     neo = ("--store", "neo4j", "--uri", neo4j_clean)
     _ckg("--graph", graph, "ingest", str(SEED), str(EXAMPLES))
     _ckg(*neo, "ingest", str(SEED), str(EXAMPLES))
-    for name, params in [("who-attacks-whom", []), ("denials", []), ("supporters-of", ["-p", "actor", "lna"]),
-                         ("relations-of-actor", ["-p", "actor", "turkey"]), ("actors-by-type", [])]:
+    cases = [("who-attacks-whom", []), ("denials", []), ("supporters-of", ["-p", "actor", "lna"]),
+             ("relations-of-actor", ["-p", "actor", "turkey"]), ("actors-by-type", []), ("summary-relations", []),
+             ("events-by-predicate", ["-p", "predicate", "ATTACKS"])]
+    assert sorted(name for name, _ in cases) == sorted(q.name for q in catalog.list_queries())
+    for name, params in cases:
         embedded_rows = json.loads(_ckg("--graph", graph, "query", name, *params, "--format", "json"))
         neo_rows = json.loads(_ckg(*neo, "query", name, *params, "--format", "json"))
         assert neo_rows == embedded_rows, name
@@ -62,7 +66,7 @@ def test_catalog_rows_are_the_same_on_both_stores(neo4j_clean: str, tmp_path: Pa
 def test_turtle_export_of_the_seed_conforms_to_the_shapes(tmp_path: Path) -> None:
     import rdflib
 
-    graph = str(tmp_path / "g.json")
+    graph = str(tmp_path / "g.db")
     _ckg("--graph", graph, "ingest", str(SEED))
     out = tmp_path / "seed.ttl"
     _ckg("--graph", graph, "export", "--format", "turtle", "-o", str(out))
@@ -71,3 +75,24 @@ def test_turtle_export_of_the_seed_conforms_to_the_shapes(tmp_path: Path) -> Non
     assert conforms, report
     labels = {str(o) for o in parsed.objects(predicate=rdflib.RDFS.label) if getattr(o, "language", None) == "ar"}
     assert {"حكومة الوفاق الوطني", "تركيا"} <= labels
+
+
+def test_cypher_and_delete_through_the_cli_agree_on_both_stores(neo4j_clean: str, tmp_path: Path) -> None:
+    graph = ("--graph", str(tmp_path / "examples.db"))
+    neo = ("--store", "neo4j", "--uri", neo4j_clean)
+    text = ("MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor {id: $target}) "
+            "RETURN s.id AS source, e.predicate AS predicate, e.modality AS modality, count(e) AS n "
+            "ORDER BY source, predicate, modality")
+    for store in (graph, neo):
+        _ckg(*store, "ingest", str(SEED), str(EXAMPLES))
+    rows = [_ckg(*store, "cypher", text, "-p", "target", "gna", "--format", "csv") for store in (graph, neo)]
+    assert rows[0] == rows[1]
+    assert rows[0].startswith("source,predicate,modality,n\n") and len(rows[0].splitlines()) > 5
+    deleted = [_ckg(*store, "delete", "gna-aid-request") for store in (graph, neo)]
+    assert deleted[0] == deleted[1] == "1 documents deleted, 29 events\n"
+    assert _ckg(*graph, "stats", "--format", "json") == _ckg(*neo, "stats", "--format", "json")
+    refused = [CliRunner().invoke(cli, [*store, "cypher", "MATCH (a:Actor) DETACH DELETE a"]) for store in (graph, neo)]
+    assert [r.exit_code for r in refused] == [1, 1]
+    assert refused[0].output == ("Error: only read-only queries may run here, and this one writes; remove CREATE, "
+                                 "MERGE, SET, DELETE, REMOVE and schema commands\n")
+    assert refused[1].output.startswith("Error: only read-only queries may run here, and this one writes (Neo4j plans")

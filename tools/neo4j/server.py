@@ -9,14 +9,20 @@ Usage:
     python tools/neo4j/server.py stop   [--state-dir .neo4j]
     python tools/neo4j/server.py status [--state-dir .neo4j] [--uri-only]
     python tools/neo4j/server.py build
+    python tools/neo4j/server.py import [--state-dir .neo4j] CSV_DIR
 
 `start` builds the launcher when its sources changed, starts the server in the background (its own
 process group; output in STATE_DIR/neo4j.log, the database in STATE_DIR/home), waits until Bolt
 answers a handshake, records it in STATE_DIR/server.json and prints the bolt:// address and the
 Browser URL. A server already running for STATE_DIR is reported instead of starting another.
 The CLI takes ports 7687/7474 when they are free, else any free port (port 0 asks for any free
-port). Authentication is off unless the environment variable CKG_NEO4J_PASSWORD is set
-(8+ characters; user neo4j). `--uri-only` prints nothing but the bolt:// address, for scripts.
+port). The CLI turns authentication on (user neo4j): with the password in CKG_NEO4J_PASSWORD when
+set (8+ characters), else with one generated at the first start and kept in STATE_DIR/password,
+readable by its owner only; `--no-auth` starts without (as the test suite's throwaway server does).
+`--uri-only` prints nothing but the bolt:// address, for scripts.
+
+`import` loads the CSV files that `ckg export --format neo4j-csv -o CSV_DIR` writes into the server's
+database with `neo4j-admin database import full` (replacing what it held); the server must be stopped.
 
 From Python (tests load this file by path):
     info = start(Path(tmp))   # ServerInfo(bolt_uri, browser_url, pid, state_dir, ...)
@@ -33,6 +39,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -56,6 +63,7 @@ READY_MARK = "CKG-NEO4J READY"
 PASSWORD_ENV = "CKG_NEO4J_PASSWORD"
 STANDARD_BOLT_PORT = 7687
 STANDARD_BROWSER_PORT = 7474
+PASSWORD_FILE = "password"
 START_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 30.0
 INSTALL_HINT = "install them with: apt-get install openjdk-17-jdk-headless maven"
@@ -422,11 +430,69 @@ def stop(state_dir: Path) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# Bulk import
+
+
+IMPORT_ARGS_FILE = "import.args"
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"
+
+
+def import_csv(state_dir: Path, csv_dir: Path, database: str = "neo4j") -> str:
+    """Replace the database of a stopped server by the CSV files in csv_dir; returns the importer's report."""
+    state_dir = Path(state_dir).resolve()
+    if status(state_dir) is not None:
+        raise Neo4jServerError(
+            f"the server for {state_dir} is running; stop it first (the import replaces its database)")
+    args_file = Path(csv_dir) / IMPORT_ARGS_FILE
+    try:
+        args = [line for line in args_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except OSError as exc:
+        raise Neo4jServerError(
+            f"{args_file}: {exc.strerror}; write the files with `ckg export --format neo4j-csv`") from None
+    build()
+    home = state_dir / "home"
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    (home / "conf" / "neo4j.conf").touch()
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    command = [shutil.which("java") or "java", *_jvm_options(), "-cp", f"{LAUNCHER_JAR}{os.pathsep}{LIB_DIR}/*",
+               ADMIN_CLASS, "database", "import", "full", database, *args]
+    done = subprocess.run(command, env=env, cwd=state_dir, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
+        raise Neo4jServerError(f"neo4j-admin database import failed (exit {done.returncode}):\n{tail}")
+    return done.stdout[done.stdout.find("IMPORT DONE"):].strip()
+
+
 # Command line
 
 
+def stored_password(state_dir: Path) -> str:
+    """The password kept in STATE_DIR/password, made at the first call: readable by its owner only."""
+    path = Path(state_dir) / PASSWORD_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        os.chmod(path, 0o600)  # whatever a copy or an editor did to it
+        password = path.read_text(encoding="utf-8").strip()
+        if len(password) < 8:
+            raise Neo4jServerError(
+                f"{path} holds no password of 8 or more characters; delete it to get a new one") from None
+        return password
+    password = secrets.token_urlsafe(18)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(password + "\n")
+    return password
+
+
 def _describe(info: ServerInfo, state: str) -> str:
-    auth = f"user neo4j, password from ${PASSWORD_ENV}" if info.auth else "no authentication"
+    password_file = info.state_dir / PASSWORD_FILE
+    if not info.auth:
+        auth = "no authentication"
+    elif os.environ.get(PASSWORD_ENV):
+        auth = f"user neo4j, password from ${PASSWORD_ENV}"
+    else:
+        auth = f"user neo4j, password in {password_file}"
     return (
         f"Neo4j {state} (pid {info.pid}, state in {info.state_dir})\n"
         f"  Bolt:    {info.bolt_uri}   ({auth})\n"
@@ -443,6 +509,9 @@ def main(argv: list[str] | None = None) -> int:
     stop_cmd = commands.add_parser("stop", help="stop the server")
     status_cmd = commands.add_parser("status", help="report whether the server runs")
     commands.add_parser("build", help="build the launcher with Maven if needed")
+    import_cmd = commands.add_parser("import", help="replace a stopped server's database by CSV files")
+    import_cmd.add_argument("csv_dir", type=Path, help="written by ckg export --format neo4j-csv")
+    import_cmd.add_argument("--state-dir", type=Path, default=Path(".neo4j"), help="default: .neo4j")
     for cmd in (start_cmd, stop_cmd, status_cmd):
         cmd.add_argument("--state-dir", type=Path, default=Path(".neo4j"), help="default: .neo4j")
     for cmd in (start_cmd, status_cmd):
@@ -457,12 +526,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     start_cmd.add_argument("--heap", default="512m", help="JVM heap (-Xmx), default 512m")
     start_cmd.add_argument("--page-cache", default="64m", help="Neo4j page cache, default 64m")
+    start_cmd.add_argument("--no-auth", action="store_true",
+                           help="no authentication (for a throwaway server on loopback, e.g. the tests')")
     args = parser.parse_args(argv)
 
     try:
         if args.command == "build":
             build()
             print(f"Neo4j launcher is built in {TARGET}")
+            return 0
+        if args.command == "import":
+            print(import_csv(args.state_dir, args.csv_dir))
             return 0
         if args.command == "stop":
             stopped = stop(args.state_dir)
@@ -492,7 +566,7 @@ def main(argv: list[str] | None = None) -> int:
                 browser,
                 heap=args.heap,
                 page_cache=args.page_cache,
-                password=os.environ.get(PASSWORD_ENV) or None,
+                password=None if args.no_auth else os.environ.get(PASSWORD_ENV) or stored_password(args.state_dir),
             )
         state = "already running" if already is not None else "started"
         print(info.bolt_uri if args.uri_only else _describe(info, state))

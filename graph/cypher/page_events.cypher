@@ -1,4 +1,7 @@
+// One page of events after an id, in id order, with their source, target and document.
 MATCH (e:Event)
+WHERE e.id > $after
+WITH e ORDER BY e.id LIMIT $limit
 OPTIONAL MATCH (e)-[:SOURCE]->(s:Actor)
 OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)
 OPTIONAL MATCH (e)-[:REPORTED_IN]->(d:Document)

@@ -1,0 +1,2 @@
+MATCH (e:Event)-[:REPORTED_IN]->(:Document {id: $id})
+RETURN count(e) AS n

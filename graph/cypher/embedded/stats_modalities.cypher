@@ -1,0 +1,2 @@
+MATCH (e:Event)
+RETURN e.modality AS key, count(*) AS n

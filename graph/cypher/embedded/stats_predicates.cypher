@@ -1,0 +1,2 @@
+MATCH (e:Event)
+RETURN e.predicate AS key, count(*) AS n

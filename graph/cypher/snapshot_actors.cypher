@@ -1,3 +1,0 @@
-MATCH (a:Actor)
-RETURN a {.*} AS actor
-ORDER BY a.id

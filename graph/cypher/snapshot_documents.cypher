@@ -1,3 +1,0 @@
-MATCH (d:Document)
-RETURN d {.*} AS document
-ORDER BY d.id

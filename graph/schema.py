@@ -1,0 +1,96 @@
+"""The embedded database's schema, generated from the ontology (ontology/conflict.ttl) and the graph model.
+
+Node tables are the ontology's classes that are neither actor types nor the modality enumeration
+(Actor, Document, Event); an actor's type is its ``type`` property, as the embedded database gives each
+node one table. Event columns take their type from the range of the ontology property of that name.
+Relationship tables: SOURCE and TARGET (the ontology's ckg:source and ckg:target), REPORTED_IN
+(prov:wasDerivedFrom) and one summary table per predicate.
+
+>>> "CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM Actor TO Actor, events INT64, first STRING, last STRING)" in ddl()
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rdflib import OWL, RDF, RDFS, XSD, URIRef
+
+from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS
+from ontology.vocabulary import ACTOR_TYPES, NAMESPACE, PREDICATES, ontology_graph
+
+SOURCE, TARGET, REPORTED_IN = "SOURCE", "TARGET", "REPORTED_IN"
+SUMMARY_COLUMNS = (("events", "INT64"), ("first", "STRING"), ("last", "STRING"))
+
+# Model fields whose ontology property has another local name.
+_ONTOLOGY_NAME = {"id": "eventId", "cameo": "cameoCode", "plover": "ploverCode"}
+_XSD_TYPES = {XSD.integer: "INT64", XSD.decimal: "DOUBLE", XSD.boolean: "BOOLEAN"}
+# Actor columns that are no datatype property of the ontology (names live in rdfs:label, aliases in
+# skos:altLabel): lists and flags typed here.
+_ACTOR_TYPES = {"aliases": "STRING[]", "known": "BOOLEAN"}
+# Words of the database's Cypher that must be quoted as names.
+_RESERVED = frozenset({"end"})
+
+
+def quoted(name: str) -> str:
+    return f"`{name}`" if name.lower() in _RESERVED else name
+
+
+@cache
+def node_tables() -> tuple[str, ...]:
+    """Actor, Document, Event: the ontology's classes other than actor types and Modality."""
+    graph = ontology_graph()
+    names = []
+    for cls in graph.subjects(RDF.type, OWL.Class):
+        if not isinstance(cls, URIRef) or not str(cls).startswith(NAMESPACE):
+            continue
+        name = str(cls).removeprefix(NAMESPACE)
+        if name in ACTOR_TYPES or _is_enumeration(cls):
+            continue
+        names.append(name)
+    return tuple(sorted(names))
+
+
+def _is_enumeration(cls: URIRef) -> bool:
+    equivalent = ontology_graph().value(cls, OWL.equivalentClass)
+    return equivalent is not None and ontology_graph().value(equivalent, OWL.oneOf) is not None
+
+
+def _event_column_type(field: str) -> str:
+    prop = URIRef(NAMESPACE + _ONTOLOGY_NAME.get(field, field))
+    value = ontology_graph().value(prop, RDFS.range)
+    return _XSD_TYPES.get(value, "STRING") if isinstance(value, URIRef) else "STRING"
+
+
+def columns(table: str) -> tuple[tuple[str, str], ...]:
+    """(name, database type) of a node table's columns, the id first."""
+    if table == "Actor":
+        return tuple((f, _ACTOR_TYPES.get(f, "STRING")) for f in ACTOR_FIELDS)
+    if table == "Document":
+        return tuple((f, "STRING") for f in DOCUMENT_FIELDS)
+    if table == "Event":
+        own = [f for f in EVENT_FIELDS if f not in ("source", "target", "document")]
+        return tuple((f, _event_column_type(f)) for f in own)
+    raise KeyError(f"no columns known for node table {table!r}; describe it in graph/schema.py")
+
+
+def relationship_tables() -> tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...]:
+    """(name, from table, to table, columns) of every relationship table."""
+    structural = ((SOURCE, "Event", "Actor", ()), (TARGET, "Event", "Actor", ()),
+                  (REPORTED_IN, "Event", "Document", ()))
+    summaries = tuple((name, "Actor", "Actor", SUMMARY_COLUMNS) for name in PREDICATES)
+    return structural + summaries
+
+
+@cache
+def ddl() -> tuple[str, ...]:
+    """The statements that create the schema; each may run again on an existing database."""
+    statements = []
+    for table in node_tables():
+        cols = columns(table)
+        spec = ", ".join(f"{quoted(name)} {kind}" for name, kind in cols)
+        statements.append(f"CREATE NODE TABLE IF NOT EXISTS {table}({spec}, PRIMARY KEY (id))")
+    for name, source, target, cols in relationship_tables():
+        spec = "".join(f", {quoted(c)} {kind}" for c, kind in cols)
+        statements.append(f"CREATE REL TABLE IF NOT EXISTS {name}(FROM {source} TO {target}{spec})")
+    return tuple(statements)
