@@ -43,6 +43,7 @@ class NameFinder:
         self._generic = {fold(w) for w in ar["generic"]}
         self._particles = {fold(w) for w in ar["name_particles"]}
         self._article = tuple(fold(w) for w in ar["article_prefixes"])
+        self._preposition_clitics = tuple(fold(w) for w in ar["preposition_clitics"])
         self._adjective_endings = tuple(fold(w) for w in ar["adjective_endings"])
         self._ar_max, self._ar_min_person = ar["max_words"], ar["min_person_words"]
         self._en_heads: dict[str, str] = en["org_heads"]
@@ -71,9 +72,10 @@ class NameFinder:
                 continue
             kind, actor_type = match.payload
             words = self._name_words(text, match.end, starts)
-            if not words or words[0].text in self._generic or (
-                    not words[0].text.startswith(self._article) and words[0].text.endswith(self._adjective_endings)):
-                continue  # "قوة عسكرية", "قوات أجنبية": a description, not a name
+            first = words[0].text if words else ""
+            if not words or first in self._generic or (not first.startswith(self._article) and (
+                    first.endswith(self._adjective_endings) or first.startswith(self._preposition_clitics))):
+                continue  # a description ("a military force", "foreign forces"), or "forces to support ...": no name
             if kind == "person" and len(words) < self._ar_min_person:
                 continue
             end = words[-1].end

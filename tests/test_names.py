@@ -64,6 +64,10 @@ def test_an_indefinite_adjective_after_a_head_noun_is_a_description(tmp_path: Pa
     assert _unknown(tmp_path, "وطالب المجلس بإرسال قوات أجنبية، فيما أعلنت حركة إسلامية دعمها.", "ar") == []
 
 
+def test_a_preposition_after_a_head_noun_opens_a_phrase(tmp_path: Path) -> None:
+    assert _unknown(tmp_path, "وأرسلت الحكومة قوات لدعم الشرطة في المدينة.", "ar") == []
+
+
 def test_a_known_name_cut_short_is_the_same_actor(tmp_path: Path) -> None:
     path = tmp_path / "doc.en.txt"
     path.write_text("The Western Mountains Revolutionary Council took the town. Later the Revolutionary Council "
