@@ -90,3 +90,8 @@ def test_companies_behind_their_countries_make_a_list(tmp_path: Path) -> None:
         ("canada", "SANCTIONS", "libya/named/pacifico-airlines"),
         ("canada", "SANCTIONS", "libya/named/volta-company"),
     ]
+
+
+def test_a_person_after_a_lower_case_role(tmp_path: Path) -> None:
+    found = _unknown(tmp_path, "Militia commander Omar Bakar said his men would not leave the port.", "en")
+    assert found == [("libya/named/omar-bakar", "Person", "---ELI", ["Omar Bakar"])]
