@@ -8,14 +8,11 @@ import pytest
 
 from ckg.api import extract, load_gazetteer
 from ontology.records import DocumentRecord
+from tests.extracting import extract_text
 
 
 def _doc(tmp_path: Path, text: str, lang: str, packs: tuple[str, ...] | None = None) -> DocumentRecord:
-    path = tmp_path / f"doc.{lang}.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    [doc] = list(extract([path], load_gazetteer([], packs)))
-    assert isinstance(doc, DocumentRecord), doc
-    return doc
+    return extract_text(tmp_path, text, lang, packs)
 
 
 def _actors(doc: DocumentRecord) -> list[tuple[str, str | None, str, list[str]]]:

@@ -8,16 +8,13 @@ import pytest
 
 from ckg.api import extract
 from ontology.records import DocumentRecord
+from tests.extracting import extract_text
 
 U = "libya/unattributed/"
 
 
 def _relations(tmp_path: Path, text: str) -> list[tuple[str, str, str, str]]:
-    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
-    path = tmp_path / f"s.{lang}.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    [doc] = list(extract([path]))
-    assert isinstance(doc, DocumentRecord)
+    doc = extract_text(tmp_path, text)
     return [(r.source, r.predicate, r.target, r.cameo) for r in doc.relations]
 
 

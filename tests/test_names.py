@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ckg.api import extract, load_gazetteer
+from ckg.api import extract
 from ontology.records import DocumentRecord
+from tests.extracting import extract_text
 
 
 def _unknown(tmp_path: Path, text: str, lang: str) -> list[tuple[str, str, str | None, list[str]]]:
-    path = tmp_path / f"doc.{lang}.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    [doc] = list(extract([path], load_gazetteer()))
-    assert isinstance(doc, DocumentRecord), doc
+    doc = extract_text(tmp_path, text, lang)
     return [(a.id, a.type, a.cameo, [m.text for m in a.mentions]) for a in doc.actors if "/named/" in a.id]
 
 

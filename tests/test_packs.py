@@ -14,6 +14,7 @@ from ckg.cli import cli
 from ontology.errors import GazetteerError
 from ontology.gazetteer import PACK_DIR, available_packs
 from ontology.records import DocumentRecord
+from tests.extracting import extract_text
 from tests.paths import scorer
 
 YEMEN = Path(__file__).parent / "packs" / "yemen"
@@ -84,10 +85,7 @@ def test_every_actor_has_a_cameo_code() -> None:
 ])
 def test_the_2011_sides_of_the_libya_pack(tmp_path: Path, text: str, lang: str,
                                           expected: tuple[str, str, str]) -> None:
-    path = tmp_path / f"s.{lang}.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    [doc] = list(extract([path]))
-    assert isinstance(doc, DocumentRecord)
+    doc = extract_text(tmp_path, text, lang)
     assert [(r.source, r.predicate, r.target) for r in doc.relations] == [expected]
 
 
@@ -101,9 +99,6 @@ def test_the_2011_sides_of_the_libya_pack(tmp_path: Path, text: str, lang: str,
 ])
 def test_transnational_armed_groups_load_with_every_pack(tmp_path: Path, text: str, lang: str,
                                                          expected: str) -> None:
-    path = tmp_path / f"s.{lang}.txt"
-    path.write_text(text + "\n", encoding="utf-8")
     for packs in (["libya"], ["none"]):
-        [doc] = list(extract([path], load_gazetteer([], packs)))
-        assert isinstance(doc, DocumentRecord)
+        doc = extract_text(tmp_path, text, lang, packs)
         assert expected in {a.id for a in doc.actors}

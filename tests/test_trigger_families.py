@@ -9,6 +9,7 @@ import pytest
 
 from ckg.api import extract
 from ontology.records import DocumentRecord
+from tests.extracting import extract_text
 
 U = "libya/unattributed/"  # lone agents in a document read with the default pack
 
@@ -60,10 +61,7 @@ CASES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES,
                          ids=[f"{c[0]}-{c[2][4]}-{i}" for i, c in enumerate(CASES)])
 def test_trigger_family(tmp_path: Path, lang: str, text: str, expected: tuple[str, str, str, str, str]) -> None:
-    path = tmp_path / f"s.{lang}.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    [doc] = list(extract([path]))
-    assert isinstance(doc, DocumentRecord)
+    doc = extract_text(tmp_path, text, lang)
     found = [(r.source, r.predicate, r.target, r.modality, r.cameo) for r in doc.relations]
     assert found[0] == expected, found
 
@@ -98,11 +96,7 @@ def test_a_clause_opened_by_while_keeps_its_own_objects(tmp_path: Path) -> None:
 ])
 def test_unmarked_passives_take_their_doer_from_the_agent_phrase(tmp_path: Path, text: str,
                                                                  expected: list[tuple[str, str, str]]) -> None:
-    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
-    path = tmp_path / f"s.{lang}.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    [doc] = list(extract([path]))
-    assert isinstance(doc, DocumentRecord)
+    doc = extract_text(tmp_path, text)
     assert [(r.source, r.predicate, r.target) for r in doc.relations] == expected
 
 
@@ -112,10 +106,7 @@ def test_unmarked_passives_take_their_doer_from_the_agent_phrase(tmp_path: Path,
     ("The Malian army drove out Tuareg rebels from the town.", ("mali/military", "ATTACKS", U + "rebels", "190")),
 ])
 def test_fighting_for_and_driving_out(tmp_path: Path, text: str, expected: tuple[str, str, str, str]) -> None:
-    path = tmp_path / "s.en.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    [doc] = list(extract([path]))
-    assert isinstance(doc, DocumentRecord)
+    doc = extract_text(tmp_path, text, "en")
     assert [(r.source, r.predicate, r.target, r.cameo) for r in doc.relations] == [expected]
 
 
