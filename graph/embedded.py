@@ -39,6 +39,7 @@ from graph.store import (
     Store,
     event_sort_key,
     read_only_refusal,
+    read_statement,
     relationship_type,
     stats_dict,
     summary_increments,
@@ -67,12 +68,7 @@ EVENT_PROPERTIES = tuple(f for f in EVENT_FIELDS if f not in ("source", "target"
 @cache
 def statement(name: str) -> str:
     """The text of graph/cypher/embedded/<name>.cypher, read once."""
-    path = CYPHER_DIR / f"{name}.cypher"
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read a statement of the embedded store ({exc.strerror}); "
-                         "reinstall conflict-kg") from None
+    return read_statement(CYPHER_DIR / f"{name}.cypher", "embedded")
 
 
 def summary_statement(name: str, predicate: str) -> str:

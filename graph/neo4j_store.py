@@ -29,6 +29,7 @@ from graph.store import (
     actor_label,
     event_sort_key,
     read_only_refusal,
+    read_statement,
     relationship_type,
     stats_dict,
     summary_increments,
@@ -45,13 +46,7 @@ BATCH_SIZE = 500
 @cache
 def statement(name: str) -> str:
     """The text of graph/cypher/<name>.cypher, read once."""
-    path = CYPHER_DIR / f"{name}.cypher"
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise StoreError(
-            f"{path}: cannot read a statement of the Neo4j store ({exc.strerror}); reinstall conflict-kg"
-        ) from None
+    return read_statement(CYPHER_DIR / f"{name}.cypher", "Neo4j")
 
 
 def statements(name: str) -> list[str]:

@@ -327,3 +327,12 @@ def open_store(kind: str = "embedded", *, path: Path | None = None, uri: str | N
 
         return Neo4jStore(uri, user=user, password=password, database=database)
     raise StoreError(f"unknown store kind {kind!r}; use 'embedded' or 'neo4j'")
+
+
+def read_statement(path: Path, store: str) -> str:
+    """The text of one Cypher statement file of a store; a missing file means a damaged install."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read a statement of the {store} store ({exc.strerror}); "
+                         "reinstall conflict-kg") from None
