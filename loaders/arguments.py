@@ -1,0 +1,152 @@
+"""Agent and target of one trigger: the frame's voice and part of speech pick the mechanism.
+
+A "between" frame reads the list after its preposition; passive, adjectival and compound frames
+go to voice; a verb takes a relative clause's head, a shared subject, the subject after it (verb-first
+clauses) or before it; a verbal noun takes the clause's subject; a noun its possessor or the agent
+after its preposition. The target is then the first actor behind the frame's prepositions.
+"""
+
+from __future__ import annotations
+
+from loaders.lexicon import Frame
+from loaders.matcher import PhraseMatch
+from loaders.sentence import Argument, Sentence, group_actors
+from loaders.subjects import GROUP_REFERENCES
+from loaders.voice import Pairs
+from ontology.vocabulary import PREDICATES
+
+# Accusations, condemnations and rejections may point at the attack last reported and so at its author.
+JUDGING = frozenset(("CONDEMNS", "REJECTS", "ACCUSES"))
+# How sure each way of finding an agent is: named right at the verb, the last clause's subject.
+CONFIDENT = 0.85
+FROM_LAST_CLAUSE = 0.6
+UNTARGETED = 0.7
+
+
+class ArgumentAssignment:
+    last_agent: tuple[str, ...]
+    last_agent_in_sentence: tuple[str, ...]
+    last_attacker: tuple[str, ...]
+
+    def _arguments_of(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, limit: int,
+                      shared_agent: tuple[str, ...]) -> Pairs:
+        after = [a for a in sent.args if a.mention.start >= trigger.end]
+        before = [a for a in sent.args if a.mention.end <= trigger.start]
+        antecedent = self._antecedent(sent, trigger, before)
+        if frame.between:
+            between = self._between_pairs(frame, trigger, sent, before, after, limit, antecedent)
+            if between is not None:
+                return between
+        passive = self._as_passive(frame, trigger, sent, before, after, limit, antecedent)
+        if passive is not None:
+            return passive
+        if frame.voice == "passive":
+            return self._passive(frame, trigger, sent, before, after, limit, antecedent)
+        if frame.voice == "adjectival":
+            return self._adjectival(sent, trigger, before, after)
+        if frame.voice == "compound":
+            return self._compound(frame, trigger, sent, before, after)
+        agent, rest = self._agent(frame, trigger, sent, before, after, limit, antecedent, shared_agent)
+        confidence = CONFIDENT
+        if not agent and frame.pos == "verb" and self.last_agent and not before \
+                and not (after and self._near(sent.text, trigger.end, after[0], self.g.windows.subject_slot_words)):
+            # a clause that names no subject continues the last one ("and reaffirmed its rejection ...")
+            agent, confidence = self.last_agent, FROM_LAST_CLAUSE
+        if not agent:
+            return [], 0.0
+        return self._aimed(frame, trigger, sent, agent, rest, limit, confidence)
+
+    def _between_pairs(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, before: list[Argument],
+                       after: list[Argument], limit: int, antecedent: tuple[str, ...]) -> Pairs | None:
+        """"clashes between X and Y" (pairs), "mediated between X and Y" (the agent with each)."""
+        previous = sent.words_before(trigger.start)[-1:]
+        if frame.between == "pairs" and previous and previous[0] in self.cues.subject_pronouns:
+            return [], 0.0  # "she met each of them": they did not meet each other
+        between = self._between(after, limit)
+        if not between:
+            return None
+        members = [x for a in between for x in a.mention.actors]
+        if frame.between == "pairs":
+            return [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]], 0.8
+        agent = antecedent or self._agent_before(sent, trigger, before)
+        if set(members) & set(agent):
+            # "Russia and Turkey hosted talks between the two sides": the hosts are not the sides
+            members = [m for m in self._sides_at(trigger.start) if m not in agent]
+        return ([(x, y) for x in agent for y in members], 0.8) if agent else ([], 0.0)
+
+    def _agent(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, before: list[Argument],
+               after: list[Argument], limit: int, antecedent: tuple[str, ...],
+               shared_agent: tuple[str, ...]) -> tuple[tuple[str, ...], list[Argument]]:
+        """The agent by the trigger's part of speech, and the arguments left for the target."""
+        verb = frame.pos == "verb"
+        if verb and (antecedent or shared_agent):
+            return antecedent or shared_agent, after
+        if frame.pos == "masdar":
+            # "after the expulsion of the guards": the verbal noun's object follows; its doer is the clause's
+            return (self.last_agent_in_sentence or self._sentence_subject(sent, trigger)
+                    or self._agent_before(sent, trigger, before)), after
+        if frame.pos == "noun":
+            return self._noun_agent(frame, trigger, sent, before, after, limit)
+        agent: tuple[str, ...] = ()
+        rest = after
+        if self.g.verb_first and not self._participle(sent.text, trigger) and self._opens_clause(sent, trigger) \
+                and not self._coordinated(sent, trigger):
+            agent, rest = self._verb_subject(sent, trigger, after, sent.args)
+        if not agent and self.g.verb_first and self._subordinate(sent, trigger) \
+                and not self._near_subject(sent, trigger, after):
+            agent = self._sentence_subject(sent, trigger)  # "left Moscow without signing": the leaver did not sign
+        if not agent and self.g.verb_first and self._speaker_speaks(sent, trigger, before):
+            agent = self._sentence_subject(sent, trigger)  # "said that his government would ask": the speaker's
+        if not agent and self.g.verb_first and self._coordinated(sent, trigger):
+            agent, rest = self._sentence_subject(sent, trigger), after  # a second verb shares the first's subject
+        if not agent:
+            # "Salame said ..., and urged the two sides": a coordinated verb shares the speaker's subject
+            agent = self._agent_before(sent, trigger, before, speech_ok=self._coordinated(sent, trigger))
+        return agent, rest
+
+    def _noun_agent(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, before: list[Argument],
+                    after: list[Argument], limit: int) -> tuple[tuple[str, ...], list[Argument]]:
+        """A noun's doer: its possessive pronoun, a possessor before it, its genitive, or "by X"."""
+        if sent.text[trigger.start : trigger.end].endswith(self.g.affixes.object_suffixes):
+            # "during its offensive on Tripoli": the attack is the subject's own
+            return self._sentence_subject(sent, trigger) or self.last_agent_in_sentence, after
+        if self.g.possessor_before_noun and before and self._owns(sent, before[-1], trigger):
+            return group_actors(before[-1], sent.args), after
+        genitive = after[0] if after and not sent.text[trigger.end : after[0].mention.start].strip() else None
+        if genitive and genitive.governor is None and self._agent_ok(genitive):
+            return group_actors(genitive, sent.args), [a for a in after if a.group != genitive.group]
+        by = [a for a in after if a.governor in frame.agent_preps and a.mention.start < limit]
+        if by and sent.text[trigger.end : by[0].mention.start].count(" ") <= self.g.windows.agent_preposition_gap:
+            return group_actors(by[0], sent.args), [a for a in after if a.group != by[0].group]
+        if frame.target_preps and frame.predicate == "FIGHTS":
+            # "after battles with the Zintan brigades", "clashes with the LNA": the clause's subject fought
+            return self._agent_before(sent, trigger, before), after
+        return (), after
+
+    def _aimed(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, agent: tuple[str, ...],
+               rest: list[Argument], limit: int, confidence: float) -> Pairs:
+        """The agent's pairs with the target found among the arguments left."""
+        sides = next((a for a in rest if a.mention.kind in ("dual", "parties") and a.mention.start < limit
+                      and set(agent) & set(a.mention.actors)), None)
+        if sides is not None and PREDICATES[frame.predicate].symmetric:
+            # "Ankara cooperates with the GNA ... which the two sides signed": the two sides are the agents
+            members = sides.mention.actors
+            return [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]], 0.75
+        own = set(map(self._stand_in, agent))
+        rest = [a for a in rest if not set(map(self._stand_in, a.mention.actors)) <= own
+                and not self._affiliated(a.mention.actors, agent)]
+        targets = self._targets(frame, trigger, sent, rest, limit)
+        if targets is None and (head := self._object_antecedent(sent, trigger)):
+            targets = (head, False)
+        if targets is None and frame.predicate in JUDGING and self.last_attacker \
+                and self._names_the_attack(sent, trigger):
+            targets = (self.last_attacker, True)  # "condemned the attack": the attack last reported, its author
+        if targets is None:
+            return self._untargeted(frame, agent, sent, trigger), UNTARGETED
+        group, from_reference = targets
+        if from_reference:
+            confidence -= 0.1
+        return [(s, t) for s in agent for t in group], confidence
+
+
+__all__ = ["ArgumentAssignment", "GROUP_REFERENCES", "JUDGING"]
