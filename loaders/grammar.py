@@ -59,6 +59,13 @@ class Words:
     threat_object_prepositions: frozenset[str]
     accreditation_prepositions: frozenset[str]
     appositive_articles: frozenset[str]
+    new_claim_joins: frozenset[str]
+    complementiser_relatives: frozenset[str]
+    list_conjunctions: tuple[str, ...]
+    list_articles: tuple[str, ...]
+    list_clitics: tuple[str, ...]
+    carrier_nouns: tuple[str, ...]
+    carrier_articles: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,7 @@ class Windows:
 @dataclass(frozen=True)
 class Grammar:
     lang: str
+    script: re.Pattern[str]
     verb_first: bool
     unmarked_passive: bool
     possessor_before_noun: bool
@@ -148,6 +156,7 @@ def load_grammar(lang: str) -> Grammar:
     patterns = data.get("patterns", {})
     return Grammar(
         lang=path.parent.name,
+        script=re.compile(data["script"]),
         verb_first=bool(data["verb_first"]),
         unmarked_passive=bool(data["unmarked_passive"]),
         possessor_before_noun=bool(data["possessor_before_noun"]),
@@ -164,3 +173,16 @@ def load_grammar(lang: str) -> Grammar:
 def all_affixes() -> tuple[Affixes, ...]:
     """Every language's affixes, for word-shape helpers called without a language."""
     return tuple(load_grammar(lang).affixes for lang in LANGUAGES)
+
+
+def grammar_of(phrase: str) -> Grammar:
+    """The grammar of the language whose script the phrase is written in (the first such language)."""
+    for lang in LANGUAGES:
+        grammar = load_grammar(lang)
+        if grammar.script.search(phrase):
+            return grammar
+    return load_grammar("en")
+
+
+def affixes_of(phrase: str) -> Affixes:
+    return grammar_of(phrase).affixes

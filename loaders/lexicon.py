@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from loaders.grammar import load_grammar
 from loaders.matcher import PhraseMatcher
 from loaders.normalize import fold
 from ontology.errors import GazetteerError
 from ontology.vocabulary import PREDICATES, default_cameo
 
 _LANG_DIR = Path(__file__).parent / "lang"
-VERB_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class Cues:
     numerals: frozenset[str]  # "قتل ثلاثة مسلحين": a number after a verb of violence makes it passive
     subject_pronouns: frozenset[str]  # "وأنها التقت كلا منهما": the verb's subject is the pronoun, one person
     clause_openers: frozenset[str]  # "، بينما ...", ", while ...": a new clause, with subject and object of its own
+    lang: str = "en"
 
 
 def _folded(items: list[str]) -> list[str]:
@@ -97,6 +98,7 @@ def load_cues(lang: str) -> Cues:
         subject_pronouns=frozenset(words["subject_pronouns"]),
         passive_agents=tuple(words["passive_agents"]),
         numerals=frozenset(words["numerals"]),
+        lang=lang,
     )
 
 
@@ -106,6 +108,7 @@ def load_triggers(lang: str) -> PhraseMatcher:
     path = _LANG_DIR / lang / "triggers.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     cues = load_cues(lang)
+    grammar = load_grammar(lang)
     matcher = PhraseMatcher()
     for entry in data["frames"]:
         predicate = entry["predicate"]
@@ -128,6 +131,6 @@ def load_triggers(lang: str) -> PhraseMatcher:
         )
         verb = frame.pos == "verb"
         for form in entry["forms"]:
-            matcher.add(fold(form), frame, verb=verb, suffixes=VERB_SUFFIXES if verb and lang == "ar" else ())
+            matcher.add(fold(form), frame, verb=verb, suffixes=grammar.affixes.verb_suffixes if verb else ())
     matcher.build()
     return matcher

@@ -1,8 +1,8 @@
-"""Multi-pattern phrase matching over folded text (Aho-Corasick), aware of Arabic proclitics.
+"""Multi-pattern phrase matching over folded text (Aho-Corasick), aware of proclitics.
 
-An Arabic phrase also matches with the conjunctions and prepositions that attach to it in writing
-(و ف ب ل ك, and لل for ال); the attached clitic is reported so that callers know, for instance,
-that "لحكومة" is governed by the preposition ل.
+A phrase also matches with the conjunctions and prepositions that its language writes onto it
+(lang/<lang>/grammar.toml: in Arabic و ف ب ل ك, and لل for ال); the attached clitic is reported so
+that callers know, for instance, that "لحكومة" is governed by the preposition ل.
 """
 
 from __future__ import annotations
@@ -13,12 +13,10 @@ from typing import Any
 
 import ahocorasick
 
-from loaders.tokens import is_arabic
+from loaders.grammar import affixes_of
 
 # The automaton copies what it searches into 4 bytes a character: a long text is searched a window at a time.
 WINDOW = 1 << 18
-PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
-FUTURE_PROCLITICS = ("س", "وس", "فس")
 
 
 @dataclass(frozen=True)
@@ -33,13 +31,15 @@ class PhraseMatch:
         return self.end - self.start
 
 
-def arabic_variants(phrase: str, verb: bool = False) -> list[tuple[str, str]]:
+def clitic_variants(phrase: str, verb: bool = False) -> list[tuple[str, str]]:
     """(variant, clitic) pairs: the phrase with each proclitic it may carry in writing."""
-    prefixes = PROCLITICS + (FUTURE_PROCLITICS if verb else ())
+    affixes = affixes_of(phrase)
+    prefixes = affixes.proclitics + (affixes.future_proclitics if verb else ())
     out = [(p + phrase, p) for p in prefixes]
-    if phrase.startswith("ال") and len(phrase) > 3:
-        stem = phrase[2:]
-        out += [("لل" + stem, "ل"), ("ولل" + stem, "ول"), ("فلل" + stem, "فل")]
+    article = affixes.article
+    if article and phrase.startswith(article) and len(phrase) > len(article) + 1:
+        stem = phrase[len(article) :]
+        out += [(written + stem, clitic) for written, clitic in affixes.article_after_lam]
     return out
 
 
@@ -62,7 +62,7 @@ class PhraseMatcher:
             return
         forms = [phrase] + [phrase + s for s in suffixes]
         for form in forms:
-            variants = arabic_variants(form, verb) if is_arabic(form) else [(form, "")]
+            variants = clitic_variants(form, verb)
             for variant, clitic in variants:
                 bucket = self._entries.setdefault(variant, [])
                 if (payload, clitic) not in bucket:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from loaders.grammar import load_grammar
 from loaders.lexicon import Cues
 from loaders.matcher import PhraseMatch
 from loaders.tokens import Token
@@ -21,7 +22,8 @@ def relative_before(cues: Cues, words: Sequence[str]) -> bool:
     """A relative pronoun among the last three words; "said that" is a complementiser, not one."""
     for i in range(max(0, len(words) - 3), len(words)):
         if words[i] in cues.relative_pronouns:
-            if words[i] == "that" and any(w in cues.speech_verbs for w in words[max(0, i - 4) : i]):
+            complementiser = words[i] in load_grammar(cues.lang).words.complementiser_relatives
+            if complementiser and any(w in cues.speech_verbs for w in words[max(0, i - 4) : i]):
                 continue
             return True
     return False
@@ -41,6 +43,7 @@ def negated_clause(cues: Cues, text: str, start: int, tokens: Sequence[Token], t
 def read_modality(cues: Cues, text: str, start: int, tokens: Sequence[Token], triggers: Sequence[PhraseMatch],
                   trigger: PhraseMatch) -> str:
     """negated > conditional > intent > asserted, each from its own window of cue words."""
+    grammar = load_grammar(cues.lang)
     before = [bare(t.text) for t in tokens if t.end <= trigger.start]
     near = before[-4:] + [unsuffix(w) for w in before[-4:]]  # "رفضه أي لقاء": the cue with its pronoun
     window = " " + " ".join(before[-6:]) + " " + text[trigger.start : trigger.end] + " "
@@ -51,7 +54,7 @@ def read_modality(cues: Cues, text: str, start: int, tokens: Sequence[Token], tr
     scope = before[-12:] + clause
     # "denies the charge and says it backs ...": a new verb of saying makes a claim of its own
     for i in range(len(scope) - 1, 0, -1):
-        if scope[i] in cues.speech_verbs and scope[i - 1] in ("and", "but"):
+        if scope[i] in cues.speech_verbs and scope[i - 1] in grammar.words.new_claim_joins:
             scope = scope[i:]
             break
     if any(w in cues.denial for w in scope):
@@ -64,7 +67,8 @@ def read_modality(cues: Cues, text: str, start: int, tokens: Sequence[Token], tr
     if not relative_before(cues, before) and (any(w in cues.conditional for w in words)
                                               or any(f" {p} " in joined for p in cues.conditional_phrases)):
         return "conditional"
-    if "س" in trigger.clitic or any(w in cues.intent for w in before[-6:]):
+    future = grammar.affixes.future_marker
+    if (future and future in trigger.clitic) or any(w in cues.intent for w in before[-6:]):
         return "intent"
     if any(f" {p} " in " " + " ".join(before[-6:]) + " " for p in cues.intent_phrases):
         return "intent"

@@ -8,9 +8,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from loaders.actors import ActorRecognizer, Mention, conflict_parties, group_lists, resolve_references
+from loaders.actors import ActorRecognizer, Mention
+from loaders.coreference import conflict_parties, resolve_references
 from loaders.dates import find_date
 from loaders.limits import Limits, OverBudget, time_budget
+from loaders.lists import group_lists
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
 from loaders.relations import FoundRelation, SentenceReader, Skip

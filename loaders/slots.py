@@ -10,10 +10,11 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
-from loaders.actors import group_lists, load_references
+from loaders.actors import load_references
 from loaders.clauses import broken
 from loaders.grammar import LANGUAGES, Grammar
 from loaders.lexicon import Cues
+from loaders.lists import group_lists
 from loaders.matcher import PhraseMatch
 from loaders.mentions import Mention
 from loaders.modality import clause_start
