@@ -9,18 +9,28 @@ import re
 from functools import cache
 from pathlib import Path
 
+from loaders.grammar import LANGUAGES, grammar_of, load_grammar
 from loaders.matcher import PhraseMatch, PhraseMatcher
 from loaders.mentions import Mention, Taken
 from loaders.normalize import fold
-from loaders.tokens import is_arabic, tokenize
+from loaders.tokens import tokenize
 from ontology.agents import AgentType, agent_for_code, agent_types
 from ontology.gazetteer import Gazetteer, GazetteerActor
 
 _LANG_DIR = Path(__file__).parent / "lang"
 # Who can give an agent its nationality: a state ("Turkish troops") or an international body ("UN peacekeepers").
 _NATIONS = frozenset(("State", "InternationalOrganization"))
-_POSSESSIVE = re.compile(r"^'s?\s+$")  # "Pakistan's army"
-_COORDINATION = re.compile(r"^\s*(?:,|,?\s*and)\s*$")  # "Hungarian and Romanian officials"
+
+
+@cache
+def _shapes() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A possessive between a nation and its agent ("Pakistan's army"), a coordination between nationalities
+    ("Hungarian and Romanian officials"), and the articles a linked nation may take ("the army of Sudan")."""
+    grammars = [load_grammar(lang) for lang in LANGUAGES]
+    endings = "|".join(re.escape(e) for g in grammars for e in g.affixes.possessive_endings) or "(?!)"
+    joins = "|".join(re.escape(c) for g in grammars for c in g.words.list_conjunctions) or "(?!)"
+    articles = frozenset(a for g in grammars for a in g.words.list_articles)
+    return re.compile(rf"^(?:{endings})\s+$"), re.compile(rf"^\s*(?:,|,?\s*(?:{joins}))\s*$"), articles
 
 
 @cache
@@ -89,7 +99,7 @@ class AgentFinder:
         agent = _agent(match.payload)
         if agent.stands_for_state:
             return mentions
-        if is_arabic(text[match.start : match.end]):
+        if grammar_of(text[match.start : match.end]).adjective_after_noun:
             # the nationality follows: "القوات الخاصة الأمريكية", "قوات الأمم المتحدة"
             after = [m for m in mentions if m.start >= match.end]
             nation = after[0] if after and self._adjacent(text, match.end, after[0].start, after[0]) else None
@@ -105,7 +115,7 @@ class AgentFinder:
             # "Hungarian and Romanian officials": every nationality of the list takes the agent
             chain = [before[-1]]
             for earlier in reversed(before[:-1]):
-                if earlier.kind != "nisba" or not _COORDINATION.match(text[earlier.end : chain[0].start]):
+                if earlier.kind != "nisba" or not _shapes()[1].match(text[earlier.end : chain[0].start]):
                     break
                 chain.insert(0, earlier)
             return self._replace(mentions, chain, chain[-1].start, match.end, agent)
@@ -121,7 +131,7 @@ class AgentFinder:
         if previous and previous[0].text in self._owners:
             return True  # "offered its troops": the subject's own
         before = [m for m in mentions if m.end <= match.start]
-        if before and before[-1].kind in ("name", "force") and (_POSSESSIVE.match(text[before[-1].end : match.start])
+        if before and before[-1].kind in ("name", "force") and (_shapes()[0].match(text[before[-1].end : match.start])
                                                               or not text[before[-1].end : match.start].strip()):
             return True  # "Islamic State militants", "Haftar's soldiers"
         after = [m for m in mentions if m.start >= match.end]
@@ -129,7 +139,7 @@ class AgentFinder:
             return False
         words = [t.text for t in tokenize(text, match.end, after[0].start)]
         gap = text[match.end : after[0].start]
-        return len(words) <= 2 and all(w in self._links or w == "the" for w in words) and "," not in gap
+        return len(words) <= 2 and all(w in self._links or w in _shapes()[2] for w in words) and "," not in gap
 
     def _person_follows(self, text: str, end: int, mentions: list[Mention]) -> bool:
         """"Russian businessman Yevgeny Prigozhin", "the French journalist X": the phrase describes the person."""
@@ -144,18 +154,19 @@ class AgentFinder:
         ("Pakistani special forces", "the special forces American" in Arabic order) or a possessive ("Pakistan's
         army")."""
         gap = text[start:stop]
-        words = [] if _POSSESSIVE.match(gap) else [t.text for t in tokenize(text, start, stop)]
+        words = [] if _shapes()[0].match(gap) else [t.text for t in tokenize(text, start, stop)]
         if len(words) > 2 or any(w not in self._between for w in words):
             return False
         if not self._is_nation(nation, nisba_only=bool(words)):
             return False
         rest = re.sub(r"[^\W\d_]+", "", gap)
-        return not rest.strip() or bool(_POSSESSIVE.match(gap))
+        return not rest.strip() or bool(_shapes()[0].match(gap))
 
     def _linked(self, text: str, end: int, nation: Mention) -> bool:
         """"troops from Turkey", "the army of Sudan"."""
         words = [t.text for t in tokenize(text, end, nation.start)]
-        return bool(words) and words[0] in self._links and words[1:] in ([], ["the"]) \
+        return bool(words) and words[0] in self._links and (not words[1:] or (
+            len(words) == 2 and words[1] in _shapes()[2])) \
             and nation.kind == "name" and self._is_nation(nation, nisba_only=False)
 
     def _is_nation(self, mention: Mention, nisba_only: bool) -> bool:

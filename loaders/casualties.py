@@ -9,6 +9,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from loaders.grammar import load_grammar
 from loaders.matcher import PhraseMatch, PhraseMatcher
 from loaders.mentions import Mention
 from loaders.normalize import fold
@@ -32,6 +33,7 @@ class CasualtyReader:
     def __init__(self, lang: str) -> None:
         data = load_casualties(lang)
         self.lang = lang
+        self._grammar = load_grammar(lang)
         self._casualties = PhraseMatcher()
         for form, code in data["casualty_nouns"].items():
             self._casualties.add(fold(form), ("noun", code))
@@ -113,9 +115,10 @@ class CasualtyReader:
             if after:
                 gap = tokenize(text, attack.end, _span(after[0])[0])
                 words = " ".join(t.text for t in gap)
-                if len(gap) <= 1 and self.lang == "ar" or words.endswith(self._claims):
+                if len(gap) <= 1 and self._grammar.adjective_after_noun or words.endswith(self._claims):
                     return after[0]  # "ضربة جوية أميركية", "هجوم شنه متمردون", "an attack claimed by X"
             before = [m for m in later if _span(m)[1] <= attack.start]
-            if self.lang == "en" and before and len(tokenize(text, _span(before[-1])[1], attack.start)) <= 2:
-                return before[-1]  # "in a U.S. drone strike"
+            modifier_first = not self._grammar.adjective_after_noun
+            if modifier_first and before and len(tokenize(text, _span(before[-1])[1], attack.start)) <= 2:
+                return before[-1]  # "in a U.S. drone strike": the attacker modifies the attack before it
         return None

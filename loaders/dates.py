@@ -22,12 +22,13 @@ def _words(lang: str) -> dict:
         "ordinals": {fold(k): v for k, v in data["ordinals"].items()},
         "relative": {fold(k): v for k, v in data["relative"].items()},
         "last_year": tuple(fold(k) for k in data["last_year"]),
+        "glue": {k: tuple(fold(w) for w in v) for k, v in data["glue"].items()},
     }
 
 
 def date_words(lang: str) -> frozenset[str]:
     """Weekday and relative-day words ("السبت", "yesterday"), which say when, not who."""
-    if lang not in ("ar", "en"):
+    if not (_LANG_DIR / lang / "dates.json").is_file():
         return frozenset()
     words = _words(lang)
     return frozenset((*words["weekdays"], *words["relative"]))
@@ -41,19 +42,29 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
     months, weekdays, ordinals, relative = (alt(w[k]) for k in ("months", "weekdays", "ordinals", "relative"))
+    glue = w["glue"]
+
+    def optional(key: str) -> str:
+        """One of the glue words of `key` and a space, or nothing."""
+        return rf"(?:(?:{alt(glue[key])}) )?" if glue[key] else ""
+
+    clitics = rf"[{''.join(glue['clitics'])}]?" if glue["clitics"] else ""
+    suffixes = rf"(?:{alt(glue['ordinal_suffixes'])})?" if glue["ordinal_suffixes"] else ""
     edge_l, edge_r = r"(?<![^\W_])", r"(?![^\W_])"
-    year = r"(?:,? (?:عام |سنه )?(?P<year>\d{4}))?"
+    year = rf"(?:,? {optional('year_words')}(?P<year>\d{{4}}))?"
+    of = rf"(?:{alt(glue['of'])}) "
     return {
         # "the tenth of December", "العاشر من ديسمبر"
         "ordinal": re.compile(
-            rf"{edge_l}[وب]?(?:في )?(?:the )?(?P<day>{ordinals}) (?:من |of )(?:شهر )?(?P<month>{months}){year}{edge_r}"
+            rf"{edge_l}{clitics}{optional('in')}{optional('articles')}(?P<day>{ordinals}) {of}{optional('month_words')}"
+            rf"(?P<month>{months}){year}{edge_r}"
         ),
         # "4 April 2019", "4 ابريل"
-        "day_month": re.compile(rf"{edge_l}(?P<day>\d{{1,2}}) (?:من )?(?P<month>{months}){year}{edge_r}"),
+        "day_month": re.compile(rf"{edge_l}(?P<day>\d{{1,2}}) {optional('of')}(?P<month>{months}){year}{edge_r}"),
         # "April 4, 2019"
-        "month_day": re.compile(rf"{edge_l}(?P<month>{months}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?{year}{edge_r}"),
-        "weekday": re.compile(rf"{edge_l}[وب]?(?:يوم )?(?P<weekday>{weekdays}){edge_r}"),
-        "relative": re.compile(rf"{edge_l}[وب]?(?P<relative>{relative}){edge_r}"),
+        "month_day": re.compile(rf"{edge_l}(?P<month>{months}) (?P<day>\d{{1,2}}){suffixes}{year}{edge_r}"),
+        "weekday": re.compile(rf"{edge_l}{clitics}{optional('day_words')}(?P<weekday>{weekdays}){edge_r}"),
+        "relative": re.compile(rf"{edge_l}{clitics}(?P<relative>{relative}){edge_r}"),
     }
 
 
@@ -72,7 +83,7 @@ def _on_or_before(year: int, month: int, day: int, published: dt.date, explicit_
 
 def find_date(folded_sentence: str, lang: str, published: str | None) -> str | None:
     """The first resolvable date of a folded sentence, as YYYY-MM-DD, or None."""
-    if lang not in ("ar", "en"):
+    if not (_LANG_DIR / lang / "dates.json").is_file():
         return None
     words = _words(lang)
     base = dt.date.fromisoformat(published) if published else None

@@ -103,6 +103,7 @@ class Grammar:
     verb_first: bool
     unmarked_passive: bool
     possessor_before_noun: bool
+    adjective_after_noun: bool
     definite_article: str
     affixes: Affixes
     words: Words
@@ -153,6 +154,10 @@ def load_grammar(lang: str) -> Grammar:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise GazetteerError(f"{path}: {error}") from None
+    flags = ("script", "verb_first", "unmarked_passive", "possessor_before_noun", "adjective_after_noun",
+             "definite_article")
+    if missing := [key for key in flags if key not in data]:
+        raise GazetteerError(f"{path}: lacks {', '.join(missing)}")
     patterns = data.get("patterns", {})
     return Grammar(
         lang=path.parent.name,
@@ -160,6 +165,7 @@ def load_grammar(lang: str) -> Grammar:
         verb_first=bool(data["verb_first"]),
         unmarked_passive=bool(data["unmarked_passive"]),
         possessor_before_noun=bool(data["possessor_before_noun"]),
+        adjective_after_noun=bool(data["adjective_after_noun"]),
         definite_article=fold(data["definite_article"]),
         affixes=_table(path, data, "affixes", Affixes),
         words=_table(path, data, "words", Words),

@@ -11,6 +11,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from loaders.grammar import LANGUAGES, load_grammar
 from loaders.matcher import PhraseMatcher
 from loaders.mentions import Mention, Taken
 from loaders.normalize import Normalized, fold
@@ -171,7 +172,7 @@ class NameFinder:
             word, start = token.group(), token.start()
             closes = word.endswith(".") and len(word) > 4  # a sentence's last word, not "Gen."
             word = word.rstrip(".") if closes else word
-            if word.endswith(("'s", "’s")):
+            if fold(word).endswith(_possessive_endings()):
                 # "Turkey's Avrasya Shipping": the possessor places the name, it is no part of it
                 if current:
                     runs.append(current)
@@ -225,6 +226,12 @@ class NameFinder:
                 positions=(), member_of=(), start=None, end=None, known=False,
             )
         return self._made[actor_id]
+
+
+@cache
+def _possessive_endings() -> tuple[str, ...]:
+    """"Turkey's": a possessor places a name and is no part of it (lang/<lang>/grammar.toml)."""
+    return tuple(e for lang in LANGUAGES for e in load_grammar(lang).affixes.possessive_endings)
 
 
 def _shortened(text: str, name: str, start: int, mentions: list[Mention]) -> Mention | None:

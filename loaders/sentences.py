@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 # Longer stretches without an end mark are cut, at a clause break where there is one: no sentence of news
 # comes near, and the cost of reading a sentence grows faster than its length.
 MAX_SENTENCE = 1000
 _END = re.compile(r"[.!?؟]+[\"'”’»)]*(?=\s|$)")
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "vs", "jr", "sr", "prof",
-    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "rep", "sen",
-}
+_LANG_DIR = Path(__file__).parent / "lang"
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words whose dot ends no sentence ("Gen.", "Sept."), from every language's abbreviations.txt."""
+    return frozenset(line.strip().lower() for path in sorted(_LANG_DIR.glob("*/abbreviations.txt"))
+                     for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True, slots=True)  # one per sentence of a document that may be large
@@ -28,7 +35,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower().rstrip(".")
-    return len(word) == 1 or word in _ABBREVIATIONS or "." in word
+    return len(word) == 1 or word in _abbreviations() or "." in word
 
 
 def _cut(text: str, start: int, limit: int) -> int:
