@@ -39,8 +39,8 @@ def load_agent_lexicon(lang: str) -> dict:
 
 
 def nisba_endings() -> tuple[str, ...]:
-    """What an Arabic nisba takes in agreement with a plural or an accusative noun (data: lang/ar/agents.json)."""
-    return tuple(load_agent_lexicon("ar").get("nisba_endings", ()))
+    """What a nisba takes in agreement with a plural or an accusative noun (data: lang/*/agents.json)."""
+    return tuple(e for lang in LANGUAGES for e in load_agent_lexicon(lang).get("nisba_endings", ()))
 
 
 class AgentFinder:
@@ -55,7 +55,7 @@ class AgentFinder:
         self._links: set[str] = set()
         self._owners: set[str] = set()
         types = agent_types()
-        for lang in ("ar", "en"):
+        for lang in LANGUAGES:
             lexicon = load_agent_lexicon(lang)
             for matcher, key in ((self._compose, "compose"), (self._alone, "standalone")):
                 for slug, forms in lexicon[key].items():

@@ -146,14 +146,23 @@ def _pattern(text: str) -> re.Pattern[str] | None:
     return re.compile(fold(text)) if text else None
 
 
+def grammar_path(lang: str) -> Path:
+    return LANG_DIR / (lang if lang in LANGUAGES else "en") / "grammar.toml"
+
+
+def grammar_data(path: Path) -> dict[str, Any]:
+    """The raw tables of a grammar.toml."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise GazetteerError(f"{path}: {error}") from None
+
+
 @cache
 def load_grammar(lang: str) -> Grammar:
     """The grammar of `lang`; a language without a folder reads as English, the wire services' default."""
-    path = LANG_DIR / (lang if lang in LANGUAGES else "en") / "grammar.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise GazetteerError(f"{path}: {error}") from None
+    path = grammar_path(lang)
+    data = grammar_data(path)
     flags = ("script", "verb_first", "unmarked_passive", "possessor_before_noun", "adjective_after_noun",
              "definite_article")
     if missing := [key for key in flags if key not in data]:

@@ -25,7 +25,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tupl
     carrier = re.compile(rf"^\s*(?:{carriers})\s+(?:{conjunctions})\s+(?:(?:{carrier_articles})\s+)?$")
     joined = re.compile(rf"(?:^|\s)(?:{conjunctions})(?:\s|$)")
     # "X, Y and Z", "Turkey's A, Jordan's B and Kazakhstan's C": a possessor may place each member
-    connector = re.compile(rf"^(?:\s*(?:,|;|{conjunctions})\s*(?:(?:{articles})\s+)?(?:[^\W\d_][\w.-]*'s?\s+)?)+$")
+    possessive = _alternatives([e for lang in LANGUAGES for e in load_grammar(lang).affixes.possessive_endings])
+    connector = re.compile(
+        rf"^(?:\s*(?:,|;|{conjunctions})\s*(?:(?:{articles})\s+)?(?:[^\W\d_][\w.-]*(?:{possessive})\s+)?)+$")
     clitics = tuple(c for w in words for c in w.list_clitics)
     return carrier, joined, connector, clitics
 
