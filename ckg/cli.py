@@ -11,8 +11,8 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from ckg import tables
 from ckg.api import DEFAULT_GRAPH, EXPORT_FORMATS, ConflictKG, extract
 from loaders.explain import render as render_explanation
 from loaders.limits import Limits
@@ -22,6 +22,7 @@ from ontology.gazetteer import DEFAULT_PACKS, available_packs
 from queries import catalog
 
 err_console = Console(stderr=True)
+EXTRACT_COLUMNS = ("document", "source", "predicate", "target", "modality", "date", "sentence")
 
 
 def _debug() -> bool:
@@ -144,7 +145,7 @@ def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int
     from ckg.api import load_gazetteer
 
     failed, written = False, 0
-    table = Table("document", "source", "predicate", "target", "modality", "date")
+    table: list[list[Any]] = []
     limits = _limits(max_seconds, max_relations)
     for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"], ctx.obj["packs"]), jobs, limits):
         if isinstance(item, InputError):
@@ -161,11 +162,12 @@ def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int
             written += 1
         else:
             for rel in item.relations:
-                table.add_row(item.id, rel.source, rel.predicate, rel.target, rel.modality, rel.date or "")
+                table.append([item.id, rel.source, rel.predicate, rel.target, rel.modality, rel.date or "",
+                              rel.evidence.sentence])
     if fmt == "json":
         click.echo("\n ]\n}" if written else '{\n "documents": []\n}')
     else:
-        Console().print(table)
+        tables.print_table(EXTRACT_COLUMNS, table, flex=len(EXTRACT_COLUMNS) - 1)
     if failed:
         sys.exit(1)
 
@@ -261,11 +263,10 @@ def stats(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
         return
-    click.echo(f"documents: {data['documents']}")
+    rows: list[list[Any]] = [["documents", "", data["documents"]]]
     for title, key in (("actors", "actors"), ("events", "events"), ("modality", "modalities")):
-        click.echo(f"{title}:")
-        for name, count in data.get(key, {}).items():
-            click.echo(f"  {name:<28}{count:>6}")
+        rows += [[title, name, count] for name, count in data.get(key, {}).items()]
+    tables.print_table(("count of", "name", "n"), rows, numeric=(False, False, True))
 
 
 @cli.command()
@@ -390,20 +391,8 @@ def _csv_value(value: Any) -> str:
 
 
 def _print_table(columns: list[str], rows: list[dict[str, Any]]) -> None:
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=200)  # a pipe or file has no width of its own; keep rows on one line
-    console.print(table)
-    click.echo(f"{len(rows)} rows")
-
-
-def _cell(value: Any, width: int = 70) -> str:
-    """A table cell: long sentences are cut (the JSON format keeps them whole)."""
-    text = "" if value is None else _csv_value(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    tables.print_dicts(columns, rows)
+    click.echo(f"{len(rows)} rows", err=True)  # beside the table, not in what a pipe reads
 
 
 @cli.command()
