@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from graph import analytics
+from graph.exports import NETWORK_FORMATS, write_csv_tables, write_graph_file
 from graph.html import write_html_rows
 from graph.model import GraphSnapshot
 from graph.neo4j_csv import write_neo4j_csv
@@ -27,7 +28,7 @@ from ontology.records import DocumentRecord
 from queries import catalog
 
 DEFAULT_GRAPH = "conflict-kg.db"
-EXPORT_FORMATS = (*RDF_FORMATS, "html", "neo4j-csv")
+EXPORT_FORMATS = (*RDF_FORMATS, "html", "neo4j-csv", *NETWORK_FORMATS)
 INGEST_BATCH = 200
 
 
@@ -147,17 +148,23 @@ class ConflictKG:
         """Remove documents and their events; summaries follow, actors stay."""
         return self.store.delete(list(document_ids))
 
-    def export(self, fmt: str, out: Path, title: str = "conflict-kg") -> int:
-        """Write the graph as RDF (turtle, nt, json-ld, trig), as an HTML view, or as the CSV files of
-        `neo4j-admin database import full` (out is then a directory), reading the store a page at a time;
-        returns the triples, the events (HTML) or the nodes (CSV) written."""
+    def export(self, fmt: str, out: Path | str, title: str = "conflict-kg") -> int:
+        """Write the graph as RDF (turtle, nt, json-ld, trig), as an HTML view, as the CSV files of
+        `neo4j-admin database import full` (out is then a directory), as the actor graph in GraphML or GEXF,
+        or as nodes/edges/events CSV tables, reading the store a page at a time; returns the triples,
+        the events (HTML, csv), the nodes (neo4j-csv) or the actors (graphml, gexf) written."""
         if fmt not in EXPORT_FORMATS:
             raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
         rows = (self.store.iter_actors(), self.store.iter_documents(), self.store.iter_events())
+        if fmt == "csv":  # out may end with a separator, which Path would drop
+            return write_csv_tables(rows[0], rows[2], out)[1]
+        out = Path(out)
         if fmt == "html":
             return write_html_rows(*rows, out, title)
         if fmt == "neo4j-csv":
             return write_neo4j_csv(*rows, out)
+        if fmt in NETWORK_FORMATS:
+            return write_graph_file(fmt, rows[0], rows[2], out)[0]
         return export_rows(*rows, fmt, out)
 
     def analyse(self) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ckg import tables
 from ckg.api import DEFAULT_GRAPH, EXPORT_FORMATS, ConflictKG, extract
+from graph.exports import csv_paths
 from loaders.explain import render as render_explanation
 from loaders.limits import Limits
 from loaders.readers import expand_paths
@@ -397,24 +398,31 @@ def _print_table(columns: list[str], rows: list[dict[str, Any]]) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="The file to write (a directory for neo4j-csv).")
+@click.option("-o", "--output", type=click.Path(), required=True,
+              help="The file to write (a directory for neo4j-csv; a directory or a prefix for csv).")
 @click.pass_context
 @_fail_on_ckg_error
-def export(ctx: click.Context, fmt: str, output: Path) -> None:
-    """Write the graph as RDF (Turtle, N-Triples, JSON-LD, TriG), as a self-contained HTML view, or as
-    the CSV files that `neo4j-admin database import full` loads into an empty Neo4j (neo4j-csv).
+def export(ctx: click.Context, fmt: str, output: str) -> None:
+    """Write the graph as RDF (Turtle, N-Triples, JSON-LD, TriG), as a self-contained HTML view, as
+    the CSV files that `neo4j-admin database import full` loads into an empty Neo4j (neo4j-csv), or
+    as the actor graph for network tools: GraphML, GEXF (Gephi), or nodes.csv, edges.csv and events.csv
+    (csv: in the directory -o names, or beside it with its name as a prefix). Edges sum each actor
+    pair's asserted events by predicate, with their count, first and last dates and sign (+1
+    cooperative, -1 hostile).
 
     \b
     Example:
       ckg export --format turtle -o out/graph.ttl
       ckg export --format html -o out/graph.html
+      ckg export --format graphml -o out/actors.graphml
+      ckg export --format csv -o out/tables/
       ckg export --format neo4j-csv -o out/neo4j-import/
     """
     with _open(ctx) as kg:
-        count = kg.export(fmt, output)
-    unit = {"html": "events", "neo4j-csv": "nodes"}.get(fmt, "triples")
-    click.echo(f"wrote {output} ({count} {unit})")
+        count = kg.export(fmt, output if fmt == "csv" else Path(output))  # csv: a trailing / means a directory
+    unit = {"html": "events", "neo4j-csv": "nodes", "csv": "events", "graphml": "actors", "gexf": "actors"}
+    where = ", ".join(str(p) for p in csv_paths(output)) if fmt == "csv" else output
+    click.echo(f"wrote {where} ({count} {unit.get(fmt, 'triples')})")
     if fmt == "neo4j-csv":
         click.echo(f"load it into a stopped local Neo4j with: python tools/neo4j/server.py import {output}")
 
