@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph import analytics
+from graph import analysis
 from graph.exports import NETWORK_FORMATS, write_csv_tables, write_graph_file
 from graph.html import write_html_rows
-from graph.model import GraphSnapshot
 from graph.neo4j_csv import write_neo4j_csv
 from graph.rdf import FORMATS as RDF_FORMATS
 from graph.rdf import export_rows
@@ -167,15 +166,12 @@ class ConflictKG:
             return write_graph_file(fmt, rows[0], rows[2], out)[0]
         return export_rows(*rows, fmt, out)
 
-    def analyse(self) -> dict[str, Any]:
-        """Centrality, blocs and balance of the actor graph, projected from the store into networkx."""
-        # The projection needs each event's ends, predicate, modality and date, not its sentence.
-        wanted = ("id", "source", "target", "predicate", "modality", "date")
-        snap = GraphSnapshot(actors=list(self.store.iter_actors()),
-                             events=[{k: ev[k] for k in wanted} for ev in self.store.iter_events()])
-        balance = analytics.structural_balance(snap)
-        return {
-            "centrality": analytics.centrality(snap)[:10],
-            "blocs": [sorted(b) for b in analytics.blocs(snap)],
-            "balance": balance.to_json(),
-        }
+    def analyse(self, date_from: str | None = None, date_to: str | None = None, top: int = 10) -> dict[str, Any]:
+        """Centrality, blocs and balance of the actors (places left out), projected from the store into
+        networkx; date_from / date_to (YYYY-MM-DD, inclusive) keep the events of a time window."""
+        # The projection needs each event's ends, predicate, modality, date and document, not its sentence.
+        wanted = ("id", "source", "target", "predicate", "modality", "date", "document")
+        snap = analysis.select(self.store.iter_actors(), self.store.iter_documents(),
+                               ({k: ev.get(k) for k in wanted} for ev in self.store.iter_events()),
+                               date_from, date_to)
+        return analysis.report(snap, date_from, date_to, top)

@@ -427,18 +427,9 @@ def export(ctx: click.Context, fmt: str, output: str) -> None:
         click.echo(f"load it into a stopped local Neo4j with: python tools/neo4j/server.py import {output}")
 
 
-@cli.command()
-@click.pass_context
-@_fail_on_ckg_error
-def analyse(ctx: click.Context) -> None:
-    """Centrality, blocs and structural balance of the signed actor graph (asserted events).
+from ckg.analyse_command import analyse  # noqa: E402 - it reads the helpers above
 
-    \b
-    Example:
-      ckg analyse
-    """
-    with _open(ctx) as kg:
-        click.echo(json.dumps(kg.analyse(), ensure_ascii=False, indent=1))
+cli.add_command(analyse)
 
 
 def main() -> None:
