@@ -109,9 +109,10 @@ def test_browser_draws_actors_with_their_names_in_the_project_style(page: Chromi
     # The picture for the README: the result frame alone, in full screen.
     page.evaluate("Array.from(document.querySelectorAll('button')).filter(b => b.closest('[data-testid=frame]') "
                   "&& b.title === 'Fullscreen').forEach(b => b.click())")
+    page.evaluate("document.querySelector('button[aria-label=\"Collapse the node properties display\"]').click()")
     time.sleep(1)
     for _ in range(2):
-        page.evaluate("document.querySelector('button[title=\"Zoom in\"]').click()")
+        page.evaluate("document.querySelector('button[aria-label=zoom-in]').click()")
     time.sleep(1)
     png = tmp_path / "neo4j-browser.png"
     assert page.screenshot(png).startswith(PNG_MAGIC)
