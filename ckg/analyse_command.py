@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import textwrap
 from typing import Any
 
 import click
@@ -19,6 +21,13 @@ def _names(actors: list[dict[str, Any]]) -> str:
     return " \u2013 ".join(a["name"] for a in actors)
 
 
+def _say(text: str) -> None:
+    """A line of prose, wrapped to the terminal's width on a terminal, whole in a pipe."""
+    if tables.is_terminal():
+        text = textwrap.fill(text, width=max(40, shutil.get_terminal_size().columns - 1))
+    click.echo(text)
+
+
 def render_table(data: dict[str, Any]) -> None:
     """The report as headed sections, each measure explained in a sentence, each list a table."""
     window = data["window"]
@@ -26,27 +35,31 @@ def render_table(data: dict[str, Any]) -> None:
             if window["from"] or window["to"] else "")
     measures = data["measures"]
     click.echo(f"{data['actors']} actors, {data['events']} asserted events{span} (places and documents left out)")
-    click.echo(f"\nCentrality\n{measures['pagerank']}\n{measures['events']}")
+    click.echo("\nCentrality")
+    _say(measures["pagerank"])
+    _say(measures["events"])
     tables.print_table(("rank", "actor", "type", "pagerank", "events"),
                        [(i, a["name"], a["type"], f"{a['pagerank']:.4f}", a["events"])
                         for i, a in enumerate(data["centrality"], 1)],
                        numeric=(True, False, False, True, True), flex=1)
-    click.echo(f"\nBlocs\n{measures['blocs']}")
+    click.echo("\nBlocs")
+    _say(measures["blocs"])
     tables.print_table(("bloc", "actor", "type", "id"),
                        [(i, a["name"], a["type"], a["id"]) for i, bloc in enumerate(data["blocs"], 1) for a in bloc],
                        numeric=(True, False, False, False), flex=1)
     if data["alone"]:
-        click.echo("alone: " + ", ".join(a["name"] for a in data["alone"]))
+        _say("alone: " + ", ".join(a["name"] for a in data["alone"]))
     for tie in data["frustrated"]:
         kind = "allies in different blocs" if tie["sign"] > 0 else "enemies in one bloc"
-        click.echo(f"frustrated: {_names(tie['actors'])} ({kind})")
+        _say(f"frustrated: {_names(tie['actors'])} ({kind})")
     balance = data["balance"]
     ratio = "none to judge" if balance["ratio"] is None else f"{balance['ratio']:.2f}"
-    click.echo(f"\nStructural balance\n{measures['balance']}")
+    click.echo("\nStructural balance")
+    _say(measures["balance"])
     click.echo(f"triangles {balance['triangles']}, balanced {balance['balanced']}, "
                f"unbalanced {balance['unbalanced']}, ratio {ratio}")
     for triangle in balance["unbalanced_triangles"]:
-        click.echo(f"unbalanced: {_names(triangle)}")
+        _say(f"unbalanced: {_names(triangle)}")
 
 
 @click.command()
