@@ -9,7 +9,7 @@ NEO4J := $(PY) tools/neo4j/server.py
 DEMO_GRAPH := out/demo.db
 TEST_NEO4J := .neo4j-test
 
-.PHONY: install java demo test lint neo4j neo4j-stop bench clean
+.PHONY: install java chromium demo test lint neo4j neo4j-stop bench clean screenshots
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ java:
 	@command -v javac >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1 || \
 	  { echo "installing Java 17 and Maven (apt-get)"; apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; }
+
+# Headless Chromium drives Neo4j Browser and the HTML view in the tests; install it from Debian when missing.
+chromium:
+	@test -x /usr/bin/chromium || { echo "installing Chromium (apt-get)"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; }
 
 demo: install
 	rm -rf out && mkdir -p out
@@ -40,13 +45,17 @@ demo: install
 lint: install
 	$(VENV)/bin/ruff check .
 
-test: install java lint
+test: install java chromium lint
 	$(NEO4J) build
 	@rm -rf $(TEST_NEO4J); \
 	uri=$$($(NEO4J) start --state-dir $(TEST_NEO4J) --bolt-port 0 --browser-port 0 --no-auth --uri-only) || exit 1; \
 	trap '$(NEO4J) stop --state-dir $(TEST_NEO4J) >/dev/null' EXIT; \
 	echo "test Neo4j at $$uri"; \
-	CKG_TEST_NEO4J_URI=$$uri $(PY) -m pytest $(PYTEST_ARGS)
+	CKG_TEST_NEO4J_URI=$$uri CKG_TEST_NEO4J_STATE=$(TEST_NEO4J) $(PY) -m pytest $(PYTEST_ARGS)
+
+# The README's pictures of Neo4j Browser and of the HTML view, taken by their tests.
+screenshots:
+	CKG_SCREENSHOTS=docs $(MAKE) test PYTEST_ARGS="-q tests/test_browser_neo4j.py tests/test_browser_html.py"
 
 neo4j: install java
 	$(NEO4J) start --state-dir .neo4j

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph import analytics
+from graph import analysis
+from graph.exports import NETWORK_FORMATS, write_csv_tables, write_graph_file
 from graph.html import write_html_rows
-from graph.model import GraphSnapshot
 from graph.neo4j_csv import write_neo4j_csv
 from graph.rdf import FORMATS as RDF_FORMATS
 from graph.rdf import export_rows
@@ -27,7 +27,7 @@ from ontology.records import DocumentRecord
 from queries import catalog
 
 DEFAULT_GRAPH = "conflict-kg.db"
-EXPORT_FORMATS = (*RDF_FORMATS, "html", "neo4j-csv")
+EXPORT_FORMATS = (*RDF_FORMATS, "html", "neo4j-csv", *NETWORK_FORMATS)
 INGEST_BATCH = 200
 
 
@@ -147,28 +147,31 @@ class ConflictKG:
         """Remove documents and their events; summaries follow, actors stay."""
         return self.store.delete(list(document_ids))
 
-    def export(self, fmt: str, out: Path, title: str = "conflict-kg") -> int:
-        """Write the graph as RDF (turtle, nt, json-ld, trig), as an HTML view, or as the CSV files of
-        `neo4j-admin database import full` (out is then a directory), reading the store a page at a time;
-        returns the triples, the events (HTML) or the nodes (CSV) written."""
+    def export(self, fmt: str, out: Path | str, title: str = "conflict-kg") -> int:
+        """Write the graph as RDF (turtle, nt, json-ld, trig), as an HTML view, as the CSV files of
+        `neo4j-admin database import full` (out is then a directory), as the actor graph in GraphML or GEXF,
+        or as nodes/edges/events CSV tables, reading the store a page at a time; returns the triples,
+        the events (HTML, csv), the nodes (neo4j-csv) or the actors (graphml, gexf) written."""
         if fmt not in EXPORT_FORMATS:
             raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
         rows = (self.store.iter_actors(), self.store.iter_documents(), self.store.iter_events())
+        if fmt == "csv":  # out may end with a separator, which Path would drop
+            return write_csv_tables(rows[0], rows[2], out)[1]
+        out = Path(out)
         if fmt == "html":
             return write_html_rows(*rows, out, title)
         if fmt == "neo4j-csv":
             return write_neo4j_csv(*rows, out)
+        if fmt in NETWORK_FORMATS:
+            return write_graph_file(fmt, rows[0], rows[2], out)[0]
         return export_rows(*rows, fmt, out)
 
-    def analyse(self) -> dict[str, Any]:
-        """Centrality, blocs and balance of the actor graph, projected from the store into networkx."""
-        # The projection needs each event's ends, predicate, modality and date, not its sentence.
-        wanted = ("id", "source", "target", "predicate", "modality", "date")
-        snap = GraphSnapshot(actors=list(self.store.iter_actors()),
-                             events=[{k: ev[k] for k in wanted} for ev in self.store.iter_events()])
-        balance = analytics.structural_balance(snap)
-        return {
-            "centrality": analytics.centrality(snap)[:10],
-            "blocs": [sorted(b) for b in analytics.blocs(snap)],
-            "balance": balance.to_json(),
-        }
+    def analyse(self, date_from: str | None = None, date_to: str | None = None, top: int = 10) -> dict[str, Any]:
+        """Centrality, blocs and balance of the actors (places left out), projected from the store into
+        networkx; date_from / date_to (YYYY-MM-DD, inclusive) keep the events of a time window."""
+        # The projection needs each event's ends, predicate, modality, date and document, not its sentence.
+        wanted = ("id", "source", "target", "predicate", "modality", "date", "document")
+        snap = analysis.select(self.store.iter_actors(), self.store.iter_documents(),
+                               ({k: ev.get(k) for k in wanted} for ev in self.store.iter_events()),
+                               date_from, date_to)
+        return analysis.report(snap, date_from, date_to, top)

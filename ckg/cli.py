@@ -11,9 +11,10 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from ckg import tables
 from ckg.api import DEFAULT_GRAPH, EXPORT_FORMATS, ConflictKG, extract
+from graph.exports import csv_paths
 from loaders.explain import render as render_explanation
 from loaders.limits import Limits
 from loaders.readers import expand_paths
@@ -22,6 +23,7 @@ from ontology.gazetteer import DEFAULT_PACKS, available_packs
 from queries import catalog
 
 err_console = Console(stderr=True)
+EXTRACT_COLUMNS = ("document", "source", "predicate", "target", "modality", "date", "sentence")
 
 
 def _debug() -> bool:
@@ -144,7 +146,7 @@ def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int
     from ckg.api import load_gazetteer
 
     failed, written = False, 0
-    table = Table("document", "source", "predicate", "target", "modality", "date")
+    table: list[list[Any]] = []
     limits = _limits(max_seconds, max_relations)
     for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"], ctx.obj["packs"]), jobs, limits):
         if isinstance(item, InputError):
@@ -161,11 +163,12 @@ def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int
             written += 1
         else:
             for rel in item.relations:
-                table.add_row(item.id, rel.source, rel.predicate, rel.target, rel.modality, rel.date or "")
+                table.append([item.id, rel.source, rel.predicate, rel.target, rel.modality, rel.date or "",
+                              rel.evidence.sentence])
     if fmt == "json":
         click.echo("\n ]\n}" if written else '{\n "documents": []\n}')
     else:
-        Console().print(table)
+        tables.print_table(EXTRACT_COLUMNS, table, flex=len(EXTRACT_COLUMNS) - 1)
     if failed:
         sys.exit(1)
 
@@ -261,11 +264,10 @@ def stats(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
         return
-    click.echo(f"documents: {data['documents']}")
+    rows: list[list[Any]] = [["documents", "", data["documents"]]]
     for title, key in (("actors", "actors"), ("events", "events"), ("modality", "modalities")):
-        click.echo(f"{title}:")
-        for name, count in data.get(key, {}).items():
-            click.echo(f"  {name:<28}{count:>6}")
+        rows += [[title, name, count] for name, count in data.get(key, {}).items()]
+    tables.print_table(("count of", "name", "n"), rows, numeric=(False, False, True))
 
 
 @cli.command()
@@ -390,58 +392,44 @@ def _csv_value(value: Any) -> str:
 
 
 def _print_table(columns: list[str], rows: list[dict[str, Any]]) -> None:
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=200)  # a pipe or file has no width of its own; keep rows on one line
-    console.print(table)
-    click.echo(f"{len(rows)} rows")
-
-
-def _cell(value: Any, width: int = 70) -> str:
-    """A table cell: long sentences are cut (the JSON format keeps them whole)."""
-    text = "" if value is None else _csv_value(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    tables.print_dicts(columns, rows)
+    click.echo(f"{len(rows)} rows", err=True)  # beside the table, not in what a pipe reads
 
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="The file to write (a directory for neo4j-csv).")
+@click.option("-o", "--output", type=click.Path(), required=True,
+              help="The file to write (a directory for neo4j-csv; a directory or a prefix for csv).")
 @click.pass_context
 @_fail_on_ckg_error
-def export(ctx: click.Context, fmt: str, output: Path) -> None:
-    """Write the graph as RDF (Turtle, N-Triples, JSON-LD, TriG), as a self-contained HTML view, or as
-    the CSV files that `neo4j-admin database import full` loads into an empty Neo4j (neo4j-csv).
+def export(ctx: click.Context, fmt: str, output: str) -> None:
+    """Write the graph as RDF (Turtle, N-Triples, JSON-LD, TriG), as a self-contained HTML view, as
+    the CSV files that `neo4j-admin database import full` loads into an empty Neo4j (neo4j-csv), or
+    as the actor graph for network tools: GraphML, GEXF (Gephi), or nodes.csv, edges.csv and events.csv
+    (csv: in the directory -o names, or beside it with its name as a prefix). Edges sum each actor
+    pair's asserted events by predicate, with their count, first and last dates and sign (+1
+    cooperative, -1 hostile).
 
     \b
     Example:
       ckg export --format turtle -o out/graph.ttl
       ckg export --format html -o out/graph.html
+      ckg export --format graphml -o out/actors.graphml
+      ckg export --format csv -o out/tables/
       ckg export --format neo4j-csv -o out/neo4j-import/
     """
     with _open(ctx) as kg:
-        count = kg.export(fmt, output)
-    unit = {"html": "events", "neo4j-csv": "nodes"}.get(fmt, "triples")
-    click.echo(f"wrote {output} ({count} {unit})")
+        count = kg.export(fmt, output if fmt == "csv" else Path(output))  # csv: a trailing / means a directory
+    unit = {"html": "events", "neo4j-csv": "nodes", "csv": "events", "graphml": "actors", "gexf": "actors"}
+    where = ", ".join(str(p) for p in csv_paths(output)) if fmt == "csv" else output
+    click.echo(f"wrote {where} ({count} {unit.get(fmt, 'triples')})")
     if fmt == "neo4j-csv":
         click.echo(f"load it into a stopped local Neo4j with: python tools/neo4j/server.py import {output}")
 
 
-@cli.command()
-@click.pass_context
-@_fail_on_ckg_error
-def analyse(ctx: click.Context) -> None:
-    """Centrality, blocs and structural balance of the signed actor graph (asserted events).
+from ckg.analyse_command import analyse  # noqa: E402 - it reads the helpers above
 
-    \b
-    Example:
-      ckg analyse
-    """
-    with _open(ctx) as kg:
-        click.echo(json.dumps(kg.analyse(), ensure_ascii=False, indent=1))
+cli.add_command(analyse)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.blocs import signed_partition
 from graph.model import GraphSnapshot
 from ontology.errors import QueryError
 from ontology.vocabulary import MODALITIES, PREDICATES, predicate_info
@@ -24,6 +25,9 @@ COOPERATIVE = frozenset({
 HOSTILE = frozenset({"CONDEMNS", "ACCUSES", "REJECTS", "THREATENS", "SANCTIONS", "ATTACKS", "FIGHTS"})
 # Structural (LEADS, MEMBER_OF) and acts that say nothing of friend or foe (APPEALS_TO, DEPLOYS_TO).
 NEUTRAL = frozenset({"LEADS", "MEMBER_OF", "APPEALS_TO", "DEPLOYS_TO"})
+# What makes allies: support and cooperation. Talks, agreements and mediation are cooperative acts but
+# join enemies as often as friends (a ceasefire is signed by two sides), so blocs and balance leave them out.
+ALIGNING = frozenset({"REQUESTS_AID_FROM", "OFFERS_SUPPORT", "SUPPORTS", "COOPERATES_WITH"})
 
 CENTRALITY_MEASURES = ("pagerank", "degree")
 
@@ -40,6 +44,15 @@ def predicate_sign(predicate: str) -> int:
     if predicate in HOSTILE:
         return -1
     return 0
+
+
+def alignment_sign(predicate: str) -> int:
+    """+1 for support or cooperation, -1 for a hostile predicate, 0 for the rest (talks and agreements too).
+
+    >>> alignment_sign("SUPPORTS"), alignment_sign("ATTACKS"), alignment_sign("SIGNS_AGREEMENT_WITH")
+    (1, -1, 0)
+    """
+    return 1 if predicate in ALIGNING else min(0, predicate_sign(predicate))
 
 
 def _check_modalities(modalities: Iterable[str] | None) -> frozenset[str] | None:
@@ -185,14 +198,14 @@ def centrality(
 def signed_graph(snap: GraphSnapshot, modalities: Iterable[str] | None = ("asserted",)) -> nx.Graph:
     """Undirected graph of actor pairs with the net sign of what they did to each other.
 
-    Each selected event adds +1 (cooperative predicate) or -1 (hostile) to its unordered pair;
-    neutral and structural predicates add nothing, nor do self-loops. A pair whose sum is zero is
+    Each selected event adds +1 (support or cooperation, ``alignment_sign``) or -1 (hostile) to its
+    unordered pair; other predicates add nothing, nor do self-loops. A pair whose sum is zero is
     dropped. Edge attributes: ``sign`` (+1/-1), ``weight`` (absolute sum), ``positive`` and
     ``negative`` (event counts). Only actors with at least one signed edge are nodes.
 
     >>> from graph.model import GraphSnapshot
     >>> ev = lambda i, s, p, t: {"id": i, "source": s, "predicate": p, "target": t, "modality": "asserted"}
-    >>> snap = GraphSnapshot(events=[ev("1", "A", "SUPPORTS", "B"), ev("2", "B", "CONSULTS", "A"),
+    >>> snap = GraphSnapshot(events=[ev("1", "A", "SUPPORTS", "B"), ev("2", "B", "COOPERATES_WITH", "A"),
     ...                              ev("3", "A", "CONDEMNS", "B"), ev("4", "C", "ATTACKS", "B"),
     ...                              ev("5", "C", "SUPPORTS", "D"), ev("6", "D", "ACCUSES", "C"),
     ...                              ev("7", "D", "MEMBER_OF", "A")])
@@ -201,7 +214,7 @@ def signed_graph(snap: GraphSnapshot, modalities: Iterable[str] | None = ("asser
     """
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for ev in _selected_events(snap, None, modalities):
-        sign = predicate_sign(ev["predicate"])
+        sign = alignment_sign(ev["predicate"])
         if sign == 0 or ev["source"] == ev["target"]:
             continue
         pair = tuple(sorted((ev["source"], ev["target"])))
@@ -215,62 +228,23 @@ def signed_graph(snap: GraphSnapshot, modalities: Iterable[str] | None = ("asser
     return graph
 
 
-def _frustration_gain(graph: nx.Graph, side: dict[str, int], node: str) -> int:
-    """How much the weight of frustrated edges at ``node`` would drop if it changed side."""
-    gain = 0
-    for other, data in graph[node].items():
-        agrees = (side[node] == side[other]) == (data["sign"] > 0)
-        gain += -data["weight"] if agrees else data["weight"]
-    return gain
-
-
 def blocs(snap: GraphSnapshot, modalities: Iterable[str] | None = ("asserted",)) -> list[set[str]]:
-    """Split each connected part of the signed graph into two camps: friends together, foes apart.
+    """Blocs of the signed graph: friends together, foes apart, with as many blocs as that takes.
 
-    Method (greedy, deterministic): in each connected component, actors are placed in
-    breadth-first order from the one with the largest signed weight; each takes the side where
-    the weight of its already placed neighbours agrees most (a positive neighbour pulls to its
-    side, a negative one pushes to the other; ties go to the first camp). Then single actors
-    switch sides while that lowers the total weight of frustrated edges (positive across camps,
-    negative within one). On a structurally balanced component this is exact; otherwise it is a
-    local optimum. Actors with no signed relation belong to no bloc; components are not related
-    to each other, so each gives its own one or two blocs. Blocs come largest first, ties by
-    their smallest actor id.
+    The partition that leaves the least weight frustrated (support across blocs, hostility inside
+    one), found by graph.blocs.signed_partition: exact on a graph that splits with nothing frustrated,
+    a local optimum otherwise. An actor whose ties are all hostile stands alone. Actors with no signed
+    relation belong to no bloc. Blocs come largest first, ties by their smallest actor id.
 
     >>> from graph.model import GraphSnapshot
     >>> ev = lambda i, s, p, t: {"id": i, "source": s, "predicate": p, "target": t, "modality": "asserted"}
     >>> snap = GraphSnapshot(events=[ev("1", "A", "SUPPORTS", "B"), ev("2", "C", "ATTACKS", "A"),
-    ...                              ev("3", "B", "CONDEMNS", "C"), ev("4", "D", "SUPPORTS", "C")])
+    ...                              ev("3", "B", "CONDEMNS", "C"), ev("4", "D", "SUPPORTS", "C"),
+    ...                              ev("5", "E", "ATTACKS", "A"), ev("6", "E", "FIGHTS", "D")])
     >>> [sorted(b) for b in blocs(snap)]
-    [['A', 'B'], ['C', 'D']]
+    [['A', 'B'], ['C', 'D'], ['E']]
     """
-    graph = signed_graph(snap, modalities)
-    found: list[set[str]] = []
-    for component in nx.connected_components(graph):
-        sub = graph.subgraph(component)
-        strength = dict(sub.degree(weight="weight"))
-        start = min(sub, key=lambda n: (-strength[n], n))
-        side: dict[str, int] = {}
-        for node in [start, *(v for _, v in nx.bfs_edges(sub, start, sort_neighbors=sorted))]:
-            pull = 0  # > 0 pulls towards camp 0
-            for other, data in sub[node].items():
-                if other in side:
-                    same = data["sign"] > 0
-                    toward_zero = (side[other] == 0) == same
-                    pull += data["weight"] if toward_zero else -data["weight"]
-            side[node] = 0 if pull >= 0 else 1
-        improved = True
-        while improved:  # each switch lowers the integer frustration, so this ends
-            improved = False
-            for node in sorted(sub):
-                if _frustration_gain(sub, side, node) > 0:
-                    side[node] = 1 - side[node]
-                    improved = True
-        for camp in (0, 1):
-            members = {node for node, s in side.items() if s == camp}
-            if members:
-                found.append(members)
-    return sorted(found, key=lambda b: (-len(b), min(b)))
+    return signed_partition(signed_graph(snap, modalities))
 
 
 @dataclass

@@ -21,6 +21,8 @@ from neo4j import GraphDatabase
 
 SERVER_SCRIPT = Path(__file__).resolve().parent.parent / "tools" / "neo4j" / "server.py"
 EXTERNAL_URI_ENV = "CKG_TEST_NEO4J_URI"
+EXTERNAL_STATE_ENV = "CKG_TEST_NEO4J_STATE"  # the state directory of that server, for its Browser URL
+_started: dict[str, Path] = {}
 
 
 def neo4j_server_module() -> ModuleType:
@@ -74,6 +76,7 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     except Exception as error:  # an unreadable server.py is as fatal as a missing Java
         unavailable(f"cannot load {SERVER_SCRIPT}: {error}")
     state_dir = tmp_path_factory.mktemp("neo4j")
+    _started["state_dir"] = state_dir
     try:
         info = server.start(state_dir)
     except server.Neo4jServerError as error:
@@ -88,3 +91,15 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def neo4j_clean(neo4j_uri: str) -> str:
     wipe_neo4j(neo4j_uri)
     return neo4j_uri
+
+
+@pytest.fixture(scope="session")
+def neo4j_browser_url(neo4j_uri: str) -> str:
+    """The Neo4j Browser of the test server (no authentication)."""
+    state = os.environ.get(EXTERNAL_STATE_ENV, "").strip() or _started.get("state_dir")
+    if not state:
+        unavailable(f"{EXTERNAL_URI_ENV} is set without {EXTERNAL_STATE_ENV}, so the Browser's address is unknown")
+    info = neo4j_server_module().status(Path(state))
+    if info is None:
+        unavailable(f"no Neo4j server runs for {state}")
+    return info.browser_url

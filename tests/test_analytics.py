@@ -45,6 +45,10 @@ EVENTS = [
 ACTORS = ["EGY", "GNA", "HOR", "LNA", "QAT", "RUS", "SAU", "TUR", "UAE", "UN"]  # HOR takes part in nothing
 
 
+def _ev(eid: str, source: str, predicate: str, target: str) -> dict:
+    return {"id": eid, "source": source, "predicate": predicate, "target": target, "modality": "asserted"}
+
+
 def _snapshot() -> GraphSnapshot:
     events = []
     for i, (source, predicate, target, *modality) in enumerate(EVENTS, start=1):
@@ -124,27 +128,33 @@ def test_pagerank_matches_the_closed_form():
 
 
 def test_signed_graph_net_signs():
+    # Talks (CONSULTS) and appeals make no ally: EGY-UAE and RUS-TUR have no signed edge, and the UN's
+    # talks with the LNA do not offset its condemnation.
     g = signed_graph(_snapshot())
     assert sorted((*sorted((u, v)), s["sign"], s["weight"]) for u, v, s in g.edges(data=True)) == [
-        ("EGY", "LNA", 1, 1), ("EGY", "TUR", -1, 1), ("EGY", "UAE", 1, 1),
-        ("GNA", "LNA", -1, 2), ("GNA", "TUR", 1, 2), ("LNA", "RUS", 1, 2),
-        ("LNA", "TUR", -1, 1), ("LNA", "UAE", 1, 1), ("QAT", "SAU", -1, 1), ("RUS", "TUR", 1, 1),
+        ("EGY", "LNA", 1, 1), ("EGY", "TUR", -1, 1), ("GNA", "LNA", -1, 2), ("GNA", "TUR", 1, 2),
+        ("LNA", "RUS", 1, 2), ("LNA", "TUR", -1, 1), ("LNA", "UAE", 1, 1), ("LNA", "UN", -1, 1),
+        ("QAT", "SAU", -1, 1),
     ]
-    assert "UN" not in g and "HOR" not in g  # a tie and a neutral appeal give no signed edge
+    assert "HOR" not in g  # takes part in nothing
 
 
 def test_blocs():
-    assert blocs(_snapshot()) == [{"EGY", "LNA", "RUS", "UAE"}, {"GNA", "TUR"}, {"QAT"}, {"SAU"}]
+    # The UN only condemns the LNA, so it joins no camp; Qatar and Saudi Arabia only quarrel.
+    assert blocs(_snapshot()) == [{"EGY", "LNA", "RUS", "UAE"}, {"GNA", "TUR"}, {"QAT"}, {"SAU"}, {"UN"}]
 
 
 def test_structural_balance():
     report = structural_balance(_snapshot())
-    assert (report.balanced, report.unbalanced, report.triangles) == (3, 1, 4)
-    assert report.unbalanced_triangles == [("LNA", "RUS", "TUR")]
-    assert report.ratio == 0.75
+    assert (report.balanced, report.unbalanced, report.triangles) == (2, 0, 2)  # EGY-LNA-TUR, GNA-LNA-TUR
+    assert report.ratio == 1.0
+    snap = GraphSnapshot(events=[_ev("1", "A", "SUPPORTS", "B"), _ev("2", "B", "SUPPORTS", "C"),
+                                 _ev("3", "C", "ATTACKS", "A"), _ev("4", "C", "FIGHTS", "D"),
+                                 _ev("5", "D", "THREATENS", "B")])
+    report = structural_balance(snap)
     assert report.to_json() == {
-        "triangles": 4, "balanced": 3, "unbalanced": 1, "ratio": 0.75,
-        "unbalanced_triangles": [["LNA", "RUS", "TUR"]],
+        "triangles": 2, "balanced": 1, "unbalanced": 1, "ratio": 0.5,
+        "unbalanced_triangles": [["A", "B", "C"]],
     }
 
 

@@ -115,7 +115,7 @@ def test_cypher_in_three_formats_with_parameters(runner: CliRunner, tmp_path: Pa
     rows = json.loads(_run(runner, graph, "cypher", text, "-p", "id", "turkey", "--format", "json"))
     assert [(r["id"], r["name"], r["known"]) for r in rows] == [("turkey", "Turkey", True)]
     table = _run(runner, graph, "cypher", "MATCH (d:Document) RETURN d.id AS id, d.lang AS lang")
-    assert "gna-aid-request" in table and table.endswith("1 rows\n")
+    assert table == "id\tlang\ngna-aid-request\tar\n1 rows\n"  # piped: tab-separated
 
 
 def test_cypher_refuses_writes_in_one_line(runner: CliRunner, tmp_path: Path) -> None:
