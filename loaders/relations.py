@@ -50,6 +50,15 @@ def casualty_reader(lang: str) -> CasualtyReader:
     return CasualtyReader(lang)
 
 
+@cache
+def _words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """Titles, transparent nouns, diplomats' titles, attack nouns and agent phrases, folded once a language."""
+    refs = load_references(lang)
+    return (frozenset(fold(t) for t in refs["titles"]), frozenset(fold(t) for t in refs["transparent_nouns"]),
+            frozenset(fold(t) for t in refs["diplomat_nouns"]), tuple(fold(w) for w in refs["attack_nouns"]),
+            tuple(fold(p) for p in load_cues(lang).passive_agents))
+
+
 class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFinding, VoiceReading,
                      TargetFinding, ActorRoles):
     """Reads the relations of one sentence; `last_agent` carries the discourse subject forward."""
@@ -63,14 +72,9 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         self.gazetteer = gazetteer
         self.parties = parties
         self.fights = list(fights)
-        refs = load_references(self.lang)
-        self.titles = frozenset(fold(t) for t in refs["titles"])
-        self.transparent = frozenset(fold(t) for t in refs["transparent_nouns"])
-        self.diplomats = frozenset(fold(t) for t in refs["diplomat_nouns"])
-        self.attack_nouns = tuple(fold(w) for w in refs["attack_nouns"])
+        self.titles, self.transparent, self.diplomats, self.attack_nouns, self.agent_phrases = _words(self.lang)
         self.casualties = casualty_reader(self.lang)
         self.trace: list[Skip] | None = None  # set to a list to keep the triggers that gave nothing
-        self.agent_phrases = tuple(fold(p) for p in self.cues.passive_agents)
         self.time_words = date_words(self.lang)
         self.last_agent: tuple[str, ...] = ()
         self.last_agent_in_sentence: tuple[str, ...] = ()
@@ -81,9 +85,9 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
     def read(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[FoundRelation]:
         raw = self.triggers.find(text[start:end])
         triggers = [PhraseMatch(t.start + start, t.end + start, t.payload, t.clitic) for t in raw]
-        args = self._arguments(text, start, end, mentions, triggers)
-        triggers = [t for t in triggers if not any(a.mention.start < t.end and t.start < a.mention.end for a in args)]
         tokens = tokenize(text, start, end)
+        args = self._arguments(text, start, end, mentions, triggers, tokens)
+        triggers = [t for t in triggers if not any(a.mention.start < t.end and t.start < a.mention.end for a in args)]
         sent = Sentence(text, start, end, tokens, args, triggers, self._relative_spans(text, tokens, end))
         found: list[FoundRelation] = []
         sentence_agent: tuple[str, ...] = ()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
 from loaders.lexicon import Frame
 from loaders.matcher import PhraseMatch
@@ -60,18 +61,26 @@ class Sentence:
     args: list[Argument]
     triggers: list[PhraseMatch]
     relative_spans: list[tuple[int, int]]
+    # tokens do not overlap, so both lists are in order: a window is found by bisection, not by a scan
+    _starts: list[int] = field(init=False, repr=False)
+    _ends: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [t.start for t in self.tokens]
+        self._ends = [t.end for t in self.tokens]
 
     def words_between(self, start: int, end: int) -> list[str]:
-        return [t.text for t in self.tokens if t.start >= start and t.end <= end]
+        first, last = bisect.bisect_left(self._starts, start), bisect.bisect_right(self._ends, end)
+        return [t.text for t in self.tokens[first:last]]
 
     def tokens_before(self, position: int) -> list[Token]:
-        return [t for t in self.tokens if t.end <= position]
+        return self.tokens[: bisect.bisect_right(self._ends, position)]
 
     def tokens_after(self, position: int) -> list[Token]:
-        return [t for t in self.tokens if t.start >= position]
+        return self.tokens[bisect.bisect_left(self._starts, position) :]
 
     def words_before(self, position: int) -> list[str]:
-        return [t.text for t in self.tokens if t.end <= position]
+        return [t.text for t in self.tokens_before(position)]
 
     def span_at(self, position: int) -> tuple[int, int] | None:
         """The relative (or participle) clause holding `position`, if any."""

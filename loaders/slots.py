@@ -42,16 +42,18 @@ class ArgumentSlots:
     transparent: frozenset[str]
 
     def _arguments(self, text: str, start: int, end: int, mentions: list[Mention],
-                   triggers: list[PhraseMatch]) -> list[Argument]:
+                   triggers: list[PhraseMatch], tokens: list[Token]) -> list[Argument]:
         # mentions are in text order: find the sentence's own by bisection, not by a scan of the document
         first = bisect.bisect_left(mentions, start, key=_mention_start)
         inside = [m for m in mentions[first : bisect.bisect_left(mentions, end, key=_mention_start)] if m.end <= end]
         groups = self._split_at_subjects(text, inside, group_lists(text, inside), triggers)
         group_of = {i: g_index for g_index, g in enumerate(groups) for i in g}
+        ends = [t.end for t in tokens]
         args: list[Argument] = []
         for i, mention in enumerate(inside):
             first = groups[group_of[i]][0]
-            governor = args[first].governor if first != i else self._governor(text, start, mention, inside, i)
+            governor = args[first].governor if first != i else self._governor(
+                text, start, mention, inside, i, tokens[: bisect.bisect_right(ends, mention.start)])
             args.append(Argument(i, mention, governor, group_of[i]))
         return args
 
@@ -85,7 +87,8 @@ class ArgumentSlots:
         return word.text in self.cues.determiners or word.text.endswith(self.g.affixes.possessive_endings)
 
     def _governor(self, text: str, sentence_start: int, mention: Mention, mentions: list[Mention],
-                  index: int) -> str | None:
+                  index: int, before: list[Token]) -> str | None:
+        """`before`: the sentence's tokens that end before the mention."""
         w = self.g.windows
         head = text[max(sentence_start, mention.start - w.source_marker_chars) : mention.start + len(mention.clitic)]
         if any(head.rstrip().endswith(marker) or head.endswith(marker) for marker in self.cues.source_markers):
@@ -94,7 +97,7 @@ class ArgumentSlots:
             return "genitive"
         clitic = mention.clitic.lstrip("".join(self.g.affixes.conjunctions))
         genitive_clitic = bool(clitic) and clitic.endswith(self.g.affixes.genitive)
-        before = tokenize(text, sentence_start, mention.start)
+        before = list(before)
         edge = mention.start
         while before and self._modifier(before[-1]) and not broken(text, before[-1].end, edge):
             edge = before.pop().start
