@@ -4,6 +4,7 @@ lexicons of loaders/lang/<lang>/agents.json and the CAMEO agent codebook of onto
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import cache
@@ -20,6 +21,8 @@ from ontology.gazetteer import Gazetteer, GazetteerActor
 _LANG_DIR = Path(__file__).parent / "lang"
 # Who can give an agent its nationality: a state ("Turkish troops") or an international body ("UN peacekeepers").
 _NATIONS = frozenset(("State", "InternationalOrganization"))
+# "Hungarian, Romanian and Polish officials": nationalities one agent spreads over, at most (bounded time).
+_MAX_CHAIN = 50
 
 
 @cache
@@ -78,51 +81,55 @@ class AgentFinder:
     def apply(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """`mentions` (names, nisbas, capitals, sorted) with agents composed onto their nationality and lone
         agents added."""
-        out = sorted(mentions, key=lambda m: m.start)
+        # `out` stays sorted and without overlaps, so its neighbours of a position are found by bisection
+        out = sorted(mentions, key=_start)
         taken = Taken(out)
         for match in self._compose.find(text):
             if taken.overlaps(match.start, match.end):
                 continue
-            composed = self._compose_one(text, match, out)
-            if composed is not out:
+            if self._compose_one(text, match, out):
                 taken.add(match.start, match.end)  # the agent's words join its nationality's span
-            out = composed
         for match in self._alone.find(text):
             if taken.overlaps(match.start, match.end) or self._describes(text, match, out):
                 continue
             agent = _agent(match.payload)
-            out.append(Mention(match.start, match.end, (self._unattributed(agent).id,), "agent", match.clitic))
+            lone = Mention(match.start, match.end, (self._unattributed(agent).id,), "agent", match.clitic)
+            bisect.insort(out, lone, key=_start)
             taken.add(match.start, match.end)
-        return sorted(out, key=lambda m: m.start)
+        return out
 
-    def _compose_one(self, text: str, match: PhraseMatch, mentions: list[Mention]) -> list[Mention]:
+    def _compose_one(self, text: str, match: PhraseMatch, mentions: list[Mention]) -> bool:
+        """Compose the agent onto its nationality in `mentions` (in place); whether it was."""
         agent = _agent(match.payload)
         if agent.stands_for_state:
-            return mentions
+            return False
+        following = _first_after(mentions, match.end)
         if grammar_of(text[match.start : match.end]).adjective_after_noun:
             # the nationality follows: "القوات الخاصة الأمريكية", "قوات الأمم المتحدة"
-            after = [m for m in mentions if m.start >= match.end]
-            nation = after[0] if after and self._adjacent(text, match.end, after[0].start, after[0]) else None
+            nation = following if following and self._adjacent(text, match.end, following.start, following) else None
             if nation is not None and nation.kind == "name" \
                     and self.gazetteer.actors[nation.actors[0]].type != "InternationalOrganization":
                 nation = None  # "وحدة ليبيا" is the unity of Libya; a state follows an agent as its nisba
             if nation is None or self._person_follows(text, nation.end, mentions):
-                return mentions
-            return self._replace(mentions, [nation], match.start + len(match.clitic), nation.end, agent)
-        before = [m for m in mentions if m.end <= match.start]
-        if before and self._adjacent(text, before[-1].end, match.start, before[-1]) \
+                return False
+            self._replace(mentions, [nation], match.start + len(match.clitic), nation.end, agent)
+            return True
+        before = bisect.bisect_right(mentions, match.start, key=_end)  # mentions ending before the agent
+        last = mentions[before - 1] if before else None
+        if last is not None and self._adjacent(text, last.end, match.start, last) \
                 and not self._person_follows(text, match.end, mentions):
             # "Hungarian and Romanian officials": every nationality of the list takes the agent
-            chain = [before[-1]]
-            for earlier in reversed(before[:-1]):
+            chain = [last]
+            for earlier in reversed(mentions[max(0, before - 1 - _MAX_CHAIN) : before - 1]):
                 if earlier.kind != "nisba" or not _shapes()[1].match(text[earlier.end : chain[0].start]):
                     break
                 chain.insert(0, earlier)
-            return self._replace(mentions, chain, chain[-1].start, match.end, agent)
-        after = [m for m in mentions if m.start >= match.end]
-        if after and self._linked(text, match.end, after[0]):
-            return self._replace(mentions, [after[0]], match.start, after[0].end, agent)
-        return mentions
+            self._replace(mentions, chain, chain[-1].start, match.end, agent)
+            return True
+        if following is not None and self._linked(text, match.end, following):
+            self._replace(mentions, [following], match.start, following.end, agent)
+            return True
+        return False
 
     def _describes(self, text: str, match: PhraseMatch, mentions: list[Mention]) -> bool:
         """A lone agent next to a named actor is that actor's ("Islamic State militants", "gunmen from the
@@ -130,23 +137,24 @@ class AgentFinder:
         previous = tokenize(text, max(0, match.start - 12), match.start)[-1:]
         if previous and previous[0].text in self._owners:
             return True  # "offered its troops": the subject's own
-        before = [m for m in mentions if m.end <= match.start]
-        if before and before[-1].kind in ("name", "force") and (_shapes()[0].match(text[before[-1].end : match.start])
-                                                              or not text[before[-1].end : match.start].strip()):
+        before = bisect.bisect_right(mentions, match.start, key=_end)
+        last = mentions[before - 1] if before else None
+        if last is not None and last.kind in ("name", "force") and (_shapes()[0].match(text[last.end : match.start])
+                                                                  or not text[last.end : match.start].strip()):
             return True  # "Islamic State militants", "Haftar's soldiers"
-        after = [m for m in mentions if m.start >= match.end]
-        if not after or after[0].kind not in ("name", "force"):
+        following = _first_after(mentions, match.end)
+        if following is None or following.kind not in ("name", "force"):
             return False
-        words = [t.text for t in tokenize(text, match.end, after[0].start)]
-        gap = text[match.end : after[0].start]
+        words = [t.text for t in tokenize(text, match.end, following.start)]
+        gap = text[match.end : following.start]
         return len(words) <= 2 and all(w in self._links or w in _shapes()[2] for w in words) and "," not in gap
 
     def _person_follows(self, text: str, end: int, mentions: list[Mention]) -> bool:
         """"Russian businessman Yevgeny Prigozhin", "the French journalist X": the phrase describes the person."""
-        after = [m for m in mentions if m.start >= end]
-        if not after or after[0].kind != "name" or tokenize(text, end, after[0].start):
+        following = _first_after(mentions, end)
+        if following is None or following.kind != "name" or tokenize(text, end, following.start):
             return False
-        actor = self.gazetteer.actors.get(after[0].actors[0])
+        actor = self.gazetteer.actors.get(following.actors[0])
         return actor is not None and actor.type == "Person"
 
     def _adjacent(self, text: str, start: int, stop: int, nation: Mention) -> bool:
@@ -178,14 +186,13 @@ class AgentFinder:
         return actor is not None and actor.type in _NATIONS
 
     def _replace(self, mentions: list[Mention], nations: list[Mention], start: int, end: int,
-                 agent: AgentType) -> list[Mention]:
-        kept = [m for m in mentions if m not in nations]
-        made = []
+                 agent: AgentType) -> None:
+        """Each nation's mention becomes the composed agent's, over the same span (so `mentions` stays sorted)."""
         for i, nation in enumerate(nations):
             actor = self._composed(self.gazetteer.actors[nation.actors[0]], agent)
             shown = (start, end) if i == len(nations) - 1 else None
-            made.append(Mention(nation.start, nation.end, (actor.id,), "agent", nation.clitic, shown=shown))
-        return sorted([*kept, *made], key=lambda m: m.start)
+            at = bisect.bisect_left(mentions, nation.start, key=_start)
+            mentions[at] = Mention(nation.start, nation.end, (actor.id,), "agent", nation.clitic, shown=shown)
 
     def _composed(self, nation: GazetteerActor, agent: AgentType) -> GazetteerActor:
         actor_id = f"{nation.id}/{agent.slug}"
@@ -203,6 +210,20 @@ class AgentFinder:
             self._made[actor_id] = _make(actor_id, agent, f"{agent.name_en} (unattributed)".capitalize(),
                                          agent.name_ar, f"---{agent.code}", ())
         return self._made[actor_id]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _end(mention: Mention) -> int:
+    return mention.end
+
+
+def _first_after(mentions: list[Mention], position: int) -> Mention | None:
+    """The first of the sorted mentions that starts at or after `position`."""
+    at = bisect.bisect_left(mentions, position, key=_start)
+    return mentions[at] if at < len(mentions) else None
 
 
 def _make(actor_id: str, agent: AgentType, name: str, name_ar: str | None, cameo: str,

@@ -91,7 +91,8 @@ class NameFinder:
     def _name_words(self, text: str, start: int, starts: list[tuple[int, Mention]]) -> list[Token]:
         words: list[Token] = []
         edge = start
-        next_mention = next((s for s, _ in starts if s >= start), len(text))
+        at = bisect.bisect_left(starts, start, key=_first)
+        next_mention = starts[at][0] if at < len(starts) else len(text)
         for token in tokenize(text, start, min(len(text), start + 120)):
             if token.start >= next_mention or text[edge : token.start].strip() or token.text in self._stop \
                     or token.text.isdigit() or len(words) >= self._ar_max:
@@ -109,24 +110,31 @@ class NameFinder:
     def _english(self, norm: Normalized, original: str, mentions: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
         taken = Taken(mentions)
+        earlier = _Shortenings(norm.text, mentions)
+        acronyms: set[str] = set()
         for start, end, actor_type, acronym in self._english_names(original):
             f_start, f_end = _folded(norm, start), _folded(norm, end)
             if taken.overlaps(f_start, f_end):
                 continue
             name = " ".join(original[start:end].split())
-            known = _shortened(norm.text, fold(name), f_start, [*mentions, *out])
+            known = earlier.of(fold(name), f_start)
             if known is not None:
                 out.append(Mention(f_start, f_end, known.actors, known.kind))
+                earlier.add(out[-1])
                 taken.add(f_start, f_end)
                 continue  # "the Shura Council" after "the Benghazi Revolutionaries Shura Council"
             actor = self._named(name, actor_type, acronym)
             out.append(Mention(f_start, f_end, (actor.id,), "unknown"))
+            earlier.add(out[-1])
             taken.add(f_start, f_end)
-            if acronym:
+            if acronym and acronym not in acronyms:
+                # every later use of an acronym is already taken by its first owner: one search a document
+                acronyms.add(acronym)
                 for again in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", original):
                     a_start, a_end = _folded(norm, again.start()), _folded(norm, again.end())
                     if not taken.overlaps(a_start, a_end):
                         out.append(Mention(a_start, a_end, (actor.id,), "unknown"))
+                        earlier.add(out[-1])
                         taken.add(a_start, a_end)
         return out
 
@@ -234,14 +242,36 @@ def _possessive_endings() -> tuple[str, ...]:
     return tuple(e for lang in LANGUAGES for e in load_grammar(lang).affixes.possessive_endings)
 
 
-def _shortened(text: str, name: str, start: int, mentions: list[Mention]) -> Mention | None:
-    """An earlier name of which this one is the last words: the same actor named short."""
-    for mention in mentions:
-        if mention.end <= start and mention.kind in ("name", "unknown") and len(mention.actors) == 1:
-            full = text[mention.start + len(mention.clitic) : mention.end]
-            if full != name and full.endswith(" " + name):
-                return mention
-    return None
+class _Shortenings:
+    """Earlier names by their last words: "the Shura Council" after "the Benghazi Revolutionaries Shura
+    Council" is the same actor named short. The document's known mentions are indexed as the reading passes
+    them, the names found on the way as they are found; a known mention wins over a found one."""
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self._text = text
+        self._known = sorted(mentions, key=lambda m: m.end)  # no overlaps: in the order of their starts too
+        self._next = 0
+        self._by_tail: tuple[dict[str, Mention], dict[str, Mention]] = ({}, {})
+
+    def _index(self, mention: Mention, table: dict[str, Mention]) -> None:
+        if mention.kind not in ("name", "unknown") or len(mention.actors) != 1:
+            return
+        words = self._text[mention.start + len(mention.clitic) : mention.end].split(" ")
+        for i in range(1, len(words)):
+            table.setdefault(" ".join(words[i:]), mention)
+
+    def add(self, mention: Mention) -> None:
+        self._index(mention, self._by_tail[1])
+
+    def of(self, name: str, start: int) -> Mention | None:
+        while self._next < len(self._known) and self._known[self._next].end <= start:
+            self._index(self._known[self._next], self._by_tail[0])
+            self._next += 1
+        return self._by_tail[0].get(name) or self._by_tail[1].get(name)
+
+
+def _first(item: tuple[int, Mention]) -> int:
+    return item[0]
 
 
 def _folded(norm: Normalized, original_offset: int) -> int:
