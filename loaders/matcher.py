@@ -17,9 +17,11 @@ from loaders.grammar import affixes_of
 
 # The automaton copies what it searches into 4 bytes a character: a long text is searched a window at a time.
 WINDOW = 1 << 18
+# Characters of text (whole lines) whose match candidates are held at once by `find`.
+CHUNK = 1 << 16
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PhraseMatch:
     start: int
     end: int
@@ -108,7 +110,22 @@ class PhraseMatcher:
                     yield end_index + offset, value
 
     def find(self, text: str) -> list[PhraseMatch]:
-        """Leftmost-longest matches that do not overlap; payloads of one span are all kept."""
+        """Leftmost-longest matches that do not overlap; payloads of one span are all kept.
+
+        No phrase holds a line break, so a long text is searched a stretch of lines at a time: the
+        candidates held at once are those of one stretch, not of the whole document."""
+        if len(text) <= CHUNK:
+            return self._find(text, 0)
+        found: list[PhraseMatch] = []
+        begin = 0
+        while begin < len(text):
+            cut = text.find("\n", begin + CHUNK)
+            stop = len(text) if cut < 0 else cut + 1
+            found += self._find(text[begin:stop], begin)
+            begin = stop
+        return found
+
+    def _find(self, text: str, offset: int) -> list[PhraseMatch]:
         candidates = sorted(self.find_all(text), key=lambda m: (m.start, -m.length))
         chosen: list[PhraseMatch] = []
         taken_until = -1
@@ -122,4 +139,6 @@ class PhraseMatcher:
             chosen.append(match)
             span = (match.start, match.end)
             taken_until = match.end
+        if offset:
+            return [PhraseMatch(m.start + offset, m.end + offset, m.payload, m.clitic) for m in chosen]
         return chosen

@@ -11,7 +11,7 @@ REFERENCE_KINDS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of folded text that stands for one or more actors (several for a group reference)."""
 

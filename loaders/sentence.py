@@ -11,7 +11,7 @@ from loaders.mentions import Mention
 from loaders.tokens import Token
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Argument:
     """An actor mention in a sentence with what governs it and the list it belongs to."""
 
@@ -21,7 +21,7 @@ class Argument:
     group: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FoundRelation:
     source: str
     predicate: str
