@@ -73,7 +73,7 @@ def _describe(value: Any) -> str:
         return "an object"
     if isinstance(value, list):
         return "a list"
-    return f"a {type(value).__name__}"
+    return {bool: "true or false", int: "a whole number", float: "a number"}.get(type(value), "a value of another kind")
 
 
 class FieldCheck:
