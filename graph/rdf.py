@@ -13,23 +13,31 @@ True
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import stat
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from urllib.parse import quote
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, PROV
 
 from graph.model import GraphSnapshot
+from graph.rdf_writers import (  # noqa: F401  (Statement and nt_term are read from here by other modules)
+    PREFIXES,
+    SCHEMA,
+    WIKIDATA,
+    Statement,
+    bind_prefixes,
+    nt_term,
+    write_atomically,
+    write_jsonld,
+    write_nt,
+    write_trig,
+    write_turtle,
+)
 from ontology.errors import ExportError
 from ontology.vocabulary import ACTOR_TYPES, CKG, DATA_NAMESPACE, MODALITY_INFO, PREDICATES, SHAPES_PATH
 
@@ -43,24 +51,8 @@ FORMATS: dict[str, tuple[str, str]] = {
 # Formats that carry named graphs are written from the Dataset, the others from one Graph.
 _QUAD_FORMATS = frozenset({"trig"})
 
-SCHEMA = Namespace("https://schema.org/")
-WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 EXTRACTION_ACTIVITY = URIRef(DATA_NAMESPACE + "activity/extraction")
 
-_PREFIXES: dict[str, str] = {
-    "ckg": str(CKG),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "schema": str(SCHEMA),
-    "skos": str(SKOS),
-    "owl": str(OWL),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "wd": str(WIKIDATA),
-    "actor": DATA_NAMESPACE + "actor/",
-    "event": DATA_NAMESPACE + "event/",
-    "doc": DATA_NAMESPACE + "document/",
-}
 
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -213,11 +205,6 @@ def _add_event(g: Graph, event: Mapping[str, Any], lang: str | None) -> None:
         g.add((actor_iri(event["source"]), URIRef(PREDICATES[predicate].iri), actor_iri(event["target"])))
 
 
-def _bind_prefixes(g: Graph) -> None:
-    for prefix, namespace in _PREFIXES.items():
-        g.bind(prefix, namespace, override=True)
-
-
 def _document_langs(documents: Iterable[Mapping[str, Any]]) -> dict[str, str | None]:
     return {doc["id"]: doc.get("lang") or None for doc in documents}
 
@@ -235,7 +222,7 @@ def _add_actors_and_documents(g: Graph, snap: GraphSnapshot) -> dict[str, str | 
 def snapshot_to_graph(snap: GraphSnapshot) -> Graph:
     """Everything in one graph: what Turtle, N-Triples and JSON-LD are written from."""
     g = Graph()
-    _bind_prefixes(g)
+    bind_prefixes(g)
     langs = _add_actors_and_documents(g, snap)
     for event in snap.events:
         _add_event(g, event, langs.get(event.get("document")))
@@ -247,7 +234,7 @@ def snapshot_to_dataset(snap: GraphSnapshot) -> Dataset:
     their own (see document_graph_iri), so a document's claims can be kept, trusted or dropped
     together."""
     ds = Dataset()
-    _bind_prefixes(ds)
+    bind_prefixes(ds)
     ds.bind("graph", DATA_NAMESPACE + "graph/", override=True)
     default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
     langs = _add_actors_and_documents(default, snap)
@@ -270,7 +257,6 @@ def triple_count(graph: Graph | Dataset) -> int:
 # Statements are serialised this many at a time by rdflib (Turtle, TriG, JSON-LD).
 CHUNK_STATEMENTS = 20000
 
-Statement = tuple[Any, Any, Any, Any]  # subject, predicate, object, graph name (None: the default graph)
 
 
 class _Sink:
@@ -350,140 +336,8 @@ def export_rows(actors: Iterable[Mapping[str, Any]], documents: Iterable[Mapping
     if fmt not in FORMATS:
         raise ExportError(f"unknown RDF format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     chunks = statements(actors, documents, events, named_graphs=fmt in _QUAD_FORMATS, chunk=CHUNK_STATEMENTS)
-    write = {"nt": _write_nt, "turtle": _write_turtle, "trig": _write_trig, "json-ld": _write_jsonld}[fmt]
-    return _write_atomically(Path(out), lambda handle: write(chunks, handle))
-
-
-def nt_term(term: Any) -> str:
-    """A term as N-Triples writes it.
-
-    >>> nt_term(Literal('say "hi"\\n', lang="en")), nt_term(Literal("3", datatype=XSD.integer))
-    ('"say \\\\"hi\\\\"\\\\n"@en', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
-    """
-    if isinstance(term, Literal):
-        text = str(term)
-        if _LITERAL_UNSAFE.search(text):
-            text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        language, datatype = term.language, term.datatype
-        if language:
-            return f'"{text}"@{language}'
-        if datatype is not None and datatype != XSD.string:
-            return f'"{text}"^^{_nt_iri(datatype)}'
-        return f'"{text}"'
-    return _nt_iri(term)
-
-
-@lru_cache(maxsize=8192)
-def _nt_iri(iri: str) -> str:
-    # The vocabulary's and the actors' IRIs repeat on every line: each is formatted once.
-    text = str(iri)
-    return f"<{_IRI_UNSAFE.sub(_iri_escape, text) if _IRI_UNSAFE.search(text) else text}>"
-
-
-_LITERAL_UNSAFE = re.compile(r'[\\"\n\r]')
-
-
-def _iri_escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group(0)):04X}"
-
-
-_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-
-
-def _write_nt(chunks: Iterable[list[Statement]], handle: IO[str]) -> int:
-    count = 0
-    for chunk in chunks:
-        handle.write("".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o, _ in chunk))
-        count += len(chunk)
-    return count
-
-
-def _chunk_graph(chunk: list[Statement]) -> Graph:
-    g = Graph()
-    _bind_prefixes(g)
-    for s, p, o, _ in chunk:
-        g.add((s, p, o))
-    return g
-
-
-def _body(text: str, header: set[str]) -> str:
-    """A serialised chunk without the prefix lines the file's top already gives."""
-    return "".join(line for line in text.splitlines(keepends=True) if line.strip() not in header)
-
-
-def _prefix_lines(prefixes: Mapping[str, str]) -> list[str]:
-    return [f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in prefixes.items()]
-
-
-def _write_turtle(chunks: Iterable[list[Statement]], handle: IO[str]) -> int:
-    header = _prefix_lines(_PREFIXES)
-    handle.write("\n".join(header) + "\n\n")
-    count = 0
-    for chunk in chunks:
-        if chunk:
-            handle.write(_body(_chunk_graph(chunk).serialize(format="turtle"), set(header)))
-            count += len(chunk)
-    return count
-
-
-def _write_trig(chunks: Iterable[list[Statement]], handle: IO[str]) -> int:
-    prefixes = {**_PREFIXES, "graph": DATA_NAMESPACE + "graph/"}
-    header = _prefix_lines(prefixes)
-    handle.write("\n".join(header) + "\n\n")
-    count = 0
-    for chunk in chunks:
-        if not chunk:
-            continue
-        ds = Dataset()
-        _bind_prefixes(ds)
-        ds.bind("graph", prefixes["graph"], override=True)
-        for s, p, o, name in chunk:
-            ds.graph(name if name is not None else DATASET_DEFAULT_GRAPH_ID).add((s, p, o))
-        handle.write(_body(ds.serialize(format="trig"), set(header)))
-        count += len(chunk)
-    return count
-
-
-def _write_jsonld(chunks: Iterable[list[Statement]], handle: IO[str]) -> int:
-    context = dict(_PREFIXES)
-    handle.write('{"@context": ' + json.dumps(context) + ',\n "@graph": [')
-    count, first = 0, True
-    for chunk in chunks:
-        if not chunk:
-            continue
-        data = json.loads(_chunk_graph(chunk).serialize(format="json-ld", context=context, auto_compact=True))
-        nodes = data.get("@graph", [data] if isinstance(data, dict) else data)
-        for node in nodes:
-            if isinstance(node, dict):
-                node.pop("@context", None)
-            handle.write(("\n  " if first else ",\n  ") + json.dumps(node, ensure_ascii=False))
-            first = False
-        count += len(chunk)
-    handle.write("\n]}\n")
-    return count
-
-
-def _write_atomically(out: Path, write: Callable[[IO[str]], int]) -> int:
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise ExportError(f"cannot write {out}: {exc.strerror}; choose a writable path") from exc
-    try:
-        # mkstemp creates the file private (0600); an export is meant to be shared.
-        os.chmod(tmp, stat.S_IMODE(out.stat().st_mode) if out.exists() else 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            count = write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {out}: {exc.strerror}; choose a writable path") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+    write = {"nt": write_nt, "turtle": write_turtle, "trig": write_trig, "json-ld": write_jsonld}[fmt]
+    return write_atomically(Path(out), lambda handle: write(chunks, handle))
 
 
 def validate(graph: Graph) -> tuple[bool, str]:
