@@ -195,7 +195,7 @@ class Resolver:
         rows = []
         for actor in self.gazetteer:
             for p in actor.positions:
-                rows.append({"holder": actor.id, "holder_name": actor.name, "role": p.predicate,
+                rows.append({"holder": actor.id, "holder_label": actor.name, "role": p.predicate,
                              "organisation": p.of, "title": p.title_en, "since": p.start, "until": p.end})
         return rows
 

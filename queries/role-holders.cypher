@@ -10,5 +10,5 @@ WHERE (r.since IS NULL OR r.since <= $date) AND (r.until IS NULL OR $date <= r.u
 MATCH (o:Actor {id: r.organisation})
 OPTIONAL MATCH (h:Actor {id: r.holder})
 RETURN o.id AS organisation, o.name AS organisation_name, r.role AS role, r.holder AS holder,
-       coalesce(h.name, r.holder_name) AS holder_name, r.title AS title, r.since AS since, r.until AS until
+       coalesce(h.name, r.holder_label) AS holder_name, r.title AS title, r.since AS since, r.until AS until
 ORDER BY organisation, role, holder
