@@ -446,3 +446,8 @@ def analyse(ctx: click.Context) -> None:
 
 def main() -> None:
     cli(prog_name="ckg")
+
+
+from ckg.sparql_command import sparql  # noqa: E402 - added once the group exists
+
+cli.add_command(sparql)

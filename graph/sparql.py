@@ -184,3 +184,11 @@ def values_block(variables: list[str], rows: Iterable[Any]) -> str:
         terms = ["UNDEF" if cell is None else str(to_term(cell)) for cell in cells]
         lines.append(terms[0] if len(variables) == 1 else "(" + " ".join(terms) + ")")
     return "{ " + " ".join(lines) + " }"
+
+
+def engine_for(store: Store, cache: bool = True) -> ox.Store:
+    """The engine holding the store's export: kept beside an embedded graph (cache), else loaded now."""
+    path = getattr(store, "path", None)
+    if cache and isinstance(path, Path):
+        return cached(store, cache_path(path))
+    return in_memory(store)
