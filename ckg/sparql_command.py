@@ -47,8 +47,7 @@ def _run(ctx: click.Context, name: str | None, params: dict[str, str], text: str
 
     if list_all or (not name and text is None):
         for q in catalog.list_queries(".rq"):
-            needs = " ".join(f"-p {p} ..." for p in q.params)
-            click.echo(f"{q.name:<32} {q.description}" + (f"  [{needs}]" if needs else ""))
+            click.echo(f"{q.name:<31} {catalog.usage(q):<36} {q.description}")
         return
     if name and text is not None:
         raise click.UsageError("give a catalog query NAME or --query, not both")

@@ -103,6 +103,13 @@ def get_query(name: str, suffix: str = ".cypher") -> CatalogQuery:
         raise QueryError(f"unknown query {name!r}; the catalog has: {', '.join(_catalog(suffix))}") from None
 
 
+def usage(query: CatalogQuery) -> str:
+    """The -p options a query takes, those that may be left out in brackets: '-p actor ID [-p led yes]'."""
+    parts = [f"[-p {name} {query.defaults[name]}]" if name in query.defaults else f"-p {name} {name.upper()}"
+             for name in query.params]
+    return " ".join(parts) or "-"
+
+
 def check_params(query: CatalogQuery, params: Mapping[str, Any]) -> None:
     """Refuse missing and unknown parameters, saying which -p to add or remove."""
     problems = []

@@ -1,9 +1,11 @@
 """The SPARQL twins of the catalog (queries/*.rq) and researchers' own SPARQL, run on the engine that
 graph/sparql.py fills with the store's RDF export.
 
-A twin takes the parameters of its Cypher query, resolved the same way (queries/params.py): a value is
-bound to the variable of its name ($actor is ?actor), and a derived list fills the VALUES clause written
-'VALUES ?var { $name }' or 'VALUES (?a ?b) { $name }' (rows of a table by variable name).
+A twin takes the parameters of its Cypher query, resolved the same way (queries/params.py). In a twin,
+$name is a parameter and ?name a variable of the query (SPARQL itself reads both as one variable, so the
+runner renames $name to ?param_name and binds that): a column may then share a parameter's name, as
+source and target do in edge-evidence. A derived list fills the VALUES clause written 'VALUES ?var { $name }'
+or 'VALUES (?a ?b) { $name }' (rows of a table by variable name).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from queries.catalog import check_params, get_query
 from queries.params import Resolver
 
 SUFFIX = ".rq"
+PARAMETER_PREFIX = "param_"
+_PARAMETER = re.compile(r"\$(\w+)")
 _VALUES = re.compile(r"VALUES\s+(\?\w+|\((?:\s*\?\w+)+\s*\))\s*\{\s*\$(\w+)\s*\}")
 
 
@@ -44,9 +48,10 @@ def run(engine: ox.Store, store: Store, name: str, params: Mapping[str, str],
     query = get_query(name, SUFFIX)
     check_params(query, params)
     values = Resolver(store, gazetteer).bind(query, params)
-    text = fill_values(query.text, values)
     scalars = {k: v for k, v in values.items() if not isinstance(v, list | tuple)}
-    return engine_rows.select(engine, text, scalars)
+    text = _PARAMETER.sub(lambda m: f"?{PARAMETER_PREFIX}{m.group(1)}" if m.group(1) in scalars else m.group(0),
+                          fill_values(query.text, values))
+    return engine_rows.select(engine, text, {PARAMETER_PREFIX + k: v for k, v in scalars.items()})
 
 
 def run_text(engine: ox.Store, text: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
