@@ -38,6 +38,8 @@ def sparql(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], 
     """
     from ckg.cli import _fail_on_ckg_error
 
+    if name and text is not None:
+        raise click.UsageError("give a catalog query NAME or --query, not both")
     _fail_on_ckg_error(_run)(ctx, name, dict(params), text, fmt, list_all, no_cache)
 
 
@@ -49,8 +51,6 @@ def _run(ctx: click.Context, name: str | None, params: dict[str, str], text: str
         for q in catalog.list_queries(".rq"):
             click.echo(f"{q.name:<31} {catalog.usage(q):<36} {q.description}")
         return
-    if name and text is not None:
-        raise click.UsageError("give a catalog query NAME or --query, not both")
     with _open(ctx) as kg:
         rows = kg.sparql(name, params, text, cache=not no_cache)
     columns: list[Any] = list(catalog.get_query(name, ".rq").returns) if name else (list(rows[0]) if rows else [])

@@ -39,7 +39,8 @@ def test_an_actor_is_named_as_ckg_show_names_it(resolver: Resolver, typed: str, 
 def test_an_unknown_actor_is_an_error_with_the_closest_names(resolver: Resolver) -> None:
     with pytest.raises(QueryError) as caught:
         resolver.actor("Haftr")
-    assert str(caught.value) == "no actor 'Haftr' in the graph or the gazetteer; closest: Khalifa Haftar (khalifa-haftar)"
+    assert str(caught.value) == ("no actor 'Haftr' in the graph or the gazetteer; "
+                                 "closest: Khalifa Haftar (khalifa-haftar)")
     with pytest.raises(QueryError) as caught:
         resolver.actor("Nobody At All")
     assert str(caught.value) == "no actor 'Nobody At All' in the graph or the gazetteer"
