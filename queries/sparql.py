@@ -42,16 +42,23 @@ def fill_values(text: str, values: Mapping[str, Any]) -> str:
     return _VALUES.sub(rows, text)
 
 
-def run(engine: ox.Store, store: Store, name: str, params: Mapping[str, str],
-        gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
-    """Run the SPARQL twin of a catalog query; rows as dicts with the columns its header lists."""
+def prepare(store: Store, name: str, params: Mapping[str, str],
+            gazetteer: Gazetteer | None = None) -> tuple[str, dict[str, Any]]:
+    """The SPARQL twin's text with its lists filled in, and the values of its parameter variables."""
     query = get_query(name, SUFFIX)
     check_params(query, params)
     values = Resolver(store, gazetteer).bind(query, params)
     scalars = {k: v for k, v in values.items() if not isinstance(v, list | tuple)}
     text = _PARAMETER.sub(lambda m: f"?{PARAMETER_PREFIX}{m.group(1)}" if m.group(1) in scalars else m.group(0),
                           fill_values(query.text, values))
-    return engine_rows.select(engine, text, {PARAMETER_PREFIX + k: v for k, v in scalars.items()})
+    return text, {PARAMETER_PREFIX + k: v for k, v in scalars.items()}
+
+
+def run(engine: ox.Store, store: Store, name: str, params: Mapping[str, str],
+        gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
+    """Run the SPARQL twin of a catalog query; rows as dicts with the columns its header lists."""
+    text, bindings = prepare(store, name, params, gazetteer)
+    return engine_rows.select(engine, text, bindings)
 
 
 def run_text(engine: ox.Store, text: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
