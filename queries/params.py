@@ -17,13 +17,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.guard import masked
 from graph.store import Store
 from ontology.errors import QueryError
 from ontology.gazetteer import Gazetteer
 from ontology.vocabulary import PREDICATES
+
+if TYPE_CHECKING:
+    from queries.catalog import CatalogQuery
 
 ACTOR_PARAMS = frozenset({"actor", "source", "target"})
 ANY = "any"  # the default of an optional actor: no narrowing, bound as ""
@@ -94,7 +97,7 @@ class Resolver:
     def gazetteer(self) -> Gazetteer:
         return self._gazetteer if self._gazetteer is not None else Gazetteer.default()
 
-    def values(self, query: Any, given: Mapping[str, str]) -> dict[str, Any]:
+    def values(self, query: CatalogQuery, given: Mapping[str, str]) -> dict[str, Any]:
         """Every parameter and derived value of the query, resolved (defaults filled in)."""
         raw = {**query.defaults, **given}
         values: dict[str, Any] = {}
@@ -108,7 +111,7 @@ class Resolver:
             values[name] = self.derived(name, values, led)
         return values
 
-    def bind(self, query: Any, given: Mapping[str, str]) -> dict[str, Any]:
+    def bind(self, query: CatalogQuery, given: Mapping[str, str]) -> dict[str, Any]:
         """The values a query's text uses, by name."""
         used = used_names(query.text)
         return {name: value for name, value in self.values(query, given).items() if name in used}
@@ -137,6 +140,8 @@ class Resolver:
 
     def actor(self, value: str) -> str:
         """The id of the actor value names: the store's by id, name or alias, else the gazetteer's."""
+        if self.store.run_query("MATCH (a:Actor {id: $id}) RETURN a.id AS id", {"id": value}):
+            return value  # an id: looked up by key, without reading every actor's names
         found = self.store.actor(value)
         if found is not None:
             return str(found["id"])
