@@ -136,7 +136,7 @@ class ConflictKG:
         return actor, self.store.actor_events(actor["id"])
 
     def query(self, name: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
-        return catalog.run(self.store, name, params, self.gazetteer)
+        return catalog.run(self.store, name, params, self._gazetteer)  # the default one is read only if needed
 
     def sparql(self, name: str | None, params: Mapping[str, str], text: str | None = None,
                cache: bool = True) -> list[dict[str, Any]]:
@@ -148,7 +148,7 @@ class ConflictKG:
         engine = engine_for(self.store, cache)
         if text is not None:
             return sparql.run_text(engine, text, params)
-        return sparql.run(engine, self.store, name or "", params, self.gazetteer)
+        return sparql.run(engine, self.store, name or "", params, self._gazetteer)
 
     def cypher(self, text: str, params: Mapping[str, Any],
                timeout: float = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:
