@@ -37,6 +37,8 @@ demo: install
 	$(CKG) --graph $(DEMO_GRAPH) show lna
 	$(CKG) --graph $(DEMO_GRAPH) query who-attacks-whom
 	$(CKG) --graph $(DEMO_GRAPH) query supporters-of -p actor gna
+	$(CKG) --graph $(DEMO_GRAPH) query foreign-states
+	$(CKG) --graph $(DEMO_GRAPH) sparql supporters-of -p actor Haftar
 	$(CKG) --graph $(DEMO_GRAPH) cypher "MATCH (s:Actor)<-[:SOURCE]-(e:Event {modality: 'negated'}) RETURN s.name AS who, e.predicate AS denies, count(e) AS n ORDER BY n DESC, who, denies" --format csv
 	$(CKG) --graph $(DEMO_GRAPH) export --format turtle -o out/graph.ttl
 	$(CKG) --graph $(DEMO_GRAPH) export --format html -o out/graph.html

@@ -37,7 +37,8 @@ sys.path.insert(0, str(REPO))
 ACTORS = 2000
 EVENTS_PER_DOCUMENT = 20
 BULK_BATCH = 5000
-QUERY_PARAMS = {"actor": "actor-000007", "predicate": "ATTACKS"}
+QUERY_PARAMS = {"actor": "actor-000007", "source": "actor-000007", "target": "actor-000008", "predicate": "ATTACKS",
+                "date": "2020-01-01"}
 
 
 def documents_for(events: int) -> int:
@@ -152,7 +153,8 @@ def timed_queries(store: Any, repeat: int) -> dict[str, dict[str, float]]:
     from queries import catalog
 
     timings: dict[str, dict[str, float]] = {}
-    calls = {q.name: (lambda q=q: catalog.run(store, q.name, {p: QUERY_PARAMS[p] for p in q.params}))
+    calls = {q.name: (lambda q=q: catalog.run(store, q.name,
+                                              {p: QUERY_PARAMS[p] for p in q.params if p not in q.defaults}))
              for q in catalog.list_queries()}
     calls["stats"] = store.stats
     for name, call in calls.items():

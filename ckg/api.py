@@ -136,7 +136,19 @@ class ConflictKG:
         return actor, self.store.actor_events(actor["id"])
 
     def query(self, name: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
-        return catalog.run(self.store, name, params)
+        return catalog.run(self.store, name, params, self._gazetteer)  # the default one is read only if needed
+
+    def sparql(self, name: str | None, params: Mapping[str, str], text: str | None = None,
+               cache: bool = True) -> list[dict[str, Any]]:
+        """Run a catalog query's SPARQL twin (queries/NAME.rq), or a researcher's own SELECT (text), on the
+        store's RDF export in an embedded engine (kept beside an embedded graph unless cache is False)."""
+        from graph.sparql import engine_for
+        from queries import sparql
+
+        engine = engine_for(self.store, cache)
+        if text is not None:
+            return sparql.run_text(engine, text, params)
+        return sparql.run(engine, self.store, name or "", params, self._gazetteer)
 
     def cypher(self, text: str, params: Mapping[str, Any],
                timeout: float = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:

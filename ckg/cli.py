@@ -312,12 +312,14 @@ def query(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], .
     Example:
       ckg query --list
       ckg query relations-of-actor -p actor gna
+      ckg query supporters-of -p actor Haftar -p led no
+      ckg query events-by-predicate -p predicate condemns
+      ckg query role-holders -p date 2019-12-20 -p actor "حكومة الوفاق"
       ckg --store neo4j --uri bolt://127.0.0.1:7687 query denials --format json
     """
     if list_all or not name:
         for q in catalog.list_queries():
-            needs = " ".join(f"-p {p} ..." for p in q.params)
-            click.echo(f"{q.name:<24} {q.description}" + (f"  [{needs}]" if needs else ""))
+            click.echo(f"{q.name:<31} {catalog.usage(q):<36} {q.description}")
         return
     with _open(ctx) as kg:
         rows = kg.query(name, dict(params))
@@ -434,3 +436,8 @@ cli.add_command(analyse)
 
 def main() -> None:
     cli(prog_name="ckg")
+
+
+from ckg.sparql_command import sparql  # noqa: E402 - added once the group exists
+
+cli.add_command(sparql)

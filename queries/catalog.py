@@ -1,35 +1,43 @@
-"""The query catalog: one .cypher file per question beside this module, each opened by a header.
+"""The query catalog: one .cypher file per question beside this module, each opened by a header, and a
+.rq twin of each in SPARQL over the RDF export, with the same header in '#' comments.
 
     // name: relations-of-actor
     // description: What the actor does to others ...
-    // params: $actor (actor id)          or   // params: none
+    // params: $actor (actor id or name)     or   // params: none
+    // derived: $actor_group (...)           (optional: values the runner computes from the parameters)
     // returns: predicate, target, ...
 
-Catalog queries are written in the Cypher both stores run, so they give the same rows on both.
+A parameter whose meaning ends in '; default: VALUE' may be left out. Catalog queries are written in the
+Cypher both stores run, so they give the same rows on both.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from graph.store import Store
 from ontology.errors import QueryError
+from ontology.gazetteer import Gazetteer
 
 QUERY_DIR = Path(__file__).resolve().parent
 HEADER_KEYS = ("name", "description", "params", "returns")
+# File suffix -> the comment mark its header lines start with.
+LANGUAGES = {".cypher": "//", ".rq": "#"}
 
-_HEADER_LINE = re.compile(r"^//\s*([a-z]+)\s*:\s*(.*?)\s*$")
+_HEADER_LINE = re.compile(r"^(?://|#)\s*([a-z]+)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?")
+_DEFAULT = re.compile(r";\s*default:\s*(\S+)\s*$")
 
 
 @dataclass(frozen=True)
 class CatalogQuery:
-    """One catalog question. params maps each parameter name (without $) to what it means."""
+    """One catalog question. params maps each parameter name (without $) to what it means; defaults
+    holds the value of those that may be left out; derived names the values computed from them."""
 
     name: str
     description: str
@@ -37,59 +45,76 @@ class CatalogQuery:
     returns: tuple[str, ...]
     text: str
     path: Path
+    defaults: dict[str, str] = field(default_factory=dict)
+    derived: dict[str, str] = field(default_factory=dict)
+
+
+def _names(header: str, path: Path, key: str) -> dict[str, str]:
+    if header.lower() == "none":
+        return {}
+    found = {name: (meaning or "").strip() for name, meaning in _PARAM.findall(header)}
+    if not found:
+        raise QueryError(f"{path}: '{key}: {header}' names no $parameter; write '{key}: none'")
+    return found
 
 
 def parse_query_file(path: Path) -> CatalogQuery:
     """Read a catalog file and its header; a QueryError names the file and the line to fix."""
     text = path.read_text(encoding="utf-8")
+    mark = LANGUAGES.get(path.suffix, "//")
     header: dict[str, str] = {}
     for line in text.splitlines():
         match = _HEADER_LINE.match(line.strip())
-        if not match:
+        if not match or not line.strip().startswith(mark):
             break
         key, value = match.groups()
-        if key in HEADER_KEYS:
+        if key in (*HEADER_KEYS, "derived"):
             header[key] = value
     missing = [key for key in HEADER_KEYS if not header.get(key)]
     if missing:
         raise QueryError(
             f"{path}: the header lacks {', '.join(missing)}; open the file with "
-            + " ".join(f"'// {key}: ...'" for key in HEADER_KEYS)
+            + " ".join(f"'{mark} {key}: ...'" for key in HEADER_KEYS)
         )
     if header["name"] != path.stem:
         raise QueryError(f"{path}: the header names it {header['name']!r}; name it {path.stem!r} like its file")
-    params: dict[str, str] = {}
-    if header["params"].lower() != "none":
-        params = {name: (meaning or "").strip() for name, meaning in _PARAM.findall(header["params"])}
-        if not params:
-            raise QueryError(f"{path}: '// params: {header['params']}' names no $parameter; write '// params: none'")
+    params = _names(header["params"], path, f"{mark} params")
+    defaults = {name: match.group(1) for name, meaning in params.items() if (match := _DEFAULT.search(meaning))}
+    derived = _names(header.get("derived", "none"), path, f"{mark} derived")
     returns = tuple(column.strip() for column in header["returns"].split(",") if column.strip())
-    return CatalogQuery(header["name"], header["description"], params, returns, text, path)
+    return CatalogQuery(header["name"], header["description"], params, returns, text, path, defaults, derived)
 
 
-@lru_cache(maxsize=1)
-def _catalog() -> dict[str, CatalogQuery]:
-    queries = [parse_query_file(path) for path in sorted(QUERY_DIR.glob("*.cypher"))]
+@lru_cache(maxsize=2)
+def _catalog(suffix: str) -> dict[str, CatalogQuery]:
+    queries = [parse_query_file(path) for path in sorted(QUERY_DIR.glob(f"*{suffix}"))]
     return {q.name: q for q in queries}
 
 
-def list_queries() -> list[CatalogQuery]:
-    """Every catalog query, by name."""
-    return list(_catalog().values())
+def list_queries(suffix: str = ".cypher") -> list[CatalogQuery]:
+    """Every catalog query, by name: the Cypher ones, or with suffix '.rq' their SPARQL twins."""
+    return list(_catalog(suffix).values())
 
 
-def get_query(name: str) -> CatalogQuery:
+def get_query(name: str, suffix: str = ".cypher") -> CatalogQuery:
     try:
-        return _catalog()[name]
+        return _catalog(suffix)[name]
     except KeyError:
-        raise QueryError(f"unknown query {name!r}; the catalog has: {', '.join(_catalog())}") from None
+        raise QueryError(f"unknown query {name!r}; the catalog has: {', '.join(_catalog(suffix))}") from None
+
+
+def usage(query: CatalogQuery) -> str:
+    """The -p options a query takes, those that may be left out in brackets: '-p actor ID [-p led yes]'."""
+    parts = [f"[-p {name} {query.defaults[name]}]" if name in query.defaults else f"-p {name} {name.upper()}"
+             for name in query.params]
+    return " ".join(parts) or "-"
 
 
 def check_params(query: CatalogQuery, params: Mapping[str, Any]) -> None:
     """Refuse missing and unknown parameters, saying which -p to add or remove."""
     problems = []
     for name, meaning in query.params.items():
-        if name not in params:
+        if name not in params and name not in query.defaults:
             about = f" ({meaning})" if meaning else ""
             problems.append(f"needs parameter {name}{about}: add -p {name} VALUE")
     takes = f"it takes: {', '.join(query.params)}" if query.params else "it takes none"
@@ -100,8 +125,13 @@ def check_params(query: CatalogQuery, params: Mapping[str, Any]) -> None:
         raise QueryError(f"query {query.name!r} " + "; ".join(problems))
 
 
-def run(store: Store, name: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Run a catalog query on a store; rows as dicts with the columns its header lists."""
+def run(store: Store, name: str, params: Mapping[str, str],
+        gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
+    """Run a catalog query on a store; rows as dicts with the columns its header lists. Parameters are
+    resolved first (names to ids, predicates to the ontology's spelling; see queries/params.py)."""
+    from queries.params import Resolver
+
     query = get_query(name)
     check_params(query, params)
-    return store.run_query(query.text, dict(params))
+    values = Resolver(store, gazetteer).bind(query, params)
+    return store.run_query(query.text, values)

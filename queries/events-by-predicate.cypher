@@ -1,6 +1,6 @@
 // name: events-by-predicate
 // description: Every event of one predicate (e.g. CONDEMNS), whatever its modality, with its sentence.
-// params: $predicate (predicate name, e.g. SUPPORTS)
+// params: $predicate (predicate name in any case, e.g. supports)
 // returns: source, source_name, target, target_name, modality, date, sentence, event
 MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor)
 WHERE e.predicate = $predicate

@@ -1,0 +1,10 @@
+// name: most-active-by-month
+// description: The most active actors of each month: events each actor is the source of, by month (the event's date, else its document's), busiest first.
+// params: none
+// returns: month, actor, actor_name, events, asserted
+MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:REPORTED_IN]->(d:Document)
+WITH left(coalesce(e.date, d.published), 7) AS month, s, e
+WHERE month IS NOT NULL
+RETURN month, s.id AS actor, s.name AS actor_name, COUNT(e.id) AS events,
+       COUNT(CASE WHEN e.modality = "asserted" THEN e.id END) AS asserted
+ORDER BY month, events DESC, actor
