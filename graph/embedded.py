@@ -374,7 +374,7 @@ class EmbeddedStore(Store):
 
         documents = self._read("stats_documents")[0]["n"]
         return stats_dict(documents, counter("stats_actor_types"), counter("stats_predicates"),
-                          counter("stats_modalities"))
+                          counter("stats_modalities"), counter("stats_origins"))
 
     def actor(self, key: str) -> dict[str, Any] | None:
         found = self._read("find_actor", key=key)

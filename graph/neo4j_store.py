@@ -21,6 +21,7 @@ from graph.guard import check_parameters, check_user_query
 from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
 from graph.store import (
     ACTOR_EVENT_EXTRA,
+    ORIGINS,
     QUERY_TIMEOUT_SECONDS,
     SUMMARY_MODALITY,
     DeleteResult,
@@ -148,7 +149,7 @@ class Neo4jStore(Store):
 
         documents = self._read("stats_documents")[0]["n"]
         return stats_dict(documents, counter("stats_actor_types"), counter("stats_predicates"),
-                          counter("stats_modalities"))
+                          counter("stats_modalities"), counter("stats_origins"))
 
     def actor(self, key: str) -> dict[str, Any] | None:
         rows = self._read("find_actor", key=key)
@@ -233,7 +234,8 @@ def _refresh_summaries(tx: ManagedTransaction, affected: set[tuple[str, str, str
     for predicate, pairs in pairs_by_predicate.items():
         text = refresh_summary_statement(predicate)
         for batch in batches(pairs):
-            tx.run(text, {"pairs": batch, "predicate": predicate, "modality": SUMMARY_MODALITY}).consume()
+            tx.run(text, {"pairs": batch, "predicate": predicate, "modality": SUMMARY_MODALITY,
+                          "origins": list(ORIGINS)}).consume()
 
 
 class _LostEvents(Exception):
@@ -276,7 +278,7 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> lis
     for predicate, pairs in summary_increments(added, recount).items():
         text = typed_statement("add_summaries", type=relationship_type(predicate))
         for batch in batches(pairs):
-            tx.run(text, {"pairs": batch}).consume()
+            tx.run(text, {"pairs": batch, "origins": list(ORIGINS)}).consume()
     _refresh_summaries(tx, recount)
     return statuses
 

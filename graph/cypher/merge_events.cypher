@@ -7,7 +7,9 @@ MATCH (t:Actor {id: row.target})
 MERGE (e:Event {id: row.id})
 SET e.predicate = row.predicate, e.modality = row.modality, e.date = row.date, e.cameo = row.cameo,
     e.plover = row.plover, e.confidence = row.confidence, e.sentence = row.sentence,
-    e.start = row.start, e.end = row.end
+    e.start = row.start, e.end = row.end, e.origin = row.origin, e.provenance = row.provenance,
+    e.fatalities = row.fatalities, e.location = row.location, e.latitude = row.latitude,
+    e.longitude = row.longitude
 MERGE (e)-[:SOURCE]->(s)
 MERGE (e)-[:TARGET]->(t)
 MERGE (e)-[:REPORTED_IN]->(d)
