@@ -10,11 +10,13 @@ from pathlib import Path
 
 from loaders.actors import ActorRecognizer, Mention, conflict_parties, group_lists, resolve_references
 from loaders.dates import find_date
+from loaders.events import EventReader
 from loaders.limits import Limits, OverBudget, time_budget
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
 from loaders.relations import FoundRelation, SentenceReader, Skip
 from loaders.sentences import Sentence, split_sentences
+from loaders.tables import Notice
 from ontology.errors import CkgError, InputError, InternalError
 from ontology.gazetteer import Gazetteer
 from ontology.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
@@ -209,8 +211,12 @@ def extract_one(extractor: Extractor, doc: RawDocument) -> DocumentRecord | Inpu
         return InternalError.of(doc.path, exc)
 
 
-def extract_paths(paths: Iterable[Path], extractor: Extractor | None = None) -> Iterator[DocumentRecord | InputError]:
-    """Records of every document under the paths; unreadable ones yield their InputError instead."""
+Extracted = DocumentRecord | InputError | Notice
+
+
+def extract_paths(paths: Iterable[Path], extractor: Extractor | None = None, fmt: str = "auto") -> Iterator[Extracted]:
+    """Records of every document under the paths; unreadable ones yield their InputError instead. Rows of
+    event data files (`fmt`: auto, text, acled, gdelt) come as their records, with a Notice of those left out."""
     extractor = extractor or Extractor()
-    for item in read_documents(paths):
-        yield item if isinstance(item, InputError) else extract_one(extractor, item)
+    for item in read_documents(paths, fmt, EventReader(extractor.gazetteer)):
+        yield extract_one(extractor, item) if isinstance(item, RawDocument) else item
