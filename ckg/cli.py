@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,8 @@ def cli(ctx: click.Context, store_kind: str, graph_path: Path | None, uri: str |
     Conflict packs: the Libyan conflict loads unless --pack names others.
     Neo4j credentials come from NEO4J_USER and NEO4J_PASSWORD when set.
     """
+    # the Neo4j driver's retries say nothing the error at the end does not; --debug shows them
+    logging.getLogger("neo4j").setLevel(logging.WARNING if debug else logging.CRITICAL)
     ctx.obj = {"kind": store_kind, "graph": graph_path, "uri": uri, "database": database,
                "gazetteers": gazetteers, "packs": packs or None, "debug": debug}
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query, Session, unit_of_work
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, DriverError, IncompleteCommit, Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
@@ -35,11 +35,14 @@ from graph.store import (
     stats_dict,
     summary_increments,
 )
-from ontology.errors import QueryError, StoreError
+from ontology.errors import QueryError, StoreError, StoreUnavailable
 from ontology.vocabulary import ACTOR_TYPES
 
 CYPHER_DIR = Path(__file__).with_name("cypher")
 BATCH_SIZE = 500
+# How long the driver's managed transactions retry transient errors and a lost server, with backoff,
+# before a write fails: long enough for a server to restart, short enough to say so while it is down.
+RETRY_SECONDS = 30.0
 
 
 # -- the statements -------------------------------------------------------------------------------
@@ -90,14 +93,15 @@ class Neo4jStore(Store):
     """A store on a Neo4j server; opening it checks the server and creates the id constraints."""
 
     def __init__(self, uri: str, *, user: str | None = None, password: str | None = None,
-                 database: str | None = None) -> None:
+                 database: str | None = None, retry_seconds: float = RETRY_SECONDS) -> None:
         self.uri = uri
         self.database = database
         # A password alone is for the user every Neo4j has.
         auth = (user or "neo4j", password or "") if user or password else None
         try:
             # The store's own statements are known; server hints about them would only be noise.
-            self.driver: Driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+            self.driver: Driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF",
+                                                       max_transaction_retry_time=retry_seconds)
         except (ValueError, DriverError) as exc:
             raise StoreError(f"cannot use Neo4j URI {uri!r} ({exc}); pass --uri like bolt://localhost:7687") from None
         try:
@@ -138,6 +142,15 @@ class Neo4jStore(Store):
         try:
             with self._session() as session:
                 return session.execute_write(_write_documents, members)
+        except IncompleteCommit:
+            raise StoreUnavailable(f"Neo4j at {self.uri} went away while committing {what}, which may or may not "
+                                   "be stored; what was written before is: run the same ingest again to add the "
+                                   "rest") from None
+        except (ServiceUnavailable, SessionExpired) as exc:
+            reason = " ".join(str(exc).split())[:200]
+            raise StoreUnavailable(f"Neo4j at {self.uri} went away while writing {what} ({reason}); what was "
+                                   f"written before is stored and {what} is not: run the same ingest again to add "
+                                   "the rest") from None
         except (Neo4jError, DriverError, _LostEvents) as exc:
             raise StoreError(f"writing {what} to Neo4j at {self.uri} failed; nothing of it was stored: {exc}") from None
 

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from graph.model import DocumentRows, GraphSnapshot, document_rows
-from ontology.errors import StoreError
+from ontology.errors import StoreError, StoreUnavailable
 from ontology.records import DocumentRecord
 from ontology.vocabulary import ACTOR_TYPES, MODALITIES, PREDICATES
 
@@ -232,6 +232,8 @@ class Store(ABC):
         what = f"document {group[0][0].id!r}" if len(group) == 1 else f"{len(group)} documents"
         try:
             statuses = self._write_rows([rows for _, rows in group], what)
+        except StoreUnavailable:
+            raise  # no use trying its documents one by one
         except StoreError:
             if len(group) == 1:
                 raise
