@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ckg.api import DEFAULT_GRAPH, EXPORT_FORMATS, ConflictKG, extract
+from ckg.distribute_command import distribute_cmd
 from loaders.explain import render as render_explanation
 from loaders.limits import Limits
 from loaders.readers import INPUT_FORMATS, expand_paths
@@ -461,6 +462,9 @@ def analyse(ctx: click.Context) -> None:
     """
     with _open(ctx) as kg:
         click.echo(json.dumps(kg.analyse(), ensure_ascii=False, indent=1))
+
+
+cli.add_command(distribute_cmd)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from loaders.shards import is_shard, read_shard
 from loaders.tables import FORMATS, TABLE_SUFFIXES, Notice, sniff
 from loaders.tokens import ARABIC
 from loaders.validate import FieldCheck, first_line, load_json
@@ -318,11 +319,19 @@ def read_documents(paths: Iterable[Path], fmt: str = "auto",
         except InputError as err:
             yield err
             continue
-        if kind is not None:
+        if kind is not None or (fmt == "auto" and is_shard(item)):
             if events is None:
-                yield InputError(str(item), f"{kind.upper()} event data: read it with ckg extract or ckg ingest")
-            else:
-                yield from events.read(item, kind)
+                what = f"{kind.upper()} event data" if kind else "a record shard"
+                yield InputError(str(item), f"{what}: read it with ckg extract or ckg ingest")
+                continue
+            for record in events.read(item, kind) if kind is not None else read_shard(item):
+                if isinstance(record, DocumentRecord) and is_shard(item):
+                    if record.id in first_path:
+                        yield InputError(str(item), f"document id {record.id!r} already read from "
+                                                    f"{first_path[record.id]}")
+                        continue
+                    first_path[record.id] = record.path or str(item)
+                yield record
             continue
         for doc in read_file(item):
             if isinstance(doc, RawDocument):

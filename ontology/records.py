@@ -116,7 +116,10 @@ class DocumentRecord:
     def to_shard_json(self) -> dict[str, Any]:
         """to_json and what a store keeps beyond it (url, sha256): a shard line that from_json reads back
         into the record an ingest of the document itself would store."""
-        return {**self.to_json(), "url": self.url, "sha256": self.sha256}
+        data = {**self.to_json(), "url": self.url, "sha256": self.sha256}
+        for actor, record in zip(data["actors"], self.actors, strict=True):
+            actor["name_ar"] = record.name_ar
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocumentRecord:
