@@ -29,7 +29,7 @@ from queries import catalog
 
 DEFAULT_GRAPH = "conflict-kg.db"
 EXPORT_FORMATS = (*RDF_FORMATS, "html", "neo4j-csv")
-INGEST_BATCH = 200
+INGEST_BATCH = 1000
 
 
 @dataclass

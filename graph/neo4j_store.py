@@ -265,23 +265,28 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> lis
     docs: list[dict[str, Any]] = []
     actors: dict[str, dict[str, Any]] = {}
     events: list[dict[str, Any]] = []
+    pending: set[str] = set()
+    known = {r["id"]: r["records_sha256"] for batch in batches([rows.document["id"] for rows in members])
+             for r in tx.run(statement("documents_sha256"), {"ids": batch})}
     for rows in members:
         doc_id = rows.document["id"]
-        if any(d["id"] == doc_id for d in docs):  # the same document twice: its first events must exist
+        if doc_id in pending:  # the same document twice: its first events must exist
             _create(tx, docs, actors, events)
-            docs, actors, events = [], {}, []
-        found = tx.run(statement("document_sha256"), {"id": doc_id}).single()
-        if found is not None and found["records_sha256"] == rows.document["records_sha256"]:
+            docs, actors, events, pending = [], {}, [], set()
+        found = doc_id in known
+        if known.get(doc_id) == rows.document["records_sha256"]:
             statuses.append("unchanged")
             continue
-        if found is not None:
+        known[doc_id] = rows.document["records_sha256"]
+        pending.add(doc_id)
+        if found:
             for r in tx.run(statement("document_event_pairs"), {"id": doc_id}):
                 recount.add((r["source"], r["predicate"], r["target"]))
             recount |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
             tx.run(statement("delete_document_events"), {"id": doc_id}).consume()
         else:
             added += rows.events
-        statuses.append("replaced" if found is not None else "added")
+        statuses.append("replaced" if found else "added")
         docs.append(rows.document)
         for actor in rows.actors:  # a later record of an actor wins, as across transactions
             actors.pop(actor["id"], None)

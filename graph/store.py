@@ -37,7 +37,7 @@ ORIGINS = ("acled", "gdelt", "text")
 QUERY_TIMEOUT_SECONDS = 30.0
 # Documents share a transaction up to these sizes (each document is then whole or absent all the same),
 # so that summaries are counted once a group and the statements carry many rows each.
-GROUP_DOCUMENTS = 100
+GROUP_DOCUMENTS = 1000
 GROUP_EVENTS = 4000
 # Exports read the store this many rows at a time.
 PAGE_SIZE = 5000
@@ -208,6 +208,7 @@ class Store(ABC):
         is raised; a document the model refuses stops the run after the ones before it."""
         results: list[IngestResult] = []
         group: list[tuple[DocumentRecord, DocumentRows]] = []
+        events = 0
         try:
             for doc in docs:
                 try:
@@ -217,9 +218,10 @@ class Store(ABC):
                     group = []
                     raise
                 group.append((doc, rows))
-                if len(group) >= GROUP_DOCUMENTS or sum(len(r.events) for _, r in group) >= GROUP_EVENTS:
+                events += len(rows.events)
+                if len(group) >= GROUP_DOCUMENTS or events >= GROUP_EVENTS:
                     results += self._write_group(group)
-                    group = []
+                    group, events = [], 0
                     self._after_group()
             results += self._write_group(group)
         finally:

@@ -46,8 +46,12 @@ class Extractor:
 
     def __init__(self, gazetteer: Gazetteer | None = None, limits: Limits | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
-        self.recognizer = recognizer_for(self.gazetteer)
         self.limits = limits or Limits()
+
+    @property
+    def recognizer(self) -> ActorRecognizer:
+        """Built when a text is first read: event data files need none."""
+        return recognizer_for(self.gazetteer)
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
         return self.records(self.read(doc))

@@ -324,8 +324,9 @@ def read_documents(paths: Iterable[Path], fmt: str = "auto",
                 what = f"{kind.upper()} event data" if kind else "a record shard"
                 yield InputError(str(item), f"{what}: read it with ckg extract or ckg ingest")
                 continue
+            shard = kind is None
             for record in events.read(item, kind) if kind is not None else read_shard(item):
-                if isinstance(record, DocumentRecord) and is_shard(item):
+                if shard and isinstance(record, DocumentRecord):
                     if record.id in first_path:
                         yield InputError(str(item), f"document id {record.id!r} already read from "
                                                     f"{first_path[record.id]}")

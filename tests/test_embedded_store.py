@@ -412,8 +412,8 @@ def test_a_long_ingest_folds_its_log_as_it_goes(path: Path) -> None:
     seen: list[int] = []
 
     def documents():
-        for n, doc in enumerate(synthetic_documents(events=3000, actors=50, documents=300)):
-            if n in (150, 250):  # after the first and the second group of 100 were written
+        for n, doc in enumerate(synthetic_documents(events=12000, actors=50, documents=1200)):
+            if n in (450, 850):  # after the first and the second group of 400 (4,000 events) were written
                 seen.append(wal.stat().st_size if wal.exists() else 0)
             yield doc
 
@@ -422,5 +422,5 @@ def test_a_long_ingest_folds_its_log_as_it_goes(path: Path) -> None:
     assert seen == [0, 0]
     with EmbeddedStore(path, checkpoint_bytes=1 << 30) as store:
         store.ingest_many(documents())  # all unchanged: nothing to fold
-        store.ingest_many(replace(d, relations=d.relations[:1]) for d in synthetic_documents(3000, 50, 300))
+        store.ingest_many(replace(d, relations=d.relations[:1]) for d in synthetic_documents(12000, 50, 1200))
         assert wal.stat().st_size > 0  # an open writer keeps a long log below its threshold

@@ -63,7 +63,7 @@ def test_a_server_lost_mid_load_keeps_what_was_committed_and_the_next_run_comple
         load = subprocess.Popen([*CKG, "--store", "neo4j", "--uri", info.bolt_uri, "ingest", str(rows)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         committed = 0
-        while committed < 300 and load.poll() is None:
+        while committed < 1000 and load.poll() is None:
             time.sleep(0.2)
             committed = documents(info.bolt_uri)
         assert load.poll() is None, "the load ended before the server could be stopped: give it more rows"
@@ -72,13 +72,13 @@ def test_a_server_lost_mid_load_keeps_what_was_committed_and_the_next_run_comple
         assert load.returncode == 1
         assert out == ""
         [line] = err.strip().splitlines()
-        assert line.startswith(f"Error: Neo4j at {info.bolt_uri} went away while writing 100 documents (")
-        assert line.endswith("); what was written before is stored and 100 documents is not: run the same ingest "
+        assert line.startswith(f"Error: Neo4j at {info.bolt_uri} went away while writing 1000 documents (")
+        assert line.endswith("); what was written before is stored and 1000 documents is not: run the same ingest "
                              "again to add the rest")
         server.stop(state)
         info = server.start(state)
         kept = documents(info.bolt_uri)
-        assert committed <= kept < ROWS and kept % 100 == 0  # whole groups, none lost
+        assert committed <= kept < ROWS and kept % 1000 == 0  # whole groups, none lost
         again = subprocess.run([*CKG, "--store", "neo4j", "--uri", info.bolt_uri, "ingest", str(rows)],
                                capture_output=True, text=True, timeout=600)
         assert (again.returncode, again.stderr) == (0, "")
