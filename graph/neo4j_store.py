@@ -96,6 +96,8 @@ class Neo4jStore(Store):
                  database: str | None = None, retry_seconds: float = RETRY_SECONDS) -> None:
         self.uri = uri
         self.database = database
+        # actors as this process wrote them in committed transactions: written unchanged, they need no writing
+        self._written: dict[str, dict[str, Any]] = {}
         # A password alone is for the user every Neo4j has.
         auth = (user or "neo4j", password or "") if user or password else None
         try:
@@ -141,7 +143,14 @@ class Neo4jStore(Store):
     def _write_rows(self, members: list[DocumentRows], what: str) -> list[str]:
         try:
             with self._session() as session:
-                return session.execute_write(_write_documents, members)
+                try:
+                    statuses, actors = session.execute_write(_write_documents, members, self._written)
+                except _LostEvents:
+                    # an actor this process wrote is gone (another client emptied the graph): write them all
+                    self._written.clear()
+                    statuses, actors = session.execute_write(_write_documents, members, self._written)
+            self._written.update(actors)
+            return statuses
         except IncompleteCommit:
             raise StoreUnavailable(f"Neo4j at {self.uri} went away while committing {what}, which may or may not "
                                    "be stored; what was written before is: run the same ingest again to add the "
@@ -255,7 +264,8 @@ class _LostEvents(Exception):
     """Events whose actor or document is missing: the transaction is rolled back."""
 
 
-def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> list[str]:
+def _write_documents(tx: ManagedTransaction, members: list[DocumentRows],
+                     written: Mapping[str, dict[str, Any]]) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """Documents' rows in one transaction: each document checked and its old events dropped, then
     documents, actors and events in batches, then the summaries: added to where only new documents
     touch a pair, counted again where a replaced document's old events went."""
@@ -266,12 +276,13 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> lis
     actors: dict[str, dict[str, Any]] = {}
     events: list[dict[str, Any]] = []
     pending: set[str] = set()
+    wrote: dict[str, dict[str, Any]] = {}
     known = {r["id"]: r["records_sha256"] for batch in batches([rows.document["id"] for rows in members])
              for r in tx.run(statement("documents_sha256"), {"ids": batch})}
     for rows in members:
         doc_id = rows.document["id"]
         if doc_id in pending:  # the same document twice: its first events must exist
-            _create(tx, docs, actors, events)
+            wrote.update(_create(tx, docs, actors, events, written))
             docs, actors, events, pending = [], {}, [], set()
         found = doc_id in known
         if known.get(doc_id) == rows.document["records_sha256"]:
@@ -292,31 +303,34 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> lis
             actors.pop(actor["id"], None)
             actors[actor["id"]] = actor
         events += rows.events
-    _create(tx, docs, actors, events)
+    wrote.update(_create(tx, docs, actors, events, written))
     for predicate, pairs in summary_increments(added, recount).items():
         text = typed_statement("add_summaries", type=relationship_type(predicate))
         for batch in batches(pairs):
             tx.run(text, {"pairs": batch, "origins": list(ORIGINS)}).consume()
     _refresh_summaries(tx, recount)
-    return statuses
+    return statuses, wrote
 
 
 def _create(tx: ManagedTransaction, docs: list[dict[str, Any]], actors: Mapping[str, dict[str, Any]],
-            events: list[dict[str, Any]]) -> None:
+            events: list[dict[str, Any]], written: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Documents, the actors not written unchanged before, and events; the actors it wrote."""
     for batch in batches(docs):
         tx.run(statement("merge_documents"), {"docs": batch}).consume()
-    for batch in batches(list(actors.values())):
+    changed = {a["id"]: a for a in actors.values() if written.get(a["id"]) != a}
+    for batch in batches(list(changed.values())):
         tx.run(statement("merge_actors"), {"rows": batch}).consume()
     ids_by_type: dict[str, list[str]] = defaultdict(list)
-    for actor in actors.values():
+    for actor in changed.values():
         ids_by_type[actor["type"]].append(actor["id"])
     for type_name, ids in sorted(ids_by_type.items()):
         for batch in batches(ids):
             tx.run(set_actor_type_statement(type_name), {"ids": batch}).consume()
     for batch in batches(events):
-        written = tx.run(statement("merge_events"), {"rows": batch}).single()
-        if written is None or written["written"] != len(batch):
+        done = tx.run(statement("merge_events"), {"rows": batch}).single()
+        if done is None or done["written"] != len(batch):
             raise _LostEvents("some events lost their actor or document")
+    return changed
 
 
 def _actor_row(props: Mapping[str, Any]) -> dict[str, Any]:
