@@ -301,7 +301,7 @@ class EmbeddedStore(Store):
             doc_id = rows.document["id"]
             if doc_id in pending:  # the same document twice: its first events must exist to be replaced
                 self._create(docs, actors, events, new)
-                docs, actors, events, pending = [], {}, [], set()
+                docs, actors, events, pending, new = [], {}, [], set(), set()
             digest = rows.document["records_sha256"]
             if known.get(doc_id) == digest:
                 statuses.append("unchanged")

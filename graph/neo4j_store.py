@@ -277,17 +277,20 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows],
     events: list[dict[str, Any]] = []
     pending: set[str] = set()
     wrote: dict[str, dict[str, Any]] = {}
+    new: set[str] = set()
     known = {r["id"]: r["records_sha256"] for batch in batches([rows.document["id"] for rows in members])
              for r in tx.run(statement("documents_sha256"), {"ids": batch})}
     for rows in members:
         doc_id = rows.document["id"]
         if doc_id in pending:  # the same document twice: its first events must exist
-            wrote.update(_create(tx, docs, actors, events, written))
-            docs, actors, events, pending = [], {}, [], set()
+            wrote.update(_create(tx, docs, actors, events, written, new))
+            docs, actors, events, pending, new = [], {}, [], set(), set()
         found = doc_id in known
         if known.get(doc_id) == rows.document["records_sha256"]:
             statuses.append("unchanged")
             continue
+        if not found:
+            new.add(doc_id)
         known[doc_id] = rows.document["records_sha256"]
         pending.add(doc_id)
         if found:
@@ -303,7 +306,7 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows],
             actors.pop(actor["id"], None)
             actors[actor["id"]] = actor
         events += rows.events
-    wrote.update(_create(tx, docs, actors, events, written))
+    wrote.update(_create(tx, docs, actors, events, written, new))
     for predicate, pairs in summary_increments(added, recount).items():
         text = typed_statement("add_summaries", type=relationship_type(predicate))
         for batch in batches(pairs):
@@ -313,10 +316,14 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows],
 
 
 def _create(tx: ManagedTransaction, docs: list[dict[str, Any]], actors: Mapping[str, dict[str, Any]],
-            events: list[dict[str, Any]], written: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Documents, the actors not written unchanged before, and events; the actors it wrote."""
-    for batch in batches(docs):
-        tx.run(statement("merge_documents"), {"docs": batch}).consume()
+            events: list[dict[str, Any]], written: Mapping[str, dict[str, Any]],
+            new: set[str]) -> dict[str, dict[str, Any]]:
+    """Documents (created when the store has none of that id), the actors not written unchanged before, and
+    events, all new; the actors it wrote."""
+    for name, rows in (("create_documents", [d for d in docs if d["id"] in new]),
+                       ("merge_documents", [d for d in docs if d["id"] not in new])):
+        for batch in batches(rows):
+            tx.run(statement(name), {"docs": batch}).consume()
     changed = {a["id"]: a for a in actors.values() if written.get(a["id"]) != a}
     for batch in batches(list(changed.values())):
         tx.run(statement("merge_actors"), {"rows": batch}).consume()
@@ -327,7 +334,7 @@ def _create(tx: ManagedTransaction, docs: list[dict[str, Any]], actors: Mapping[
         for batch in batches(ids):
             tx.run(set_actor_type_statement(type_name), {"ids": batch}).consume()
     for batch in batches(events):
-        done = tx.run(statement("merge_events"), {"rows": batch}).single()
+        done = tx.run(statement("create_events"), {"rows": batch}).single()
         if done is None or done["written"] != len(batch):
             raise _LostEvents("some events lost their actor or document")
     return changed

@@ -83,6 +83,7 @@ class ActorResolver:
         self._dated: list[GazetteerActor] = []
         self._wikidata: dict[str, list[str]] = {}
         self._states: dict[str, GazetteerActor] = {}
+        self._records: dict[tuple[str, str | None, str, str], ActorRecord] = {}
         for actor in gazetteer:
             if actor.codes:
                 self._dated.append(actor)
@@ -127,11 +128,17 @@ class ActorResolver:
                       code)
 
     def record(self, actor: GazetteerActor, on: str | None) -> ActorRecord:
-        """The ActorRecord of an actor a row names: a gazetteer actor's CAMEO code on the date, as text gives it."""
+        """The ActorRecord of an actor a row names: a gazetteer actor's CAMEO code on the date, as text gives it.
+        Rows name the same actors again and again: one record serves them all (records are not changed)."""
         cameo = self.gazetteer.cameo_of(actor.id, on) if actor.id in self.gazetteer else actor.cameo
-        aliases = [a for a in (actor.name_ar, *actor.aliases, *actor.aliases_ar) if a]
-        return ActorRecord(id=actor.id, name=actor.name, type=actor.type, aliases=list(dict.fromkeys(aliases)),
-                           wikidata=actor.wikidata, mentions=[], name_ar=actor.name_ar, cameo=cameo, known=actor.known)
+        key = (actor.id, cameo, actor.name, actor.type)
+        made = self._records.get(key)
+        if made is None:
+            aliases = [a for a in (actor.name_ar, *actor.aliases, *actor.aliases_ar) if a]
+            made = self._records[key] = ActorRecord(
+                id=actor.id, name=actor.name, type=actor.type, aliases=list(dict.fromkeys(aliases)),
+                wikidata=actor.wikidata, mentions=[], name_ar=actor.name_ar, cameo=cameo, known=actor.known)
+        return made
 
     # -- ACLED names -------------------------------------------------------------------------
 

@@ -123,3 +123,22 @@ def test_a_wikidata_id_or_a_code_in_the_alias_table_finds_the_same_actor() -> No
              for name in ("United Nations Security Council", "Turkish Armed Forces", "Russian contractors",
                           "Military Forces of Turkey (2016-)", "Wagner Group")]
     assert found == ["unsc", "turkey/military", "wagner-group", "turkey/military", "wagner-group"]
+
+
+def test_the_same_document_twice_in_one_group(tmp_path: Path) -> None:
+    from factories import aid_request, aid_request_revised
+
+    with EmbeddedStore(tmp_path / "twice.db") as twice, EmbeddedStore(tmp_path / "once.db") as once:
+        assert [r.status for r in twice.ingest_many([aid_request(), aid_request_revised()])] == ["added", "replaced"]
+        once.ingest(aid_request_revised())
+        assert twice.snapshot() == once.snapshot()
+
+
+@pytest.mark.neo4j
+def test_the_same_document_twice_in_one_group_on_neo4j(tmp_path: Path, neo4j_clean: str) -> None:
+    from factories import aid_request, aid_request_revised
+
+    with Neo4jStore(neo4j_clean) as neo, EmbeddedStore(tmp_path / "once.db") as once:
+        assert [r.status for r in neo.ingest_many([aid_request(), aid_request_revised()])] == ["added", "replaced"]
+        once.ingest(aid_request_revised())
+        assert neo.snapshot() == once.snapshot()
