@@ -187,3 +187,12 @@ def test_ingest_both_files_from_the_command_line(tmp_path: Path) -> None:
     assert again.stdout == "4 documents (0 added, 0 replaced, 4 unchanged), 4 events; 4 failed\n"
     stats = runner.invoke(cli, ["--graph", graph, "stats"])
     assert stats.stdout.split("origin:\n")[1] == f"  {'acled':<28}{5:>6}\n  {'gdelt':<28}{4:>6}\n"
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import ontology.event_codes
+
+    result = doctest.testmod(ontology.event_codes)
+    assert (result.failed, result.attempted) == (0, 2)
