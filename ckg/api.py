@@ -20,7 +20,8 @@ from loaders.explain import explain as explain_reading
 from loaders.limits import Limits
 from loaders.parallel import extract_parallel
 from loaders.pipeline import Extractor
-from loaders.readers import read_documents
+from loaders.readers import RawDocument, read_documents
+from loaders.tables import Notice
 from ontology.errors import CkgError, ExportError, InputError, StoreError
 from ontology.gazetteer import DEFAULT_PACKS, Gazetteer
 from ontology.records import DocumentRecord
@@ -28,7 +29,7 @@ from queries import catalog
 
 DEFAULT_GRAPH = "conflict-kg.db"
 EXPORT_FORMATS = (*RDF_FORMATS, "html", "neo4j-csv", *NETWORK_FORMATS)
-INGEST_BATCH = 200
+INGEST_BATCH = 1000
 
 
 @dataclass
@@ -47,20 +48,25 @@ def load_gazetteer(extra: Sequence[Path] = (), packs: Sequence[str] | None = Non
     return Gazetteer.for_packs(DEFAULT_PACKS if packs is None else tuple(packs), tuple(extra))
 
 
-def extract(paths: Iterable[Path], gazetteer: Gazetteer | None = None,
-            jobs: int = 1, limits: Limits | None = None) -> Iterator[DocumentRecord | InputError]:
-    """Records for every readable document under paths, without storing anything.
+def extract(paths: Iterable[Path], gazetteer: Gazetteer | None = None, jobs: int = 1, limits: Limits | None = None,
+            fmt: str = "auto") -> Iterator[DocumentRecord | InputError | Notice]:
+    """Records for every readable document under paths, without storing anything; rows of ACLED and GDELT
+    files (recognised, or as `fmt` says: auto, text, acled, gdelt) as their records, with a Notice of the
+    rows that made none.
 
     jobs > 1 extracts in that many processes (0: one per core); the records and their order are the same.
     `limits` bounds each document's time, relations per sentence and list length (Limits() by default)."""
-    return extract_parallel(paths, gazetteer, jobs, limits=limits)
+    return extract_parallel(paths, gazetteer, jobs, limits=limits, fmt=fmt)
 
 
 def explain(paths: Iterable[Path], gazetteer: Gazetteer | None = None) -> Iterator[Explanation | InputError]:
     """How each relation of each document was found, and which triggers gave nothing (`ckg explain`)."""
     extractor = Extractor(gazetteer)
     for item in read_documents(paths):
-        yield item if isinstance(item, InputError) else explain_reading(extractor.read(item, trace=True))
+        if isinstance(item, RawDocument):
+            yield explain_reading(extractor.read(item, trace=True))
+        elif isinstance(item, InputError):
+            yield item
 
 
 class ConflictKG:
@@ -104,13 +110,17 @@ class ConflictKG:
         self.close()
 
     def ingest(self, paths: Iterable[Path], on_document: Callable[[str], None] | None = None,
-               batch_size: int = INGEST_BATCH, jobs: int = 1, limits: Limits | None = None) -> IngestReport:
+               batch_size: int = INGEST_BATCH, jobs: int = 1, limits: Limits | None = None,
+               fmt: str = "auto") -> IngestReport:
         """Extract and store documents, each whole or not at all (one transaction each), handed to the
         store in batches; bad files are reported, not fatal. jobs > 1 extracts
         in that many processes (0: one per core) while this one stores, in the same order."""
         report = IngestReport()
         batch: list[DocumentRecord] = []
-        for item in extract(paths, self.gazetteer, jobs, limits):
+        for item in extract(paths, self.gazetteer, jobs, limits, fmt):
+            if isinstance(item, Notice):
+                report.warnings.append(str(item))
+                continue
             if isinstance(item, InputError):
                 report.errors.append(item)
             else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ckg import tables
 from ckg.api import DEFAULT_GRAPH, EXPORT_FORMATS, ConflictKG, extract
+from ckg.distribute_command import distribute_cmd
 from graph.exports import csv_paths
 from loaders.explain import render as render_explanation
 from loaders.limits import Limits
-from loaders.readers import expand_paths
+from loaders.readers import INPUT_FORMATS, expand_paths
+from loaders.tables import Notice
 from ontology.errors import CkgError, InputError, InternalError
 from ontology.gazetteer import DEFAULT_PACKS, available_packs
 from queries import catalog
@@ -82,6 +85,8 @@ def cli(ctx: click.Context, store_kind: str, graph_path: Path | None, uri: str |
     Conflict packs: the Libyan conflict loads unless --pack names others.
     Neo4j credentials come from NEO4J_USER and NEO4J_PASSWORD when set.
     """
+    # the Neo4j driver's retries say nothing the error at the end does not; --debug shows them
+    logging.getLogger("neo4j").setLevel(logging.WARNING if debug else logging.CRITICAL)
     ctx.obj = {"kind": store_kind, "graph": graph_path, "uri": uri, "database": database,
                "gazetteers": gazetteers, "packs": packs or None, "debug": debug}
 
@@ -127,28 +132,35 @@ def _limits(max_seconds: float, max_relations: int) -> Limits:
 @cli.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.option("--input-format", "input_fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+              help="What the files are: auto recognises ACLED and GDELT files by their first line.")
 @_jobs_option
 @_limit_options
 @click.pass_context
 @_fail_on_ckg_error
-def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, max_seconds: float,
-                max_relations: int) -> None:
+def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, input_fmt: str, jobs: int,
+                max_seconds: float, max_relations: int) -> None:
     """Print the actors and relations found in documents, storing nothing.
 
     PATHS are .txt, .md, .jsonl or .html files or folders of them; NAME.meta.json beside a file gives
-    its id, lang, published date, title and url.
+    its id, lang, published date, title and url. ACLED exports (.csv) and GDELT event files (*.export.CSV)
+    give one record per row.
 
     \b
     Example:
       ckg extract examples/tripoli-airport-strikes.ar.txt --format json
       ckg extract --jobs 0 news/ > records.json
+      ckg extract --input-format acled libya-2020.csv --format table
     """
     from ckg.api import load_gazetteer
 
     failed, written = False, 0
     table: list[list[Any]] = []
     limits = _limits(max_seconds, max_relations)
-    for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"], ctx.obj["packs"]), jobs, limits):
+    for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"], ctx.obj["packs"]), jobs, limits, input_fmt):
+        if isinstance(item, Notice):
+            _report_warning(str(item))
+            continue
         if isinstance(item, InputError):
             _report_error(item)
             failed = True
@@ -207,20 +219,27 @@ def explain_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+              help="What the files are: auto recognises ACLED and GDELT files by their first line.")
 @_jobs_option
 @_limit_options
 @click.pass_context
 @_fail_on_ckg_error
-def ingest(ctx: click.Context, paths: tuple[Path, ...], jobs: int, max_seconds: float, max_relations: int) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, max_seconds: float,
+           max_relations: int) -> None:
     """Extract documents and store them; each document is written whole or not at all.
 
     Ingesting the same document again changes nothing; a changed document replaces its events.
     Files that cannot be read are reported with their name and line, and the rest still load.
     With --jobs, extraction runs on several cores while this process stores, in the same order.
+    ACLED exports and GDELT event files load a row as a document of its own (--format acled|gdelt, or
+    recognised by their first line).
 
     \b
     Example:
       ckg ingest examples/
+      ckg ingest acled-libya-2020.csv 20200105.export.CSV
+      ckg ingest --format acled acled-export.txt
       ckg --graph libya.db ingest news/2020/*.txt
       ckg ingest --jobs 0 news/
     """
@@ -236,7 +255,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], jobs: int, max_seconds: 
                 progress.advance(task)
                 last.append(path)
 
-        report = kg.ingest(paths, on_document=advance, jobs=jobs, limits=_limits(max_seconds, max_relations))
+        report = kg.ingest(paths, on_document=advance, jobs=jobs, limits=_limits(max_seconds, max_relations),
+                           fmt=fmt)
     for warning in report.warnings:
         _report_warning(warning)
     for error in report.errors:
@@ -253,7 +273,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], jobs: int, max_seconds: 
 @click.pass_context
 @_fail_on_ckg_error
 def stats(ctx: click.Context, fmt: str) -> None:
-    """Count documents, actors by type and events by predicate.
+    """Count documents, actors by type, events by predicate, modality and origin (text, acled, gdelt).
 
     \b
     Example:
@@ -265,7 +285,8 @@ def stats(ctx: click.Context, fmt: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
         return
     rows: list[list[Any]] = [["documents", "", data["documents"]]]
-    for title, key in (("actors", "actors"), ("events", "events"), ("modality", "modalities")):
+    for title, key in (("actors", "actors"), ("events", "events"), ("modality", "modalities"),
+                       ("origin", "origins")):
         rows += [[title, name, count] for name, count in data.get(key, {}).items()]
     tables.print_table(("count of", "name", "n"), rows, numeric=(False, False, True))
 
@@ -432,6 +453,9 @@ def export(ctx: click.Context, fmt: str, output: str) -> None:
 from ckg.analyse_command import analyse  # noqa: E402 - it reads the helpers above
 
 cli.add_command(analyse)
+
+
+cli.add_command(distribute_cmd)
 
 
 def main() -> None:

@@ -22,7 +22,8 @@ COOPERATIVE = frozenset({
     "REQUESTS_AID_FROM", "OFFERS_SUPPORT", "SUPPORTS", "COOPERATES_WITH", "CONSULTS",
     "SIGNS_AGREEMENT_WITH", "MEDIATES",
 })
-HOSTILE = frozenset({"CONDEMNS", "ACCUSES", "REJECTS", "THREATENS", "SANCTIONS", "ATTACKS", "FIGHTS"})
+HOSTILE = frozenset({"CONDEMNS", "ACCUSES", "REJECTS", "THREATENS", "SANCTIONS", "ATTACKS", "FIGHTS", "PROTESTS",
+                     "RIOTS"})
 # Structural (LEADS, MEMBER_OF) and acts that say nothing of friend or foe (APPEALS_TO, DEPLOYS_TO).
 NEUTRAL = frozenset({"LEADS", "MEMBER_OF", "APPEALS_TO", "DEPLOYS_TO"})
 # What makes allies: support and cooperation. Talks, agreements and mediation are cooperative acts but

@@ -163,6 +163,9 @@ class EmbeddedStore(Store):
         self.checkpoint_bytes = checkpoint_bytes
         self._db: Any = None
         self._conn: Any = None
+        # actors as this process wrote them in committed transactions, and in the one under way
+        self._written: dict[str, dict[str, Any]] = {}
+        self._pending_actors: dict[str, dict[str, Any]] = {}
         if read_only and not self.path.exists():
             raise StoreError(f"no graph at {self.path}; run ckg ingest first")
         if not read_only:
@@ -281,47 +284,63 @@ class EmbeddedStore(Store):
         return results
 
     def _write_documents(self, members: list[DocumentRows]) -> list[str]:
-        """Documents' rows inside the caller's transaction: documents one by one, then their actors and
-        events in batches, then the summaries: added to where only new documents touch a pair, counted
-        again where a replaced document's old events went."""
+        """Documents' rows inside the caller's transaction: their stored digests looked up at once, then
+        documents, actors and events in batches, then the summaries: added to where only new documents
+        touch a pair, counted again where a replaced document's old events went."""
         statuses: list[str] = []
         recount: set[Pair] = set()
         added: list[dict[str, Any]] = []
+        docs: list[dict[str, Any]] = []
         actors: dict[str, dict[str, Any]] = {}
         events: list[dict[str, Any]] = []
         pending: set[str] = set()
+        known = {r["id"]: r["records_sha256"] for batch in batches([rows.document["id"] for rows in members])
+                 for r in self._rows(statement("documents_sha256"), {"ids": batch})}
+        new: set[str] = set()
         for rows in members:
             doc_id = rows.document["id"]
             if doc_id in pending:  # the same document twice: its first events must exist to be replaced
-                self._create(actors, events)
-                actors, events, pending = {}, [], set()
-            found = self._rows(statement("document_sha256"), {"id": doc_id})
-            if found and found[0]["records_sha256"] == rows.document["records_sha256"]:
+                self._create(docs, actors, events, new)
+                docs, actors, events, pending, new = [], {}, [], set(), set()
+            digest = rows.document["records_sha256"]
+            if known.get(doc_id) == digest:
                 statuses.append("unchanged")
                 continue
-            if found:
+            if doc_id in known:
                 recount |= self._old_pairs(doc_id)
                 recount |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
                 self._conn.execute(statement("delete_document_events"), {"id": doc_id})
             else:
                 added += rows.events
-            statuses.append("replaced" if found else "added")
-            self._conn.execute(statement("merge_document"), {f: rows.document.get(f) for f in DOCUMENT_FIELDS})
+            statuses.append("replaced" if doc_id in known else "added")
+            if doc_id not in known:
+                new.add(doc_id)
+            known[doc_id] = digest
+            docs.append({f: rows.document.get(f) for f in DOCUMENT_FIELDS})
             for actor in rows.actors:  # a later record of an actor wins, as across transactions
                 actors.pop(actor["id"], None)
                 actors[actor["id"]] = {f: actor.get(f) for f in ACTOR_FIELDS}
             events += rows.events
             pending.add(doc_id)
-        self._create(actors, events)
+        self._create(docs, actors, events, new)
         for predicate, pairs in summary_increments(added, recount).items():
             for batch in batches(pairs):
                 self._conn.execute(summary_statement("add_summaries", predicate), {"pairs": batch})
         self._refresh_summaries(recount)
         return statuses
 
-    def _create(self, actors: Mapping[str, dict[str, Any]], events: list[dict[str, Any]]) -> None:
-        for batch in batches(list(actors.values())):
+    def _create(self, docs: list[dict[str, Any]], actors: Mapping[str, dict[str, Any]],
+                events: list[dict[str, Any]], new: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+        # a document the store has never held is created; merging it would look for it first
+        for name, rows in (("create_documents", [d for d in docs if d["id"] in new]),
+                           ("merge_documents", [d for d in docs if d["id"] not in new])):
+            for batch in batches(rows):
+                self._conn.execute(statement(name), {"docs": batch})
+        # an actor as this process last wrote it needs no writing again
+        changed = [a for a in actors.values() if self._written.get(a["id"]) != a]
+        for batch in batches(changed):
             self._conn.execute(statement("merge_actors"), {"rows": batch})
+        self._pending_actors.update((a["id"], a) for a in changed)
         for batch in batches(events):
             written = self._rows(statement("create_events"), {"rows": batch})
             if not written or written[0]["written"] != len(batch):
@@ -329,9 +348,11 @@ class EmbeddedStore(Store):
 
     def _transaction(self, work: Any, what: str) -> Any:
         self._conn.execute("BEGIN TRANSACTION")
+        self._pending_actors = {}
         try:
             value = work()
         except BaseException as exc:
+            self._pending_actors = {}
             with contextlib.suppress(RuntimeError):
                 self._conn.execute("ROLLBACK")
             if isinstance(exc, RuntimeError):
@@ -339,6 +360,8 @@ class EmbeddedStore(Store):
                                  f"{str(exc).splitlines()[0]}") from None
             raise
         self._conn.execute("COMMIT")
+        self._written.update(self._pending_actors)
+        self._pending_actors = {}
         return value
 
     def _old_pairs(self, doc_id: str) -> set[tuple[str, str, str]]:
@@ -374,7 +397,7 @@ class EmbeddedStore(Store):
 
         documents = self._read("stats_documents")[0]["n"]
         return stats_dict(documents, counter("stats_actor_types"), counter("stats_predicates"),
-                          counter("stats_modalities"))
+                          counter("stats_modalities"), counter("stats_origins"))
 
     def actor(self, key: str) -> dict[str, Any] | None:
         found = self._read("find_actor", key=key)

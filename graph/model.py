@@ -12,12 +12,16 @@ ACTOR_FIELDS = ("id", "type", "name", "name_ar", "aliases", "wikidata", "cameo",
 DOCUMENT_FIELDS = ("id", "title", "lang", "published", "url", "sha256", "records_sha256")
 EVENT_FIELDS = (
     "id", "predicate", "modality", "date", "cameo", "plover", "confidence",
-    "sentence", "start", "end", "source", "target", "document",
+    "sentence", "start", "end", "origin", "provenance", "fatalities", "location", "latitude", "longitude",
+    "source", "target", "document",
 )
 
 
 def event_id(document_id: str, rel: RelationRecord) -> str:
-    """A stable id: the same relation read from the same sentence of the same document is one event."""
+    """A stable id: the same relation read from the same sentence of the same document is one event; a row
+    of an event data set keeps the id it has there."""
+    if rel.id:
+        return rel.id
     key = "\x1f".join(
         [document_id, rel.source, rel.predicate, rel.target, rel.modality,
          str(rel.evidence.start), str(rel.evidence.end)]
@@ -53,6 +57,10 @@ def document_rows(doc: DocumentRecord) -> DocumentRows:
             "id": eid, "predicate": rel.predicate, "modality": rel.modality, "date": rel.date,
             "cameo": rel.cameo, "plover": rel.plover, "confidence": rel.confidence,
             "sentence": rel.evidence.sentence, "start": rel.evidence.start, "end": rel.evidence.end,
+            # records of older extractors have none of the fields of event data
+            "origin": getattr(rel, "origin", "text"), "provenance": getattr(rel, "provenance", None),
+            "fatalities": getattr(rel, "fatalities", None), "location": getattr(rel, "location", None),
+            "latitude": getattr(rel, "latitude", None), "longitude": getattr(rel, "longitude", None),
             "source": rel.source, "target": rel.target, "document": doc.id,
         }
     return DocumentRows(document=document, actors=actors, events=list(events.values()))

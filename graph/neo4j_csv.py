@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.schema import REPORTED_IN, SOURCE, TARGET
-from graph.store import SUMMARY_MODALITY, actor_label, relationship_type
+from graph.store import ORIGINS, SUMMARY_MODALITY, actor_label, relationship_type
 from ontology.errors import ExportError
 
 ARRAY_DELIMITER = "|"
@@ -34,7 +34,8 @@ _ACTOR_HEADER = ("id:ID(Actor)", "type", "name", "name_ar", "aliases:string[]", 
                  ":LABEL")
 _DOCUMENT_HEADER = ("id:ID(Document)", "title", "lang", "published", "url", "sha256", "records_sha256", ":LABEL")
 _EVENT_HEADER = ("id:ID(Event)", "predicate", "modality", "date", "cameo", "plover", "confidence:double", "sentence",
-                 "start:long", "end:long", ":LABEL")
+                 "start:long", "end:long", "origin", "provenance", "fatalities:long", "location", "latitude:double",
+                 "longitude:double", ":LABEL")
 
 
 def import_arguments(directory: Path) -> list[str]:
@@ -76,7 +77,8 @@ def write_neo4j_csv(actors: Iterable[Mapping[str, Any]], documents: Iterable[Map
         out["events.csv"].writerow(_EVENT_HEADER)
         for name, end in (("source.csv", "Actor"), ("target.csv", "Actor"), ("reported_in.csv", "Document")):
             out[name].writerow((":START_ID(Event)", f":END_ID({end})", ":TYPE"))
-        out["summaries.csv"].writerow((":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "events:long", "first", "last"))
+        out["summaries.csv"].writerow((":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "events:long", "first", "last",
+                                       "origins:string[]"))
         nodes = 0
         for actor in actors:
             label = f"Actor{ARRAY_DELIMITER}{actor_label(actor['type'])}"  # labels split like arrays
@@ -86,7 +88,7 @@ def write_neo4j_csv(actors: Iterable[Mapping[str, Any]], documents: Iterable[Map
             row = [_cell(doc.get(c.split(":")[0])) for c in _DOCUMENT_HEADER[:-1]]
             out["documents.csv"].writerow([*row, "Document"])
             nodes += 1
-        # (source, type, target) -> [events, first, last]: memory grows with actor pairs, not events
+        # (source, type, target) -> [events, first, last, origins]: memory grows with actor pairs, not events
         summaries: dict[tuple[str, str, str], list[Any]] = {}
         for ev in events:
             out["events.csv"].writerow([_cell(ev.get(c.split(":")[0])) for c in _EVENT_HEADER[:-1]] + ["Event"])
@@ -95,15 +97,17 @@ def write_neo4j_csv(actors: Iterable[Mapping[str, Any]], documents: Iterable[Map
             out["reported_in.csv"].writerow((ev["id"], ev["document"], REPORTED_IN))
             if ev["modality"] == SUMMARY_MODALITY:
                 key = (ev["source"], relationship_type(ev["predicate"]), ev["target"])
-                total = summaries.setdefault(key, [0, None, None])
+                total = summaries.setdefault(key, [0, None, None, set()])
                 total[0] += 1
+                total[3].add(ev.get("origin") or "text")
                 date = ev.get("date")
                 if date:  # first and last over the dated events, as summary_of counts them
                     total[1] = date if total[1] is None or date < total[1] else total[1]
                     total[2] = date if total[2] is None or date > total[2] else total[2]
             nodes += 1
-        for (source, predicate, target), (count, first, last) in sorted(summaries.items()):
-            out["summaries.csv"].writerow((source, target, predicate, count, _cell(first), _cell(last)))
+        for (source, predicate, target), (count, first, last, found) in sorted(summaries.items()):
+            origins = [o for o in ORIGINS if o in found]
+            out["summaries.csv"].writerow((source, target, predicate, count, _cell(first), _cell(last), _cell(origins)))
         (directory / ARGS_FILE).write_text("\n".join(import_arguments(directory)) + "\n", encoding="utf-8")
     except OSError as exc:
         raise ExportError(f"cannot write into {directory}: {exc.strerror}; choose a writable directory") from exc

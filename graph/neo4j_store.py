@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query, Session, unit_of_work
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, DriverError, IncompleteCommit, Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
@@ -21,6 +21,7 @@ from graph.guard import check_parameters, check_user_query
 from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
 from graph.store import (
     ACTOR_EVENT_EXTRA,
+    ORIGINS,
     QUERY_TIMEOUT_SECONDS,
     SUMMARY_MODALITY,
     DeleteResult,
@@ -34,11 +35,14 @@ from graph.store import (
     stats_dict,
     summary_increments,
 )
-from ontology.errors import QueryError, StoreError
+from ontology.errors import QueryError, StoreError, StoreUnavailable
 from ontology.vocabulary import ACTOR_TYPES
 
 CYPHER_DIR = Path(__file__).with_name("cypher")
 BATCH_SIZE = 500
+# How long the driver's managed transactions retry transient errors and a lost server, with backoff,
+# before a write fails: long enough for a server to restart, short enough to say so while it is down.
+RETRY_SECONDS = 30.0
 
 
 # -- the statements -------------------------------------------------------------------------------
@@ -89,14 +93,17 @@ class Neo4jStore(Store):
     """A store on a Neo4j server; opening it checks the server and creates the id constraints."""
 
     def __init__(self, uri: str, *, user: str | None = None, password: str | None = None,
-                 database: str | None = None) -> None:
+                 database: str | None = None, retry_seconds: float = RETRY_SECONDS) -> None:
         self.uri = uri
         self.database = database
+        # actors as this process wrote them in committed transactions: written unchanged, they need no writing
+        self._written: dict[str, dict[str, Any]] = {}
         # A password alone is for the user every Neo4j has.
         auth = (user or "neo4j", password or "") if user or password else None
         try:
             # The store's own statements are known; server hints about them would only be noise.
-            self.driver: Driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+            self.driver: Driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF",
+                                                       max_transaction_retry_time=retry_seconds)
         except (ValueError, DriverError) as exc:
             raise StoreError(f"cannot use Neo4j URI {uri!r} ({exc}); pass --uri like bolt://localhost:7687") from None
         try:
@@ -136,7 +143,23 @@ class Neo4jStore(Store):
     def _write_rows(self, members: list[DocumentRows], what: str) -> list[str]:
         try:
             with self._session() as session:
-                return session.execute_write(_write_documents, members)
+                try:
+                    statuses, actors = session.execute_write(_write_documents, members, self._written)
+                except _LostEvents:
+                    # an actor this process wrote is gone (another client emptied the graph): write them all
+                    self._written.clear()
+                    statuses, actors = session.execute_write(_write_documents, members, self._written)
+            self._written.update(actors)
+            return statuses
+        except IncompleteCommit:
+            raise StoreUnavailable(f"Neo4j at {self.uri} went away while committing {what}, which may or may not "
+                                   "be stored; what was written before is: run the same ingest again to add the "
+                                   "rest") from None
+        except (ServiceUnavailable, SessionExpired) as exc:
+            reason = " ".join(str(exc).split())[:200]
+            raise StoreUnavailable(f"Neo4j at {self.uri} went away while writing {what} ({reason}); what was "
+                                   f"written before is stored and {what} is not: run the same ingest again to add "
+                                   "the rest") from None
         except (Neo4jError, DriverError, _LostEvents) as exc:
             raise StoreError(f"writing {what} to Neo4j at {self.uri} failed; nothing of it was stored: {exc}") from None
 
@@ -148,7 +171,7 @@ class Neo4jStore(Store):
 
         documents = self._read("stats_documents")[0]["n"]
         return stats_dict(documents, counter("stats_actor_types"), counter("stats_predicates"),
-                          counter("stats_modalities"))
+                          counter("stats_modalities"), counter("stats_origins"))
 
     def actor(self, key: str) -> dict[str, Any] | None:
         rows = self._read("find_actor", key=key)
@@ -233,14 +256,16 @@ def _refresh_summaries(tx: ManagedTransaction, affected: set[tuple[str, str, str
     for predicate, pairs in pairs_by_predicate.items():
         text = refresh_summary_statement(predicate)
         for batch in batches(pairs):
-            tx.run(text, {"pairs": batch, "predicate": predicate, "modality": SUMMARY_MODALITY}).consume()
+            tx.run(text, {"pairs": batch, "predicate": predicate, "modality": SUMMARY_MODALITY,
+                          "origins": list(ORIGINS)}).consume()
 
 
 class _LostEvents(Exception):
     """Events whose actor or document is missing: the transaction is rolled back."""
 
 
-def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> list[str]:
+def _write_documents(tx: ManagedTransaction, members: list[DocumentRows],
+                     written: Mapping[str, dict[str, Any]]) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """Documents' rows in one transaction: each document checked and its old events dropped, then
     documents, actors and events in batches, then the summaries: added to where only new documents
     touch a pair, counted again where a replaced document's old events went."""
@@ -250,53 +275,69 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows]) -> lis
     docs: list[dict[str, Any]] = []
     actors: dict[str, dict[str, Any]] = {}
     events: list[dict[str, Any]] = []
+    pending: set[str] = set()
+    wrote: dict[str, dict[str, Any]] = {}
+    new: set[str] = set()
+    known = {r["id"]: r["records_sha256"] for batch in batches([rows.document["id"] for rows in members])
+             for r in tx.run(statement("documents_sha256"), {"ids": batch})}
     for rows in members:
         doc_id = rows.document["id"]
-        if any(d["id"] == doc_id for d in docs):  # the same document twice: its first events must exist
-            _create(tx, docs, actors, events)
-            docs, actors, events = [], {}, []
-        found = tx.run(statement("document_sha256"), {"id": doc_id}).single()
-        if found is not None and found["records_sha256"] == rows.document["records_sha256"]:
+        if doc_id in pending:  # the same document twice: its first events must exist
+            wrote.update(_create(tx, docs, actors, events, written, new))
+            docs, actors, events, pending, new = [], {}, [], set(), set()
+        found = doc_id in known
+        if known.get(doc_id) == rows.document["records_sha256"]:
             statuses.append("unchanged")
             continue
-        if found is not None:
+        if not found:
+            new.add(doc_id)
+        known[doc_id] = rows.document["records_sha256"]
+        pending.add(doc_id)
+        if found:
             for r in tx.run(statement("document_event_pairs"), {"id": doc_id}):
                 recount.add((r["source"], r["predicate"], r["target"]))
             recount |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
             tx.run(statement("delete_document_events"), {"id": doc_id}).consume()
         else:
             added += rows.events
-        statuses.append("replaced" if found is not None else "added")
+        statuses.append("replaced" if found else "added")
         docs.append(rows.document)
         for actor in rows.actors:  # a later record of an actor wins, as across transactions
             actors.pop(actor["id"], None)
             actors[actor["id"]] = actor
         events += rows.events
-    _create(tx, docs, actors, events)
+    wrote.update(_create(tx, docs, actors, events, written, new))
     for predicate, pairs in summary_increments(added, recount).items():
         text = typed_statement("add_summaries", type=relationship_type(predicate))
         for batch in batches(pairs):
-            tx.run(text, {"pairs": batch}).consume()
+            tx.run(text, {"pairs": batch, "origins": list(ORIGINS)}).consume()
     _refresh_summaries(tx, recount)
-    return statuses
+    return statuses, wrote
 
 
 def _create(tx: ManagedTransaction, docs: list[dict[str, Any]], actors: Mapping[str, dict[str, Any]],
-            events: list[dict[str, Any]]) -> None:
-    for batch in batches(docs):
-        tx.run(statement("merge_documents"), {"docs": batch}).consume()
-    for batch in batches(list(actors.values())):
+            events: list[dict[str, Any]], written: Mapping[str, dict[str, Any]],
+            new: set[str]) -> dict[str, dict[str, Any]]:
+    """Documents (created when the store has none of that id), the actors not written unchanged before, and
+    events, all new; the actors it wrote."""
+    for name, rows in (("create_documents", [d for d in docs if d["id"] in new]),
+                       ("merge_documents", [d for d in docs if d["id"] not in new])):
+        for batch in batches(rows):
+            tx.run(statement(name), {"docs": batch}).consume()
+    changed = {a["id"]: a for a in actors.values() if written.get(a["id"]) != a}
+    for batch in batches(list(changed.values())):
         tx.run(statement("merge_actors"), {"rows": batch}).consume()
     ids_by_type: dict[str, list[str]] = defaultdict(list)
-    for actor in actors.values():
+    for actor in changed.values():
         ids_by_type[actor["type"]].append(actor["id"])
     for type_name, ids in sorted(ids_by_type.items()):
         for batch in batches(ids):
             tx.run(set_actor_type_statement(type_name), {"ids": batch}).consume()
     for batch in batches(events):
-        written = tx.run(statement("merge_events"), {"rows": batch}).single()
-        if written is None or written["written"] != len(batch):
+        done = tx.run(statement("create_events"), {"rows": batch}).single()
+        if done is None or done["written"] != len(batch):
             raise _LostEvents("some events lost their actor or document")
+    return changed
 
 
 def _actor_row(props: Mapping[str, Any]) -> dict[str, Any]:

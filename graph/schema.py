@@ -6,8 +6,8 @@ node one table. Event columns take their type from the range of the ontology pro
 Relationship tables: SOURCE and TARGET (the ontology's ckg:source and ckg:target), REPORTED_IN
 (prov:wasDerivedFrom) and one summary table per predicate.
 
->>> "CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM Actor TO Actor, events INT64, first STRING, last STRING)" in ddl()
-True
+>>> [s[31:] for s in ddl() if s.startswith("CREATE REL TABLE IF NOT EXISTS SUPPORTS(")]
+['SUPPORTS(FROM Actor TO Actor, events INT64, first STRING, last STRING, origins STRING[])']
 """
 
 from __future__ import annotations
@@ -20,7 +20,11 @@ from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS
 from ontology.vocabulary import ACTOR_TYPES, NAMESPACE, PREDICATES, ontology_graph
 
 SOURCE, TARGET, REPORTED_IN = "SOURCE", "TARGET", "REPORTED_IN"
-SUMMARY_COLUMNS = (("events", "INT64"), ("first", "STRING"), ("last", "STRING"))
+SUMMARY_COLUMNS = (("events", "INT64"), ("first", "STRING"), ("last", "STRING"), ("origins", "STRING[]"))
+# Columns added since the first schema, added to an older database when it is opened for writing, with the
+# value its rows take (events stored before origins were kept were read from text).
+ADDED_EVENT_COLUMNS = ("origin", "provenance", "fatalities", "location", "latitude", "longitude")
+_ADDED_DEFAULTS = {"origin": "'text'"}
 
 # Model fields whose ontology property has another local name.
 _ONTOLOGY_NAME = {"id": "eventId", "cameo": "cameoCode", "plover": "ploverCode"}
@@ -93,4 +97,11 @@ def ddl() -> tuple[str, ...]:
     for name, source, target, cols in relationship_tables():
         spec = "".join(f", {quoted(c)} {kind}" for c, kind in cols)
         statements.append(f"CREATE REL TABLE IF NOT EXISTS {name}(FROM {source} TO {target}{spec})")
+    types = dict(columns("Event"))
+    for name in ADDED_EVENT_COLUMNS:
+        default = f" DEFAULT {_ADDED_DEFAULTS[name]}" if name in _ADDED_DEFAULTS else ""
+        statements.append(f"ALTER TABLE Event ADD IF NOT EXISTS {quoted(name)} {types[name]}{default}")
+    for name, source, _target, _cols in relationship_tables():
+        if source == "Actor":
+            statements.append(f"ALTER TABLE {name} ADD IF NOT EXISTS origins STRING[]")
     return tuple(statements)

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from graph.model import DocumentRows, GraphSnapshot, document_rows
-from ontology.errors import StoreError
+from ontology.errors import StoreError, StoreUnavailable
 from ontology.records import DocumentRecord
 from ontology.vocabulary import ACTOR_TYPES, MODALITIES, PREDICATES
 
@@ -30,12 +30,14 @@ IngestStatus = Literal["added", "replaced", "unchanged"]
 
 # Only this modality makes a summary relationship: a denial or an intention is not the fact.
 SUMMARY_MODALITY = "asserted"
+# Where events are read (an event's `origin`), in the order summaries list them.
+ORIGINS = ("acled", "gdelt", "text")
 
 # A researcher's query stops after this many seconds unless told otherwise (ckg cypher --timeout).
 QUERY_TIMEOUT_SECONDS = 30.0
 # Documents share a transaction up to these sizes (each document is then whole or absent all the same),
 # so that summaries are counted once a group and the statements carry many rows each.
-GROUP_DOCUMENTS = 100
+GROUP_DOCUMENTS = 1000
 GROUP_EVENTS = 4000
 # Exports read the store this many rows at a time.
 PAGE_SIZE = 5000
@@ -135,11 +137,13 @@ def checked_rows(doc: DocumentRecord) -> DocumentRows:
     return rows
 
 
-def summary_of(dates: Iterable[str | None]) -> dict[str, Any]:
-    """The properties of a summary relationship over the dates of its asserted events."""
+def summary_of(dates: Iterable[str | None], origins: Iterable[str] = ("text",)) -> dict[str, Any]:
+    """The properties of a summary relationship over the dates and origins of its asserted events."""
     values = list(dates)
     known = [d for d in values if d]
-    return {"events": len(values), "first": min(known, default=None), "last": max(known, default=None)}
+    found = set(origins)
+    return {"events": len(values), "first": min(known, default=None), "last": max(known, default=None),
+            "origins": [o for o in ORIGINS if o in found]}
 
 
 Pair = tuple[str, str, str]  # (source actor id, predicate, target actor id)
@@ -149,18 +153,21 @@ def summary_increments(events: Iterable[Mapping[str, Any]], skip: set[Pair]) -> 
     """By predicate, what new asserted events add to each actor pair's summary (pairs in skip left out:
     their summaries are counted again from the store instead)."""
     dates: dict[Pair, list[str | None]] = {}
+    origins: dict[Pair, set[str]] = {}
     for ev in events:
         pair = (ev["source"], ev["predicate"], ev["target"])
         if ev["modality"] == SUMMARY_MODALITY and pair not in skip:
             dates.setdefault(pair, []).append(ev.get("date"))
+            origins.setdefault(pair, set()).add(ev.get("origin") or "text")
     by_predicate: dict[str, list[dict[str, Any]]] = {}
     for (source, predicate, target), values in sorted(dates.items(), key=lambda item: item[0]):
-        by_predicate.setdefault(predicate, []).append({"source": source, "target": target, **summary_of(values)})
+        by_predicate.setdefault(predicate, []).append(
+            {"source": source, "target": target, **summary_of(values, origins[(source, predicate, target)])})
     return by_predicate
 
 
 def stats_dict(documents: int, actor_types: Counter[str], predicates: Counter[str],
-               modalities: Counter[str]) -> dict[str, Any]:
+               modalities: Counter[str], origins: Counter[str] | None = None) -> dict[str, Any]:
     """The stats() shape both stores return: keys sorted, zero counts left out."""
 
     def counts(counter: Counter[str]) -> dict[str, int]:
@@ -173,6 +180,7 @@ def stats_dict(documents: int, actor_types: Counter[str], predicates: Counter[st
         "events": counts(predicates),
         "events_total": sum(predicates.values()),
         "modalities": counts(modalities),
+        "origins": counts(origins or Counter()),
     }
 
 
@@ -200,6 +208,7 @@ class Store(ABC):
         is raised; a document the model refuses stops the run after the ones before it."""
         results: list[IngestResult] = []
         group: list[tuple[DocumentRecord, DocumentRows]] = []
+        events = 0
         try:
             for doc in docs:
                 try:
@@ -209,9 +218,10 @@ class Store(ABC):
                     group = []
                     raise
                 group.append((doc, rows))
-                if len(group) >= GROUP_DOCUMENTS or sum(len(r.events) for _, r in group) >= GROUP_EVENTS:
+                events += len(rows.events)
+                if len(group) >= GROUP_DOCUMENTS or events >= GROUP_EVENTS:
                     results += self._write_group(group)
-                    group = []
+                    group, events = [], 0
                     self._after_group()
             results += self._write_group(group)
         finally:
@@ -224,6 +234,8 @@ class Store(ABC):
         what = f"document {group[0][0].id!r}" if len(group) == 1 else f"{len(group)} documents"
         try:
             statuses = self._write_rows([rows for _, rows in group], what)
+        except StoreUnavailable:
+            raise  # no use trying its documents one by one
         except StoreError:
             if len(group) == 1:
                 raise
@@ -243,7 +255,8 @@ class Store(ABC):
 
     @abstractmethod
     def stats(self) -> dict[str, Any]:
-        """Counts of documents, actors by type, events by predicate and by modality."""
+        """Counts of documents, actors by type, events by predicate, by modality and by origin (text, acled,
+        gdelt)."""
 
     @abstractmethod
     def actor(self, key: str) -> dict[str, Any] | None:

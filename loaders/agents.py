@@ -71,7 +71,7 @@ class AgentFinder:
         for _lang, form, code in getattr(gazetteer, "agent_forms", ()):
             agent = agent_for_code(code)
             self._compose.add(fold(form), agent.slug)
-        self._scope = "+".join(gazetteer.packs) or "world"
+        self._scope = agent_scope(gazetteer)
         self._made: dict[str, GazetteerActor] = {}
 
     def actor(self, actor_id: str) -> GazetteerActor | None:
@@ -197,18 +197,13 @@ class AgentFinder:
     def _composed(self, nation: GazetteerActor, agent: AgentType) -> GazetteerActor:
         actor_id = f"{nation.id}/{agent.slug}"
         if actor_id not in self._made:
-            adjective = nation.nisba_en[0] if nation.nisba_en else nation.name
-            self._made[actor_id] = _make(
-                actor_id, agent, f"{adjective} {agent.name_en}",
-                f"{agent.name_ar} ({nation.name_ar})" if nation.name_ar else None,
-                f"{nation.cameo or nation.iso3 or '---'}{agent.code}", (nation.id,))
+            self._made[actor_id] = composed_actor(nation, agent)
         return self._made[actor_id]
 
     def _unattributed(self, agent: AgentType) -> GazetteerActor:
         actor_id = f"{self._scope}/unattributed/{agent.slug}"
         if actor_id not in self._made:
-            self._made[actor_id] = _make(actor_id, agent, f"{agent.name_en} (unattributed)".capitalize(),
-                                         agent.name_ar, f"---{agent.code}", ())
+            self._made[actor_id] = unattributed_actor(self._scope, agent)
         return self._made[actor_id]
 
 
@@ -224,6 +219,25 @@ def _first_after(mentions: list[Mention], position: int) -> Mention | None:
     """The first of the sorted mentions that starts at or after `position`."""
     at = bisect.bisect_left(mentions, position, key=_start)
     return mentions[at] if at < len(mentions) else None
+
+
+def unattributed_actor(scope: str, agent: AgentType) -> GazetteerActor:
+    """An agent no one is named for (`libya/unattributed/gunmen`, CAMEO ---UAF), scoped by the packs loaded."""
+    return _make(f"{scope}/unattributed/{agent.slug}", agent, f"{agent.name_en} (unattributed)".capitalize(),
+                 agent.name_ar, f"---{agent.code}", ())
+
+
+def agent_scope(gazetteer: Gazetteer) -> str:
+    """The scope of unattributed agents: the packs loaded, or the world."""
+    return "+".join(gazetteer.packs) or "world"
+
+
+def composed_actor(nation: GazetteerActor, agent: AgentType) -> GazetteerActor:
+    """An agent of a nation (`turkey/military`, CAMEO TURMIL): the same actor whatever source names it."""
+    adjective = nation.nisba_en[0] if nation.nisba_en else nation.name
+    return _make(f"{nation.id}/{agent.slug}", agent, f"{adjective} {agent.name_en}",
+                 f"{agent.name_ar} ({nation.name_ar})" if nation.name_ar else None,
+                 f"{nation.cameo or nation.iso3 or '---'}{agent.code}", (nation.id,))
 
 
 def _make(actor_id: str, agent: AgentType, name: str, name_ar: str | None, cameo: str,

@@ -15,8 +15,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
+from loaders.events import EventReader
 from loaders.limits import Limits
-from loaders.pipeline import Extractor, extract_one, extract_paths
+from loaders.pipeline import Extracted, Extractor, extract_one, extract_paths
 from loaders.readers import RawDocument, read_documents
 from ontology.errors import CkgError, InputError
 from ontology.gazetteer import Gazetteer
@@ -39,29 +40,31 @@ def worker_count(jobs: int) -> int:
 
 
 def extract_parallel(paths: Iterable[Path], gazetteer: Gazetteer | None, jobs: int, *,
-                     context: BaseContext | None = None,
-                     window: int | None = None, limits: Limits | None = None) -> Iterator[DocumentRecord | InputError]:
+                     context: BaseContext | None = None, window: int | None = None, limits: Limits | None = None,
+                     fmt: str = "auto") -> Iterator[Extracted]:
     """Records of every document under the paths, in `extract_paths` order, extracted by `jobs` processes.
 
     `gazetteer` (None: the default one) is sent whole to each worker once. jobs=1 runs in this process; 0 means
     one process per core. `context` is a multiprocessing context, e.g. get_context("spawn"); the
     platform's default otherwise. Unreadable documents, documents over their time budget and documents
     whose extraction failed yield an InputError in their place; a worker that cannot start raises here.
+    Rows of event data files are made into records here (they need no extraction), in their place.
     """
     jobs = worker_count(jobs)
     if jobs == 1:
-        yield from extract_paths(paths, Extractor(gazetteer, limits))
+        yield from extract_paths(paths, Extractor(gazetteer, limits), fmt)
         return
     # The default gazetteer every worker reads for itself; anything else travels whole, by value.
     source = None if gazetteer is None or gazetteer is Gazetteer.default() else gazetteer
     limit = window or jobs * WINDOW_PER_JOB
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
                                initargs=(source, limits))
-    pending: deque[Future[DocumentRecord | InputError] | InputError] = deque()
+    pending: deque[Future[DocumentRecord | InputError] | Extracted] = deque()
     started = False
+    events = EventReader(gazetteer if gazetteer is not None else Gazetteer.default())
     try:
-        for item in read_documents(paths):
-            if isinstance(item, InputError):
+        for item in read_documents(paths, fmt, events):
+            if not isinstance(item, RawDocument):
                 pending.append(item)
             else:
                 pending.append(pool.submit(_extract_one, item) if started else _submit_first(pool, item))
@@ -106,7 +109,7 @@ def _extract_one(doc: RawDocument) -> DocumentRecord | InputError:
     return extract_one(_extractor, doc)
 
 
-def _result(item: Future[DocumentRecord | InputError] | InputError) -> DocumentRecord | InputError:
-    if isinstance(item, InputError):
+def _result(item: Future[DocumentRecord | InputError] | Extracted) -> Extracted:
+    if not isinstance(item, Future):
         return item
     return item.result()  # re-raises here a worker's failure to start

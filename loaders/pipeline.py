@@ -11,12 +11,14 @@ from pathlib import Path
 from loaders.actors import ActorRecognizer, Mention
 from loaders.coreference import conflict_parties, resolve_references
 from loaders.dates import find_date
+from loaders.events import EventReader
 from loaders.limits import Limits, OverBudget, time_budget
 from loaders.lists import group_lists
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
 from loaders.relations import FoundRelation, SentenceReader, Skip
 from loaders.sentences import Sentence, split_sentences
+from loaders.tables import Notice
 from ontology.errors import CkgError, InputError, InternalError
 from ontology.gazetteer import Gazetteer
 from ontology.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
@@ -46,8 +48,12 @@ class Extractor:
 
     def __init__(self, gazetteer: Gazetteer | None = None, limits: Limits | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
-        self.recognizer = recognizer_for(self.gazetteer)
         self.limits = limits or Limits()
+
+    @property
+    def recognizer(self) -> ActorRecognizer:
+        """Built when a text is first read: event data files need none."""
+        return recognizer_for(self.gazetteer)
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
         return self.records(self.read(doc))
@@ -211,8 +217,12 @@ def extract_one(extractor: Extractor, doc: RawDocument) -> DocumentRecord | Inpu
         return InternalError.of(doc.path, exc)
 
 
-def extract_paths(paths: Iterable[Path], extractor: Extractor | None = None) -> Iterator[DocumentRecord | InputError]:
-    """Records of every document under the paths; unreadable ones yield their InputError instead."""
+Extracted = DocumentRecord | InputError | Notice
+
+
+def extract_paths(paths: Iterable[Path], extractor: Extractor | None = None, fmt: str = "auto") -> Iterator[Extracted]:
+    """Records of every document under the paths; unreadable ones yield their InputError instead. Rows of
+    event data files (`fmt`: auto, text, acled, gdelt) come as their records, with a Notice of those left out."""
     extractor = extractor or Extractor()
-    for item in read_documents(paths):
-        yield item if isinstance(item, InputError) else extract_one(extractor, item)
+    for item in read_documents(paths, fmt, EventReader(extractor.gazetteer)):
+        yield extract_one(extractor, item) if isinstance(item, RawDocument) else item

@@ -1,4 +1,5 @@
-"""Documents in: plain text, Markdown with front matter, JSON lines and HTML, with metadata sidecars.
+"""Documents in: plain text, Markdown with front matter, JSON lines and HTML, with metadata sidecars; and
+the rows of event data files (ACLED's CSV export, GDELT's event table) as the records they hold.
 
 Every problem with a file becomes an InputError naming the file (and the line where there is one);
 readers yield it in place of the document so that the other documents still load.
@@ -13,15 +14,23 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from loaders.shards import is_shard, read_shard
+from loaders.tables import FORMATS, TABLE_SUFFIXES, Notice, sniff
 from loaders.tokens import ARABIC
 from loaders.validate import FieldCheck, first_line, load_json
 from ontology.errors import InputError, InternalError
+from ontology.records import DocumentRecord
+
+if TYPE_CHECKING:
+    from loaders.events import EventReader
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_META_BYTES = 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".html", ".htm")
+# What `--format` may say a file is; auto: event data recognised by its first line, text otherwise.
+INPUT_FORMATS = ("auto", "text", *FORMATS)
 _SIDE_FILES = (".meta.json", ".gold.json")
 _LANG_SUFFIX = re.compile(r"\.(ar|en)$")
 # Byte order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
@@ -279,7 +288,8 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | InputError]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if not child.name.endswith(TEXT_SUFFIXES) or child.name.endswith(_SIDE_FILES) or child.is_dir():
+                if not (child.name.endswith(TEXT_SUFFIXES) or child.name.lower().endswith(TABLE_SUFFIXES)) \
+                        or child.name.endswith(_SIDE_FILES) or child.is_dir():
                     continue
                 if child.is_file():
                     yield child
@@ -291,13 +301,38 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | InputError]:
             yield InputError(str(path), "no such file or directory")
 
 
-def read_documents(paths: Iterable[Path]) -> Iterator[RawDocument | InputError]:
+Item = RawDocument | DocumentRecord | InputError | Notice
+
+
+def read_documents(paths: Iterable[Path], fmt: str = "auto",
+                   events: EventReader | None = None) -> Iterator[Item]:
     """Every document under the paths; a second document with an id already read is refused, never
-    left to replace the first."""
+    left to replace the first. Rows of event data files come as their records (through `events`; without
+    one, such a file is an error), with a Notice of the rows that made none."""
     first_path: dict[str, str] = {}
     for item in expand_paths(paths):
         if isinstance(item, InputError):
             yield item
+            continue
+        try:
+            kind = fmt if fmt in FORMATS else None if fmt == "text" else sniff(item)
+        except InputError as err:
+            yield err
+            continue
+        if kind is not None or (fmt == "auto" and is_shard(item)):
+            if events is None:
+                what = f"{kind.upper()} event data" if kind else "a record shard"
+                yield InputError(str(item), f"{what}: read it with ckg extract or ckg ingest")
+                continue
+            shard = kind is None
+            for record in events.read(item, kind) if kind is not None else read_shard(item):
+                if shard and isinstance(record, DocumentRecord):
+                    if record.id in first_path:
+                        yield InputError(str(item), f"document id {record.id!r} already read from "
+                                                    f"{first_path[record.id]}")
+                        continue
+                    first_path[record.id] = record.path or str(item)
+                yield record
             continue
         for doc in read_file(item):
             if isinstance(doc, RawDocument):

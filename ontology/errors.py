@@ -53,6 +53,10 @@ class StoreError(CkgError):
     """A store that cannot be opened, read or written."""
 
 
+class StoreUnavailable(StoreError):
+    """A store's server went away while writing: what was committed stays, the run stops."""
+
+
 class QueryError(CkgError):
     """A catalog query that is unknown, lacks parameters, or is not read-only."""
 

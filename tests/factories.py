@@ -163,6 +163,7 @@ STATS_BOTH = {
                "OFFERS_SUPPORT": 2, "REQUESTS_AID_FROM": 2, "SUPPORTS": 5},
     "events_total": 14,
     "modalities": {"asserted": 10, "conditional": 1, "intent": 1, "negated": 2},
+    "origins": {"text": 14},
 }
 
 # The revision drops Turkey's backing of 10 December and adds a US appeal.

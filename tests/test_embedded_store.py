@@ -65,12 +65,13 @@ def test_ingest_reports_each_document_and_exact_stats(store: EmbeddedStore) -> N
         IngestResult("tripoli-clashes", "added", 5, 7),
     ]
     assert store.stats() == STATS_BOTH
-    assert list(store.stats()) == ["actors", "actors_total", "documents", "events", "events_total", "modalities"]
+    assert list(store.stats()) == ["actors", "actors_total", "documents", "events", "events_total", "modalities",
+                                   "origins"]
 
 
 def test_empty_store_has_zero_stats(store: EmbeddedStore) -> None:
     assert store.stats() == {"actors": {}, "actors_total": 0, "documents": 0, "events": {},
-                             "events_total": 0, "modalities": {}}
+                             "events_total": 0, "modalities": {}, "origins": {}}
 
 
 COUNT_NODES = "MATCH (n) RETURN count(n) AS nodes"
@@ -231,7 +232,8 @@ def test_actor_lookup_by_id_and_names(loaded: EmbeddedStore) -> None:
 def test_actor_events_exact(loaded: EmbeddedStore) -> None:
     doc = tripoli_clashes()
     common = {"document": "tripoli-clashes", "document_title": doc.title, "source": "egypt",
-              "source_name": "Egypt", "confidence": 0.9}
+              "source_name": "Egypt", "confidence": 0.9, "origin": "text", "provenance": None, "fatalities": None,
+              "location": None, "latitude": None, "longitude": None}
     condemn = {"predicate": "CONDEMNS", "modality": "asserted", "date": None, "cameo": "111",
                "plover": "ACCUSE", "sentence": S_CONDEMN, "start": 259, "end": 259 + len(S_CONDEMN),
                "target": "turkey", "target_name": "Turkey"}
@@ -351,10 +353,16 @@ def test_the_schema_follows_the_ontology() -> None:
         "CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, lang STRING, published STRING, "
         "url STRING, sha256 STRING, records_sha256 STRING, PRIMARY KEY (id))",
         "CREATE NODE TABLE IF NOT EXISTS Event(id STRING, predicate STRING, modality STRING, date STRING, "
-        "cameo STRING, plover STRING, confidence DOUBLE, sentence STRING, start INT64, `end` INT64, PRIMARY KEY (id))",
+        "cameo STRING, plover STRING, confidence DOUBLE, sentence STRING, start INT64, `end` INT64, origin STRING, "
+        "provenance STRING, fatalities INT64, location STRING, latitude DOUBLE, longitude DOUBLE, PRIMARY KEY (id))",
     )
-    assert [s.split("(")[0].split()[-1] for s in statements[3:]] == [
+    tables = 6 + len(PREDICATES)
+    assert [s.split("(")[0].split()[-1] for s in statements[3:tables]] == [
         "SOURCE", "TARGET", "REPORTED_IN", *PREDICATES]
+    # a database made before the columns of event data gains them, its events read from text
+    assert statements[tables:tables + 2] == ("ALTER TABLE Event ADD IF NOT EXISTS origin STRING DEFAULT 'text'",
+                                             "ALTER TABLE Event ADD IF NOT EXISTS provenance STRING")
+    assert statements[-1] == "ALTER TABLE RIOTS ADD IF NOT EXISTS origins STRING[]"
 
 
 @pytest.mark.parametrize("module", [graph.embedded, graph.guard, graph.schema], ids=lambda m: m.__name__)
@@ -404,8 +412,8 @@ def test_a_long_ingest_folds_its_log_as_it_goes(path: Path) -> None:
     seen: list[int] = []
 
     def documents():
-        for n, doc in enumerate(synthetic_documents(events=3000, actors=50, documents=300)):
-            if n in (150, 250):  # after the first and the second group of 100 were written
+        for n, doc in enumerate(synthetic_documents(events=12000, actors=50, documents=1200)):
+            if n in (450, 850):  # after the first and the second group of 400 (4,000 events) were written
                 seen.append(wal.stat().st_size if wal.exists() else 0)
             yield doc
 
@@ -414,5 +422,5 @@ def test_a_long_ingest_folds_its_log_as_it_goes(path: Path) -> None:
     assert seen == [0, 0]
     with EmbeddedStore(path, checkpoint_bytes=1 << 30) as store:
         store.ingest_many(documents())  # all unchanged: nothing to fold
-        store.ingest_many(replace(d, relations=d.relations[:1]) for d in synthetic_documents(3000, 50, 300))
+        store.ingest_many(replace(d, relations=d.relations[:1]) for d in synthetic_documents(12000, 50, 1200))
         assert wal.stat().st_size > 0  # an open writer keeps a long log below its threshold

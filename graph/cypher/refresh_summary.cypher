@@ -7,6 +7,7 @@ OPTIONAL MATCH (a)-[old:{{type}}]->(b)
 DELETE old
 WITH DISTINCT a, b
 OPTIONAL MATCH (a)<-[:SOURCE]-(e:Event {predicate: $predicate, modality: $modality})-[:TARGET]->(b)
-WITH a, b, count(e) AS n, min(e.date) AS first, max(e.date) AS last
+WITH a, b, count(e) AS n, min(e.date) AS first, max(e.date) AS last,
+     collect(DISTINCT coalesce(e.origin, 'text')) AS found
 WHERE n > 0
-CREATE (a)-[:{{type}} {events: n, first: first, last: last}]->(b)
+CREATE (a)-[:{{type}} {events: n, first: first, last: last, origins: [o IN $origins WHERE o IN found]}]->(b)

@@ -7,7 +7,9 @@ MATCH (s:Actor {id: row.source})
 MATCH (t:Actor {id: row.target})
 CREATE (e:Event {id: row.id, predicate: row.predicate, modality: row.modality, date: row.date,
                  cameo: row.cameo, plover: row.plover, confidence: row.confidence,
-                 sentence: row.sentence, start: row.start, `end`: row.`end`})-[:SOURCE]->(s),
+                 sentence: row.sentence, start: row.start, `end`: row.`end`, origin: row.origin,
+                 provenance: row.provenance, fatalities: row.fatalities, location: row.location,
+                 latitude: row.latitude, longitude: row.longitude})-[:SOURCE]->(s),
        (e)-[:TARGET]->(t),
        (e)-[:REPORTED_IN]->(d)
 RETURN count(e) AS written

@@ -1,0 +1,17 @@
+// Events with their source, target and document. A document's old events are gone before this
+// runs, so every event is new (the id constraint refuses a second one); returns how many were written so
+// that an event whose actor or document is missing fails the transaction instead of vanishing.
+UNWIND $rows AS row
+MATCH (d:Document {id: row.document})
+MATCH (s:Actor {id: row.source})
+MATCH (t:Actor {id: row.target})
+CREATE (e:Event {id: row.id})
+SET e.predicate = row.predicate, e.modality = row.modality, e.date = row.date, e.cameo = row.cameo,
+    e.plover = row.plover, e.confidence = row.confidence, e.sentence = row.sentence,
+    e.start = row.start, e.end = row.end, e.origin = row.origin, e.provenance = row.provenance,
+    e.fatalities = row.fatalities, e.location = row.location, e.latitude = row.latitude,
+    e.longitude = row.longitude
+CREATE (e)-[:SOURCE]->(s)
+CREATE (e)-[:TARGET]->(t)
+CREATE (e)-[:REPORTED_IN]->(d)
+RETURN count(e) AS written
