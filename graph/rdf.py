@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, PROV
 
@@ -51,6 +51,8 @@ FORMATS: dict[str, tuple[str, str]] = {
 # Formats that carry named graphs are written from the Dataset, the others from one Graph.
 _QUAD_FORMATS = frozenset({"trig"})
 
+# WGS84 latitude and longitude, as linked-data tools read places.
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 EXTRACTION_ACTIVITY = URIRef(DATA_NAMESPACE + "activity/extraction")
 
 
@@ -195,6 +197,15 @@ def _add_event(g: Graph, event: Mapping[str, Any], lang: str | None) -> None:
     for key, prop in (("start", CKG.start), ("end", CKG.end)):
         if _present(event.get(key)):
             g.add((node, prop, Literal(int(event[key]), datatype=XSD.integer)))
+    if _present(event.get("origin")):
+        g.add((node, CKG.origin, Literal(str(event["origin"]))))
+    if _present(event.get("fatalities")):
+        g.add((node, CKG.fatalities, Literal(int(event["fatalities"]), datatype=XSD.integer)))
+    if _present(event.get("location")):
+        g.add((node, CKG.location, Literal(str(event["location"]))))
+    for key, prop in (("latitude", GEO.lat), ("longitude", GEO.long)):
+        if _present(event.get(key)):
+            g.add((node, prop, Literal(Decimal(str(event[key])), datatype=XSD.decimal)))
     if _present(event.get("document")):
         g.add((node, PROV.wasDerivedFrom, document_iri(event["document"])))
     g.add((node, PROV.wasGeneratedBy, EXTRACTION_ACTIVITY))

@@ -37,6 +37,7 @@ PREFIXES: dict[str, str] = {
     "actor": DATA_NAMESPACE + "actor/",
     "event": DATA_NAMESPACE + "event/",
     "doc": DATA_NAMESPACE + "document/",
+    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
 }
 
 

@@ -130,8 +130,8 @@ EXPECTED: dict[Case, list[dict[str, Any]]] = {
          "events_after": 1},
     ],
     ("events-by-source", ()): [
-        {"kind": "article", "lang": "ar", "documents": 1, "events": 7, "first": "2019-12-26", "last": "2019-12-26"},
-        {"kind": "article", "lang": "en", "documents": 2, "events": 11, "first": "2019-12-28", "last": "2019-12-30"},
+        {"kind": "text", "lang": "ar", "documents": 1, "events": 7, "first": "2019-12-26", "last": "2019-12-26"},
+        {"kind": "text", "lang": "en", "documents": 2, "events": 11, "first": "2019-12-28", "last": "2019-12-30"},
     ],
     # With led (the default), Turkey's minister and its composed forces are Turkey's too; Egypt backs Turkey.
     ("supporters-of", (("actor", "turkey"),)): [

@@ -8,16 +8,19 @@ import csv
 from pathlib import Path
 
 import pytest
+from rdflib import XSD, Graph, Literal, Namespace
 
 from ckg.api import ConflictKG
 from graph.embedded import EmbeddedStore
 from graph.model import event_id
 from graph.neo4j_store import Neo4jStore
+from graph.rdf import event_iri, validate
 from graph.store import Store
 from loaders.codes import ActorResolver, acled_table
 from loaders.pipeline import extract_paths
 from loaders.tables import ACLED_COLUMNS, GDELT_COLUMNS
 from ontology.gazetteer import Gazetteer
+from ontology.vocabulary import CKG
 
 PAIR = ("MATCH (a:Actor {id: 'turkey/military'})-[r:ATTACKS]->(b:Actor {id: 'wagner-group'}) "
         "RETURN r.events AS events, r.first AS first, r.last AS last, r.origins AS origins")
@@ -89,6 +92,14 @@ def check_fused(store: Store, folder: Path) -> None:
     stats = store.stats()
     assert (stats["origins"], stats["documents"], stats["events"]) == (
         {"acled": 2, "gdelt": 1, "text": 2}, 4, {"ATTACKS": 3, "FIGHTS": 2})
+    # the catalog counts documents and events by where they were read, in Cypher and in its SPARQL twin
+    by_source = [
+        {"kind": "acled", "lang": "en", "documents": 2, "events": 2, "first": "2020-01-05", "last": "2020-01-06"},
+        {"kind": "gdelt", "lang": "en", "documents": 1, "events": 1, "first": "2020-01-06", "last": "2020-01-06"},
+        {"kind": "text", "lang": "en", "documents": 1, "events": 2, "first": "2020-01-08", "last": "2020-01-08"}]
+    kg = ConflictKG(store)
+    assert kg.query("events-by-source", {}) == by_source
+    assert kg.sparql("events-by-source", {}, cache=False) == by_source
     # the two "Tebu forces" fight the same contractors: two summaries, one for each
     assert store.run_query("MATCH (a:Actor)-[r:FIGHTS]->(:Actor {id: 'wagner-group'}) "
                            "RETURN a.id AS id, r.events AS events, r.origins AS origins ORDER BY id", {}) == [
@@ -142,3 +153,17 @@ def test_the_same_document_twice_in_one_group_on_neo4j(tmp_path: Path, neo4j_cle
         assert [r.status for r in neo.ingest_many([aid_request(), aid_request_revised()])] == ["added", "replaced"]
         once.ingest(aid_request_revised())
         assert neo.snapshot() == once.snapshot()
+
+
+def test_the_rdf_export_keeps_each_events_origin_and_place(tmp_path: Path) -> None:
+    geo = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+    with EmbeddedStore(tmp_path / "g.db") as store:
+        load(store, tmp_path).export("turtle", tmp_path / "fused.ttl")
+    graph = Graph().parse(tmp_path / "fused.ttl")
+    assert validate(graph)[0]
+    event = event_iri("acled:LBY2001")
+    wanted = (CKG.origin, CKG.fatalities, CKG.location, geo.lat, geo.long)
+    assert {(p, o) for p, o in graph.predicate_objects(event) if p in wanted} == {
+        (CKG.origin, Literal("acled")), (CKG.fatalities, Literal(2, datatype=XSD.integer)),
+        (CKG.location, Literal("Sirte, Libya")), (geo.lat, Literal("31.2089", datatype=XSD.decimal)),
+        (geo.long, Literal("16.5887", datatype=XSD.decimal))}
