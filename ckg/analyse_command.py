@@ -80,14 +80,14 @@ def analyse(ctx: click.Context, fmt: str, date_from: str | None, date_to: str | 
       ckg analyse
       ckg analyse --from 2019-04-01 --to 2020-06-30 --format json
     """
-    from ckg.cli import _fail_on_ckg_error, _open
+    from ckg.cli_support import fail_on_ckg_error, open_kg
 
     if date_from and date_to and date_from > date_to:
         raise click.BadParameter(f"--from {date_from} is after --to {date_to}", param_hint="'--from'")
 
-    @_fail_on_ckg_error
+    @fail_on_ckg_error
     def run() -> dict[str, Any]:
-        with _open(ctx) as kg:
+        with open_kg(ctx) as kg:
             return kg.analyse(date_from, date_to, top)
 
     data = run()

@@ -36,22 +36,22 @@ def sparql(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], 
       ckg sparql --query "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
         SELECT ?id WHERE { ?a a ckg:State ; ckg:actorId ?id } ORDER BY ?id"
     """
-    from ckg.cli import _fail_on_ckg_error
+    from ckg.cli_support import fail_on_ckg_error
 
     if name and text is not None:
         raise click.UsageError("give a catalog query NAME or --query, not both")
-    _fail_on_ckg_error(_run)(ctx, name, dict(params), text, fmt, list_all, no_cache)
+    fail_on_ckg_error(_run)(ctx, name, dict(params), text, fmt, list_all, no_cache)
 
 
 def _run(ctx: click.Context, name: str | None, params: dict[str, str], text: str | None, fmt: str,
          list_all: bool, no_cache: bool) -> None:
-    from ckg.cli import _csv_value, _open, _print_table
+    from ckg.cli_support import csv_value, open_kg, print_rows
 
     if list_all or (not name and text is None):
         for q in catalog.list_queries(".rq"):
             click.echo(f"{q.name:<31} {catalog.usage(q):<36} {q.description}")
         return
-    with _open(ctx) as kg:
+    with open_kg(ctx) as kg:
         rows = kg.sparql(name, params, text, cache=not no_cache)
     columns: list[Any] = list(catalog.get_query(name, ".rq").returns) if name else (list(rows[0]) if rows else [])
     if fmt == "json":
@@ -60,6 +60,6 @@ def _run(ctx: click.Context, name: str | None, params: dict[str, str], text: str
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_csv_value(row.get(c)) for c in columns])
+            writer.writerow([csv_value(row.get(c)) for c in columns])
     else:
-        _print_table(columns, rows)
+        print_rows(columns, rows)
