@@ -82,7 +82,8 @@ def test_piped_extract_query_and_stats_are_tab_separated(tmp_path: Path) -> None
         "documents\t\t1\n"
         "actors\tArmedGroup\t2\n"
         "events\tATTACKS\t1\n"
-        "modality\tasserted\t1\n")
+        "modality\tasserted\t1\n"
+        "origin\ttext\t1\n")
 
 
 def test_a_terminal_gets_a_table_as_wide_as_it_is(tmp_path: Path) -> None:
