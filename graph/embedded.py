@@ -15,19 +15,28 @@ documents; the next opening replays what was committed and drops the rest.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-import re
-import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
-from functools import cache
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import ladybug
 
-from graph.guard import check_parameters, check_user_query, masked
+from graph.embedded_support import (
+    BUFFER_POOL_BYTES,
+    CHECKPOINT_LOG_BYTES,
+    EVENT_PROPERTIES,
+    HELD_BY,
+    SCALARS,
+    LockFile,
+    batches,
+    dialect,
+    plain,
+    statement,
+    summary_statement,
+)
+from graph.guard import check_parameters, check_user_query
 from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
 from graph.schema import ddl, node_tables, quoted
 from graph.store import (
@@ -39,114 +48,10 @@ from graph.store import (
     Store,
     event_sort_key,
     read_only_refusal,
-    read_statement,
-    relationship_type,
     stats_dict,
     summary_increments,
 )
 from ontology.errors import QueryError, StoreError
-
-CYPHER_DIR = Path(__file__).with_name("cypher") / "embedded"
-BATCH_SIZE = 500
-LOCK_SUFFIX = ".lock"
-LOCK_WAIT_SECONDS = 600.0
-# The writer folds its log into the database once the log passes this size: often enough that readers
-# replay little when they open, seldom enough that ingest does not wait on it.
-CHECKPOINT_LOG_BYTES = 32 * 1024 * 1024
-# The database's page cache; left unset it may grow to most of the machine's memory.
-BUFFER_POOL_BYTES = 1 << 30
-
-# Neo4j's type(r) is label(r) here; the database has no function named type.
-_TYPE_CALL = re.compile(r"(?<![\w.$`])type(\s*\()", re.IGNORECASE)
-_HELD_BY = re.compile(r"held by PID (\d+)", re.IGNORECASE)
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_INTERNAL_KEYS = frozenset({"_ID", "_LABEL", "_SRC", "_DST"})
-# An event node's own properties; source, target and document are its relationships.
-EVENT_PROPERTIES = tuple(f for f in EVENT_FIELDS if f not in ("source", "target", "document"))
-
-
-@cache
-def statement(name: str) -> str:
-    """The text of graph/cypher/embedded/<name>.cypher, read once."""
-    return read_statement(CYPHER_DIR / f"{name}.cypher", "embedded")
-
-
-def summary_statement(name: str, predicate: str) -> str:
-    """A summary statement with its relationship type, a predicate the ontology vouches for."""
-    return statement(name).replace("{{type}}", relationship_type(predicate))
-
-
-def batches(rows: Sequence[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
-    for start in range(0, len(rows), size):
-        yield list(rows[start:start + size])
-
-
-def dialect(cypher: str) -> str:
-    """Neo4j Cypher as the embedded database reads it: type(r) becomes label(r), outside strings.
-
-    >>> dialect('MATCH (a)-[r]->(b) WHERE a.name <> "type(x)" RETURN type(r) AS predicate')
-    'MATCH (a)-[r]->(b) WHERE a.name <> "type(x)" RETURN label(r) AS predicate'
-    """
-    bare = masked(cypher)
-    pieces, last = [], 0
-    for match in _TYPE_CALL.finditer(bare):
-        pieces += [cypher[last:match.start()], "label"]
-        last = match.start(1)
-    return "".join(pieces) + cypher[last:]
-
-
-def plain(value: Any) -> Any:
-    """A database value as plain Python, as the Neo4j store gives it: a node or relationship is the
-    dict of its set properties, a path the list of its nodes."""
-    if isinstance(value, Mapping):
-        if "_NODES" in value:
-            return [plain(node) for node in value["_NODES"]]
-        graph_value = "_LABEL" in value or "_ID" in value
-        return {str(k): plain(v) for k, v in value.items()
-                if not (graph_value and (k in _INTERNAL_KEYS or v is None))}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    iso = getattr(value, "isoformat", None)
-    return iso() if callable(iso) else str(value)
-
-
-class _LockFile:
-    """PATH.lock: readers hold it shared; the writer takes it alone to open, checkpoint and close."""
-
-    def __init__(self, db_path: Path) -> None:
-        self.path = db_path.with_name(db_path.name + LOCK_SUFFIX)
-        try:
-            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError:
-            try:  # a reader of a graph in a directory it may not write to
-                self.fd = os.open(self.path, os.O_RDONLY)
-            except OSError as exc:
-                raise StoreError(f"{self.path}: cannot open the store's lock file ({exc.strerror}); "
-                                 "run where the graph's directory can be written") from None
-
-    def acquire(self, shared: bool, wait: bool = True) -> bool:
-        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while True:
-            try:
-                fcntl.flock(self.fd, mode | fcntl.LOCK_NB)
-                return True
-            except BlockingIOError:
-                if not wait:
-                    return False
-                if time.monotonic() > deadline:
-                    raise StoreError(f"{self.path}: waited {LOCK_WAIT_SECONDS:.0f} s for other readers or the "
-                                     "writer of this store; try again when they are done") from None
-                time.sleep(0.02)
-
-    def release(self) -> None:
-        fcntl.flock(self.fd, fcntl.LOCK_UN)
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
 
 
 class EmbeddedStore(Store):
@@ -170,7 +75,7 @@ class EmbeddedStore(Store):
             raise StoreError(f"no graph at {self.path}; run ckg ingest first")
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = _LockFile(self.path)
+        self._lock = LockFile(self.path)
         try:
             self._open()
         except BaseException:
@@ -197,7 +102,7 @@ class EmbeddedStore(Store):
 
     def _open_error(self, exc: RuntimeError) -> StoreError:
         message = str(exc).splitlines()[0]
-        held = _HELD_BY.search(message)
+        held = HELD_BY.search(message)
         if held:
             return StoreError(f"{self.path}: the store is in use by process {held.group(1)}; wait for it to finish "
                               "or pass another --graph")
@@ -433,7 +338,7 @@ class EmbeddedStore(Store):
             try:
                 result = self._conn.execute(dialect(cypher), dict(params))
                 names = result.get_column_names()
-                return [{name: value if type(value) in _SCALARS else plain(value)
+                return [{name: value if type(value) in SCALARS else plain(value)
                          for name, value in zip(names, row, strict=True)} for row in result.get_all()]
             finally:
                 with contextlib.suppress(RuntimeError):

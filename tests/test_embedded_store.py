@@ -27,7 +27,7 @@ from factories import (
     tripoli_clashes,
 )
 
-import graph.embedded
+import graph.embedded_support
 import graph.guard
 import graph.schema
 from graph.embedded import EmbeddedStore
@@ -365,7 +365,7 @@ def test_the_schema_follows_the_ontology() -> None:
     assert statements[-1] == "ALTER TABLE RIOTS ADD IF NOT EXISTS origins STRING[]"
 
 
-@pytest.mark.parametrize("module", [graph.embedded, graph.guard, graph.schema], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [graph.embedded_support, graph.guard, graph.schema], ids=lambda m: m.__name__)
 def test_docstring_examples_run(module) -> None:
     result = doctest.testmod(module)
     assert result.failed == 0
