@@ -58,7 +58,8 @@ def test_an_unknown_predicate_names_the_closest() -> None:
     assert str(caught.value).startswith("no predicate 'condems'; closest: CONDEMNS, CONSULTS")
     assert str(caught.value).endswith("(the ontology has: REQUESTS_AID_FROM, APPEALS_TO, OFFERS_SUPPORT, SUPPORTS, "
                                       "COOPERATES_WITH, CONSULTS, SIGNS_AGREEMENT_WITH, MEDIATES, CONDEMNS, ACCUSES, "
-                                      "REJECTS, THREATENS, SANCTIONS, DEPLOYS_TO, ATTACKS, FIGHTS, LEADS, MEMBER_OF)")
+                                      "REJECTS, THREATENS, SANCTIONS, DEPLOYS_TO, ATTACKS, FIGHTS, LEADS, MEMBER_OF, "
+                                      "PROTESTS, RIOTS)")
 
 
 def test_a_date_is_a_calendar_date() -> None:
