@@ -59,6 +59,7 @@ class Words:
     threat_object_prepositions: frozenset[str]
     accreditation_prepositions: frozenset[str]
     appositive_articles: frozenset[str]
+    noun_articles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Windows:
     characterising_words: int
     relative_words: int
     object_relative_words: int
+    event_head_words: int
     agent_preposition_gap: int
     adjectival_gap: int
     appositive_words: int

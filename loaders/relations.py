@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 
 from loaders.actors import Mention, load_references
-from loaders.arguments import ArgumentAssignment
+from loaders.arguments import ATTACK_AUTHOR, ArgumentAssignment
 from loaders.casualties import CasualtyReader
 from loaders.clauses import ClauseReading, clause_end
 from loaders.dates import date_words
@@ -62,6 +62,8 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         self.triggers = load_triggers(self.lang)
         self.gazetteer = gazetteer
         self.parties = parties
+        self.parties_named = False
+        self._named_in: int | None = None  # id of the mention list parties_named was read from
         self.fights = list(fights)
         refs = load_references(self.lang)
         self.titles = frozenset(fold(t) for t in refs["titles"])
@@ -79,6 +81,9 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
     # -- one sentence -----------------------------------------------------------------------------
 
     def read(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[FoundRelation]:
+        if self._named_in != id(mentions):
+            self._named_in = id(mentions)
+            self.parties_named = any(set(m.actors) & set(self.parties) for m in mentions)
         raw = self.triggers.find(text[start:end])
         triggers = [PhraseMatch(t.start + start, t.end + start, t.payload, t.clitic) for t in raw]
         args = self._arguments(text, start, end, mentions, triggers)
@@ -92,6 +97,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         accusation_from = accusation_until = -1
         covered_until = -1
         appeal_until = -1
+        judged: list[tuple] = []  # condemnations of an attack whose author is read once the sentence is
         for position, trigger in enumerate(triggers):
             frame: Frame = trigger.payload
             if accusation_from <= trigger.start < accusation_until:
@@ -101,6 +107,9 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                     frame.pos == "verb" and frame.predicate not in ASKING)):
                 self._skip(trigger, "inside what an appeal asks for")
                 continue  # "called for a ceasefire", "asked the Council to impose ...": a wish, not a fact
+            if frame.pos == "verb" and frame.voice == "active" and self._noun_use(sent, trigger):
+                self._skip(trigger, "a verb form used as a noun ('the attack')")
+                continue
             if self._characterised(sent, trigger):
                 self._skip(trigger, "the speaker's characterisation ('what it called')")
                 continue  # "في إطار ما وصفته بدعم الدوحة", "what it called support": the speaker's words, no fact
@@ -160,6 +169,10 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                 predicate, modality = frame.negated_as, "asserted"
             if predicate == "FIGHTS" and self._alongside(sent, trigger):
                 predicate = "SUPPORTS"  # "ويقاتل التبو إلى جانب القوات ...": fighting on their side
+            if any(t == ATTACK_AUTHOR for _, t in pairs):
+                judged.append((trigger, frame, predicate, modality, confidence, self.last_attacker,
+                               tuple(dict.fromkeys(self._stand_in(s) for s, _ in pairs))))
+                continue
             for source, target in ((self._stand_in(s), self._stand_in(t)) for s, t in pairs):
                 if source == target or self._own_part(source, target):
                     continue
@@ -174,12 +187,22 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         if sentence_agent:
             self.last_agent = sentence_agent
         found += self._casualty_relations(sent, mentions)
+        found += self._judged_attacks(judged, found)
         return dedupe(found)
 
-    def _skip(self, trigger: PhraseMatch, reason: str) -> None:
-        if self.trace is not None:
-            self.trace.append(Skip(trigger.start, trigger.end, trigger.payload.predicate, reason))
-
+    @staticmethod
+    def _judged_attacks(judged: list[tuple], found: list[FoundRelation]) -> list[FoundRelation]:
+        """"أدانت مصر الهجوم الذي شنته قوات حفتر": a condemned attack's author is the attacker the sentence
+        names after the condemnation, else the one last reported before it."""
+        out = []
+        for trigger, frame, predicate, modality, confidence, earlier, sources in judged:
+            later = tuple(dict.fromkeys(r.source for r in found if r.predicate == "ATTACKS"
+                                        and r.modality == "asserted" and r.trigger_start > trigger.start))
+            for source in sources:
+                out.extend(FoundRelation(source, predicate, author, modality, frame.cameo, frame.plover, confidence,
+                                         trigger.start, trigger.end, frame_rule(frame) + ", the attack's author")
+                           for author in later or earlier if author != source)
+        return out
 
     def _skip(self, trigger: PhraseMatch, reason: str) -> None:
         if self.trace is not None:

@@ -27,6 +27,7 @@ class TargetFinding:
     gazetteer: Gazetteer
     fights: list[tuple[int, tuple[str, str]]]
     parties: tuple[str, ...]
+    parties_named: bool
     diplomats: frozenset[str]
     attack_nouns: tuple[str, ...]
 
@@ -99,9 +100,12 @@ class TargetFinding:
         return [a for a in after if a.group == first.group]
 
     def _sides_at(self, position: int) -> tuple[str, ...]:
-        """The two sides at a point of the article: the forces last shown fighting, else the conflict's."""
+        """The two sides at a point of the article: the forces last shown fighting, else the conflict's, when
+        the article names either (a pack's sides are no one's addressees in news of another conflict)."""
         at = bisect.bisect_right(self.fights, position, key=_fight_start)  # fights are in text order
-        return self.fights[at - 1][1] if at else self.parties
+        if at:
+            return self.fights[at - 1][1]
+        return self.parties if self.parties_named else ()
 
     def _untargeted(self, frame: Frame, agent: tuple[str, ...], sent: Sentence,
                     trigger: PhraseMatch) -> list[tuple[str, str]]:
