@@ -8,6 +8,7 @@ after its preposition. The target is then the first actor behind the frame's pre
 
 from __future__ import annotations
 
+from loaders.clauses import clause_end
 from loaders.lexicon import Frame
 from loaders.matcher import PhraseMatch
 from loaders.sentence import Argument, Sentence, group_actors
@@ -48,6 +49,8 @@ class ArgumentAssignment:
             return self._adjectival(sent, trigger, before, after)
         if frame.voice == "compound":
             return self._compound(frame, trigger, sent, before, after)
+        if frame.voice == "possessed":
+            return self._possessed(sent, trigger, before, after)
         agent, rest = self._agent(frame, trigger, sent, before, after, limit, antecedent, shared_agent)
         confidence = CONFIDENT
         if not agent and frame.pos == "verb" and self.last_agent and not before \
@@ -158,6 +161,11 @@ class ArgumentAssignment:
         targets = self._targets(frame, trigger, sent, rest, limit)
         if targets is None and (head := self._object_antecedent(sent, trigger)):
             targets = (head, False)
+        if targets is None and frame.predicate in JUDGING:
+            # "rejected the memorandum between Turkey and the GNA": the parties to what is rejected
+            between = self._between(rest, clause_end(sent.text, trigger.end, sent.end))
+            if between:
+                targets = (tuple(x for a in between for x in a.mention.actors), False)
         if targets is None and frame.predicate in JUDGING and self._names_the_attack(sent, trigger):
             # "condemned the attack": its author, named later in the sentence or the last one reported
             targets = ((ATTACK_AUTHOR,), True)

@@ -23,7 +23,8 @@ class Frame:
     predicate: str
     cameo: str
     pos: str  # "verb" or "noun"
-    voice: str  # active, passive (agent after من/by), compound (Turkish-backed X), adjectival (X loyal to Y)
+    voice: str  # active, passive (agent after من/by), compound (Turkish-backed X), adjectival (X loyal to Y),
+    # possessed (X's backers, Y and Z)
     target_preps: tuple[str, ...] | None  # prepositions allowed before the target ("" = none); None = any
     agent_preps: tuple[str, ...]
     requires: tuple[str, ...]  # one of these must follow the trigger closely ("launched" + "offensive")

@@ -42,6 +42,21 @@ CASES: list[tuple[str, list[Rel]]] = [
     # after an article a verb form is a noun: "the attack" attacks nothing, it heads the relative clause
     ("Egypt condemned the attack that Haftar's forces launched against Misrata.",
      [("egypt", "CONDEMNS", "lna", "asserted", "111"), ("lna", "ATTACKS", "misrata", "asserted", "190")]),
+    # "X's backers, Y and Z": the list beside the supporter noun backs its possessor, in either order
+    ("Sarraj's backers, Turkey and Qatar, sent more drones.",
+     [("turkey", "SUPPORTS", "sarraj", "asserted", "050"), ("qatar", "SUPPORTS", "sarraj", "asserted", "050")]),
+    ("Russia and the UAE, Haftar's key backers, stayed silent.",
+     [("russia", "SUPPORTS", "haftar", "asserted", "050"),
+      ("united-arab-emirates", "SUPPORTS", "haftar", "asserted", "050")]),
+    ("وصمت داعمو السراج، تركيا وقطر، عن الهجوم.",
+     [("turkey", "SUPPORTS", "sarraj", "asserted", "050"), ("qatar", "SUPPORTS", "sarraj", "asserted", "050")]),
+    # a rejection of a deal between two parties rejects each party to it, for every rejecting state
+    ("Egypt and Greece rejected the accord between Ankara and the GNA.",
+     [("egypt", "REJECTS", "turkey", "asserted", "120"), ("egypt", "REJECTS", "gna", "asserted", "120"),
+      ("greece", "REJECTS", "turkey", "asserted", "120"), ("greece", "REJECTS", "gna", "asserted", "120")]),
+    # a passive after a comma reads agent -> patient
+    ("The LNA, armed by the UAE, shelled Zawiya.",
+     [("united-arab-emirates", "SUPPORTS", "lna", "asserted", "050"), ("lna", "ATTACKS", "zawiya", "asserted", "190")]),
     # the sides of a pack's conflict are nobody's addressees in news that never names them
     ("Ghana hosted talks on Monday.", []),
 ]
