@@ -36,6 +36,7 @@ class Affixes:
     noun_prefixes: tuple[str, ...]
     nominal_prefixes: tuple[str, ...]
     possessive_endings: tuple[str, ...]
+    nominal_clitics: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ class Frame:
     default_target: str | None  # "parties": with no target named, the sides of the conflict
     all_targets: bool  # every actor up to the required word ("summoned the envoys of X, Y and Z to protest")
     negated_as: str | None  # "refused to recognise X" is a rejection of X, not a denied recognition
+    finite: bool = False  # forms that are finite verbs only: never written with a noun's clitic (بحث is no ب+حث)
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,12 @@ def load_triggers(lang: str) -> PhraseMatcher:
             default_target=entry.get("default_target"),
             all_targets=bool(entry.get("all_targets")),
             negated_as=entry.get("negated_as"),
+            finite=bool(entry.get("finite")),
         )
         verb = frame.pos == "verb"
+        # "object_suffixes": false keeps a verb bare where a suffixed form is a common noun (زاره / وزارة)
+        suffixed = verb and lang == "ar" and entry.get("object_suffixes", True)
         for form in entry["forms"]:
-            matcher.add(fold(form), frame, verb=verb, suffixes=VERB_SUFFIXES if verb and lang == "ar" else ())
+            matcher.add(fold(form), frame, verb=verb, suffixes=VERB_SUFFIXES if suffixed else ())
     matcher.build()
     return matcher
