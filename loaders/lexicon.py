@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from loaders.grammar import load_grammar
 from loaders.matcher import PhraseMatcher
 from loaders.normalize import fold
 from ontology.errors import GazetteerError
@@ -108,7 +109,11 @@ def load_triggers(lang: str) -> PhraseMatcher:
     path = _LANG_DIR / lang / "triggers.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     cues = load_cues(lang)
+    grammar = load_grammar(lang)
+    prepositions = cues.prepositions | set(grammar.affixes.prepositions)
     matcher = PhraseMatcher()
+    registered: set[str] = set()
+    detached: list[tuple[str, Frame]] = []
     for entry in data["frames"]:
         predicate = entry["predicate"]
         if predicate not in PREDICATES:
@@ -134,5 +139,14 @@ def load_triggers(lang: str) -> PhraseMatcher:
         suffixed = verb and lang == "ar" and entry.get("object_suffixes", True)
         for form in entry["forms"]:
             matcher.add(fold(form), frame, verb=verb, suffixes=VERB_SUFFIXES if suffixed else ())
+            registered.add(fold(form))
+            words = fold(form).split()
+            if grammar.verb_first and verb and frame.voice == "active" and len(words) == 2 and words[1] in prepositions:
+                # "سيطرت على": a verb-first clause puts its subject between the verb and its preposition
+                # ("وسيطرت قوات الوفاق على ..."), so the verb also stands alone, its target behind that preposition
+                detached.append((words[0], replace(frame, target_preps=(words[1],))))
+    for verb_form, frame in detached:
+        if verb_form not in registered:
+            matcher.add(verb_form, frame, verb=True, suffixes=VERB_SUFFIXES)
     matcher.build()
     return matcher

@@ -67,6 +67,9 @@ CASES: list[tuple[str, list[Rel]]] = [
     ("وشن تنظيم داعش هجوما انتحاريا على قوات الوفاق.", [("isis", "ATTACKS", "gna", "asserted", "1831")]),
     # an appeal upgraded to a request for aid takes the request's code
     ("The GNA urged Italy to send troops.", [("gna", "REQUESTS_AID_FROM", "italy", "asserted", "023")]),
+    # a verb-first clause puts the subject between a verb and its preposition: the verb stands alone too
+    ("واستولت قوات الوفاق على قاعدة الوطية.", [("gna", "ATTACKS", "al-watiya", "asserted", "192")]),
+    ("واعترفت إيطاليا بالمجلس الوطني الانتقالي.", [("italy", "SUPPORTS", "ntc", "asserted", "054")]),
     # the sides of a pack's conflict are nobody's addressees in news that never names them
     ("Ghana hosted talks on Monday.", []),
 ]
