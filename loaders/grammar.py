@@ -61,6 +61,7 @@ class Words:
     accreditation_prepositions: frozenset[str]
     appositive_articles: frozenset[str]
     noun_articles: frozenset[str]
+    threat_clauses: frozenset[str]
 
 
 @dataclass(frozen=True)

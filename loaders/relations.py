@@ -41,6 +41,9 @@ _ASKED_FOR = frozenset(("SUPPORTS", "SIGNS_AGREEMENT_WITH", "CONSULTS", "COOPERA
 # What a threat threatens ("threatened sanctions", "threatened to cut ties") has not happened; an attack
 # threatened keeps its own (intent or conditional) reading.
 _THREATENED = _ASKED_FOR | {"SANCTIONS"}
+# Talks or a mediation that one rejects or opposes ("opposed to French mediation in talks with Syria") are
+# proposals, not facts.
+_REJECTED = frozenset(("MEDIATES", "CONSULTS"))
 INTENT_UPGRADES = {"SUPPORTS": "OFFERS_SUPPORT"}
 AID_UPGRADES = {"APPEALS_TO": "REQUESTS_AID_FROM"}
 _ATTACK_PLOVER = PREDICATES["ATTACKS"].plover
@@ -99,13 +102,16 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         self.last_agent_in_sentence = ()
         accusation_from = accusation_until = -1
         covered_until = -1
-        appeal_from = appeal_until = threat_from = threat_until = -1
+        appeal_from = appeal_until = threat_from = threat_until = reject_from = reject_until = -1
         judged: list[tuple] = []  # condemnations of an attack whose author is read once the sentence is
         for position, trigger in enumerate(triggers):
             frame: Frame = trigger.payload
             if accusation_from <= trigger.start < accusation_until:
                 self._skip(trigger, "inside what an accusation alleges")
                 continue  # what an accusation alleges is the accusation's content, not a fact
+            if reject_from <= trigger.start < reject_until and frame.predicate in _REJECTED and frame.voice == "active":
+                self._skip(trigger, "inside what a rejection rejects")
+                continue  # "rejected a US offer to host a summit": no summit was hosted
             if threat_from <= trigger.start < threat_until and frame.predicate in _THREATENED:
                 self._skip(trigger, "inside what a threat threatens")
                 continue  # "threatened sanctions against Haftar": no sanction yet
@@ -164,6 +170,8 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                 appeal_from, appeal_until = trigger.end, clause_end(text, trigger.end, end)
             if frame.predicate == "THREATENS":
                 threat_from, threat_until = trigger.end, clause_end(text, trigger.end, end)
+            if frame.predicate == "REJECTS":
+                reject_from, reject_until = trigger.end, clause_end(text, trigger.end, end)
             if not pairs:
                 self._skip(trigger, "no source or no target found")
                 continue

@@ -35,9 +35,13 @@ class TargetFinding:
                  limit: int) -> Targets | None:
         """The target group after the trigger, and whether it came from a reference; None when there is none."""
         if frame.predicate == "THREATENS":
+            following = sent.tokens_after(trigger.end)[:1]
+            said = bool(following) and following[0].text in self.g.words.threat_clauses
             condition = next((t for t in sent.tokens_after(trigger.end) if t.text in self.cues.conditional), None)
+            if said and condition is None:
+                return None  # "warned that police will not tolerate ...": a clause follows, not whom it threatens
             # "threatened to teach Haftar a lesson if ...": a named object first; else whoever the condition names
-            named = [a for a in rest if a.mention.end <= condition.start and a.mention.actors
+            named = [a for a in rest if a.mention.end <= condition.start and a.mention.actors and not said
                      and (a.governor or "") in self.g.words.threat_object_prepositions] if condition else []
             if condition is not None and not named:
                 rest = [a for a in rest if a.mention.start > condition.end]

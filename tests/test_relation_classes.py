@@ -70,6 +70,19 @@ CASES: list[tuple[str, list[Rel]]] = [
     # a verb-first clause puts the subject between a verb and its preposition: the verb stands alone too
     ("واستولت قوات الوفاق على قاعدة الوطية.", [("gna", "ATTACKS", "al-watiya", "asserted", "192")]),
     ("واعترفت إيطاليا بالمجلس الوطني الانتقالي.", [("italy", "SUPPORTS", "ntc", "asserted", "054")]),
+    # a clause after a warning says what is feared: its subject is threatened only through a condition
+    ("Tunisia's interior minister warned that police would break up any rally by the opposition.", []),
+    ("Bashagha warned that GNA forces would march on Sirte if Haftar's troops stayed there.",
+     [("gna", "THREATENS", "lna", "conditional", "130")]),
+    # a required word is a word: "war" is not in "warned", "force" not in "forces"
+    ("Egypt warned Haftar's forces to stop.", [("egypt", "THREATENS", "lna", "asserted", "130")]),
+    # talks one rejects are a proposal, no mediation; a truce brokered before it was rejected is a fact
+    ("Haftar rejected a Russian offer to host talks between the GNA and the LNA.",
+     [("haftar", "REJECTS", "russia", "asserted", "120")]),
+    ("The GNA rejected a truce brokered by Egypt and the UAE.",
+     [("egypt", "MEDIATES", "gna", "asserted", "045"), ("egypt", "MEDIATES", "lna", "asserted", "045"),
+      ("united-arab-emirates", "MEDIATES", "gna", "asserted", "045"),
+      ("united-arab-emirates", "MEDIATES", "lna", "asserted", "045")]),
     # the sides of a pack's conflict are nobody's addressees in news that never names them
     ("Ghana hosted talks on Monday.", []),
 ]
