@@ -8,6 +8,7 @@ after its preposition. The target is then the first actor behind the frame's pre
 
 from __future__ import annotations
 
+from loaders.clauses import clause_end
 from loaders.lexicon import Frame
 from loaders.matcher import PhraseMatch
 from loaders.sentence import Argument, Sentence, group_actors
@@ -21,6 +22,8 @@ JUDGING = frozenset(("CONDEMNS", "REJECTS", "ACCUSES"))
 CONFIDENT = 0.85
 FROM_LAST_CLAUSE = 0.6
 UNTARGETED = 0.7
+# Stands for the author of the attack a condemnation names, until the sentence has been read.
+ATTACK_AUTHOR = "\x00attack-author"
 
 
 class ArgumentAssignment:
@@ -46,6 +49,8 @@ class ArgumentAssignment:
             return self._adjectival(sent, trigger, before, after)
         if frame.voice == "compound":
             return self._compound(frame, trigger, sent, before, after)
+        if frame.voice == "possessed":
+            return self._possessed(sent, trigger, before, after)
         agent, rest = self._agent(frame, trigger, sent, before, after, limit, antecedent, shared_agent)
         confidence = CONFIDENT
         if not agent and frame.pos == "verb" and self.last_agent and not before \
@@ -69,6 +74,10 @@ class ArgumentAssignment:
         if frame.between == "pairs":
             return [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]], 0.8
         agent = antecedent or self._agent_before(sent, trigger, before)
+        if not agent and self.g.verb_first and frame.pos == "verb" and self._opens_clause(sent, trigger):
+            # "استضافت المغرب محادثات بين ...": the host stands right after its verb
+            ahead = [a for a in after if a.mention.end <= between[0].mention.start]
+            agent, _ = self._verb_subject(sent, trigger, ahead, sent.args)
         if set(members) & set(agent):
             # "Russia and Turkey hosted talks between the two sides": the hosts are not the sides
             members = [m for m in self._sides_at(trigger.start) if m not in agent]
@@ -81,6 +90,14 @@ class ArgumentAssignment:
         verb = frame.pos == "verb"
         if verb and (antecedent or shared_agent):
             return antecedent or shared_agent, after
+        pronoun = self._event_relative(sent, trigger) if verb else None
+        if pronoun is not None:
+            # "الهجوم الذي شنته قوات حفتر", "the shelling that hit the port": the doer is named inside the
+            # clause or not at all, never the one who speaks of the event outside it
+            if self.g.verb_first:
+                return self._verb_subject(sent, trigger, after, sent.args)
+            inside = [a for a in before if a.mention.start >= pronoun.end]
+            return self._agent_before(sent, trigger, inside), after
         if frame.pos == "masdar":
             # "after the expulsion of the guards": the verbal noun's object follows; its doer is the clause's
             return (self.last_agent_in_sentence or self._sentence_subject(sent, trigger)
@@ -126,21 +143,32 @@ class ArgumentAssignment:
     def _aimed(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, agent: tuple[str, ...],
                rest: list[Argument], limit: int, confidence: float) -> Pairs:
         """The agent's pairs with the target found among the arguments left."""
+        # the agents with the bodies they lead or serve: "Putin and Erdogan ... the two sides" = Russia, Turkey
+        agents_and_theirs = set(agent) | {p.of for a in agent for p in self.gazetteer.actors[a].positions}
         sides = next((a for a in rest if a.mention.kind in ("dual", "parties") and a.mention.start < limit
-                      and set(agent) & set(a.mention.actors)), None)
+                      and agents_and_theirs & set(a.mention.actors)), None)
         if sides is not None and PREDICATES[frame.predicate].symmetric:
             # "Ankara cooperates with the GNA ... which the two sides signed": the two sides are the agents
             members = sides.mention.actors
             return [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]], 0.75
+        if sides is not None and agents_and_theirs >= set(sides.mention.actors):
+            # "Putin and Erdogan called on both sides": the two callers are not the sides they address
+            conflict = [t for t in self._sides_at(trigger.start) if t not in agent]
+            return [(s, t) for s in agent for t in conflict], 0.7
         own = set(map(self._stand_in, agent))
         rest = [a for a in rest if not set(map(self._stand_in, a.mention.actors)) <= own
                 and not self._affiliated(a.mention.actors, agent)]
         targets = self._targets(frame, trigger, sent, rest, limit)
         if targets is None and (head := self._object_antecedent(sent, trigger)):
             targets = (head, False)
-        if targets is None and frame.predicate in JUDGING and self.last_attacker \
-                and self._names_the_attack(sent, trigger):
-            targets = (self.last_attacker, True)  # "condemned the attack": the attack last reported, its author
+        if targets is None and frame.predicate in JUDGING:
+            # "rejected the memorandum between Turkey and the GNA": the parties to what is rejected
+            between = self._between(rest, clause_end(sent.text, trigger.end, sent.end))
+            if between:
+                targets = (tuple(x for a in between for x in a.mention.actors), False)
+        if targets is None and frame.predicate in JUDGING and self._names_the_attack(sent, trigger):
+            # "condemned the attack": its author, named later in the sentence or the last one reported
+            targets = ((ATTACK_AUTHOR,), True)
         if targets is None:
             return self._untargeted(frame, agent, sent, trigger), UNTARGETED
         group, from_reference = targets
@@ -149,4 +177,4 @@ class ArgumentAssignment:
         return [(s, t) for s in agent for t in group], confidence
 
 
-__all__ = ["ArgumentAssignment", "GROUP_REFERENCES", "JUDGING"]
+__all__ = ["ATTACK_AUTHOR", "ArgumentAssignment", "GROUP_REFERENCES", "JUDGING"]

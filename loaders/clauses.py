@@ -44,6 +44,13 @@ class ClauseReading:
         """"داعيا", "مطالبا", "accusing": a circumstantial form whose subject is the clause's."""
         return self.g.is_participle(text[trigger.start + len(trigger.clitic) : trigger.end].split()[0])
 
+    def _noun_use(self, sent: Sentence, trigger: PhraseMatch) -> bool:
+        """"the attack", "a strike": a one-word verb form after an article is a noun ("the main backer of"
+        is a phrase of its own)."""
+        before = sent.tokens_before(trigger.start)[-1:]
+        return bool(before) and before[0].text in self.g.words.noun_articles \
+            and " " not in sent.text[trigger.start : trigger.end]
+
     def _conjoined(self, trigger: PhraseMatch) -> bool:
         return trigger.clitic[:1] in self.g.affixes.conjunctions
 

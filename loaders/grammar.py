@@ -36,6 +36,7 @@ class Affixes:
     noun_prefixes: tuple[str, ...]
     nominal_prefixes: tuple[str, ...]
     possessive_endings: tuple[str, ...]
+    nominal_clitics: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class Words:
     list_clitics: tuple[str, ...]
     carrier_nouns: tuple[str, ...]
     carrier_articles: tuple[str, ...]
+    noun_articles: frozenset[str]
+    threat_clauses: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class Windows:
     characterising_words: int
     relative_words: int
     object_relative_words: int
+    event_head_words: int
     agent_preposition_gap: int
     adjectival_gap: int
     appositive_words: int

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -23,7 +23,8 @@ class Frame:
     predicate: str
     cameo: str
     pos: str  # "verb" or "noun"
-    voice: str  # active, passive (agent after من/by), compound (Turkish-backed X), adjectival (X loyal to Y)
+    voice: str  # active, passive (agent after من/by), compound (Turkish-backed X), adjectival (X loyal to Y),
+    # possessed (X's backers, Y and Z)
     target_preps: tuple[str, ...] | None  # prepositions allowed before the target ("" = none); None = any
     agent_preps: tuple[str, ...]
     requires: tuple[str, ...]  # one of these must follow the trigger closely ("launched" + "offensive")
@@ -32,6 +33,7 @@ class Frame:
     default_target: str | None  # "parties": with no target named, the sides of the conflict
     all_targets: bool  # every actor up to the required word ("summoned the envoys of X, Y and Z to protest")
     negated_as: str | None  # "refused to recognise X" is a rejection of X, not a denied recognition
+    finite: bool = False  # forms that are finite verbs only: never written with a noun's clitic (بحث is no ب+حث)
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,10 @@ def load_triggers(lang: str) -> PhraseMatcher:
     data = json.loads(path.read_text(encoding="utf-8"))
     cues = load_cues(lang)
     grammar = load_grammar(lang)
+    prepositions = cues.prepositions | set(grammar.affixes.prepositions)
     matcher = PhraseMatcher()
+    registered: set[str] = set()
+    detached: list[tuple[str, Frame]] = []
     for entry in data["frames"]:
         predicate = entry["predicate"]
         if predicate not in PREDICATES:
@@ -128,9 +133,21 @@ def load_triggers(lang: str) -> PhraseMatcher:
             default_target=entry.get("default_target"),
             all_targets=bool(entry.get("all_targets")),
             negated_as=entry.get("negated_as"),
+            finite=bool(entry.get("finite")),
         )
         verb = frame.pos == "verb"
+        # "object_suffixes": false keeps a verb bare where a suffixed form is a common noun (زاره / وزارة)
+        suffixed = verb and entry.get("object_suffixes", True)
         for form in entry["forms"]:
-            matcher.add(fold(form), frame, verb=verb, suffixes=grammar.affixes.verb_suffixes if verb else ())
+            matcher.add(fold(form), frame, verb=verb, suffixes=grammar.affixes.verb_suffixes if suffixed else ())
+            registered.add(fold(form))
+            words = fold(form).split()
+            if grammar.verb_first and verb and frame.voice == "active" and len(words) == 2 and words[1] in prepositions:
+                # "سيطرت على": a verb-first clause puts its subject between the verb and its preposition
+                # ("وسيطرت قوات الوفاق على ..."), so the verb also stands alone, its target behind that preposition
+                detached.append((words[0], replace(frame, target_preps=(words[1],))))
+    for verb_form, frame in detached:
+        if verb_form not in registered:
+            matcher.add(verb_form, frame, verb=True, suffixes=grammar.affixes.verb_suffixes)
     matcher.build()
     return matcher

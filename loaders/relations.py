@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 
 from loaders.actors import Mention, load_references
-from loaders.arguments import ArgumentAssignment
+from loaders.arguments import ATTACK_AUTHOR, ArgumentAssignment
 from loaders.casualties import CasualtyReader
 from loaders.clauses import ClauseReading, clause_end
 from loaders.dates import date_words
@@ -32,12 +32,18 @@ from loaders.tokens import tokenize
 from loaders.voice import ASKING, INANIMATE, PLACE_TARGETS, VoiceReading
 from loaders.words import stem
 from ontology.gazetteer import Gazetteer
-from ontology.vocabulary import PREDICATES
+from ontology.vocabulary import PREDICATES, default_cameo
 
 __all__ = ["Argument", "FoundRelation", "SentenceReader", "Skip", "PLACE_TARGETS"]
 
 # What an appeal asks for ("urged talks between", "called for a ceasefire") has not happened.
 _ASKED_FOR = frozenset(("SUPPORTS", "SIGNS_AGREEMENT_WITH", "CONSULTS", "COOPERATES_WITH", "MEDIATES", "DEPLOYS_TO"))
+# What a threat threatens ("threatened sanctions", "threatened to cut ties") has not happened; an attack
+# threatened keeps its own (intent or conditional) reading.
+_THREATENED = _ASKED_FOR | {"SANCTIONS"}
+# Talks or a mediation that one rejects or opposes ("opposed to French mediation in talks with Syria") are
+# proposals, not facts.
+_REJECTED = frozenset(("MEDIATES", "CONSULTS"))
 INTENT_UPGRADES = {"SUPPORTS": "OFFERS_SUPPORT"}
 AID_UPGRADES = {"APPEALS_TO": "REQUESTS_AID_FROM"}
 _ATTACK_PLOVER = PREDICATES["ATTACKS"].plover
@@ -71,6 +77,8 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         self.triggers = load_triggers(self.lang)
         self.gazetteer = gazetteer
         self.parties = parties
+        self.parties_named = False
+        self._named_in: int | None = None  # id of the mention list parties_named was read from
         self.fights = list(fights)
         self.titles, self.transparent, self.diplomats, self.attack_nouns, self.agent_phrases = _words(self.lang)
         self.casualties = casualty_reader(self.lang)
@@ -83,6 +91,9 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
     # -- one sentence -----------------------------------------------------------------------------
 
     def read(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[FoundRelation]:
+        if self._named_in != id(mentions):
+            self._named_in = id(mentions)
+            self.parties_named = any(set(m.actors) & set(self.parties) for m in mentions)
         raw = self.triggers.find(text[start:end])
         triggers = [PhraseMatch(t.start + start, t.end + start, t.payload, t.clitic) for t in raw]
         tokens = tokenize(text, start, end)
@@ -95,16 +106,29 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         self.last_agent_in_sentence = ()
         accusation_from = accusation_until = -1
         covered_until = -1
-        appeal_until = -1
+        appeal_from = appeal_until = threat_from = threat_until = reject_from = reject_until = -1
+        judged: list[tuple] = []  # condemnations of an attack whose author is read once the sentence is
         for position, trigger in enumerate(triggers):
             frame: Frame = trigger.payload
             if accusation_from <= trigger.start < accusation_until:
                 self._skip(trigger, "inside what an accusation alleges")
                 continue  # what an accusation alleges is the accusation's content, not a fact
-            if trigger.start < appeal_until and (frame.predicate in _ASKED_FOR or (
+            if reject_from <= trigger.start < reject_until and frame.predicate in _REJECTED and frame.voice == "active":
+                self._skip(trigger, "inside what a rejection rejects")
+                continue  # "rejected a US offer to host a summit": no summit was hosted
+            if threat_from <= trigger.start < threat_until and frame.predicate in _THREATENED:
+                self._skip(trigger, "inside what a threat threatens")
+                continue  # "threatened sanctions against Haftar": no sanction yet
+            if appeal_from <= trigger.start < appeal_until and (frame.predicate in _ASKED_FOR or (
                     frame.pos == "verb" and frame.predicate not in ASKING)):
                 self._skip(trigger, "inside what an appeal asks for")
                 continue  # "called for a ceasefire", "asked the Council to impose ...": a wish, not a fact
+            if frame.finite and any(c in trigger.clitic for c in self.g.affixes.nominal_clitics):
+                self._skip(trigger, "a finite verb under a noun's clitic")
+                continue  # "وبحث" is the verb بحث, not ب + حث
+            if frame.pos == "verb" and frame.voice == "active" and self._noun_use(sent, trigger):
+                self._skip(trigger, "a verb form used as a noun ('the attack')")
+                continue
             if self._characterised(sent, trigger):
                 self._skip(trigger, "the speaker's characterisation ('what it called')")
                 continue  # "في إطار ما وصفته بدعم الدوحة", "what it called support": the speaker's words, no fact
@@ -113,14 +137,18 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                 continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
             reach = self._requires_reach(frame)
             if frame.requires and not self._near_words(sent, trigger, frame.requires, reach):
-                self._skip(trigger, f"none of the words it requires within {reach} words")
-                continue
+                if not any(t.payload is not frame and (t.start, t.end) == (trigger.start, trigger.end)
+                           for t in triggers):
+                    self._skip(trigger, f"none of the words it requires within {reach} words")
+                continue  # a finer frame of the same words ("threatened" + "sanctions") leaves it to the others
             next_verb = next((t.start for t in triggers[position + 1 :]
                               if t.payload.pos == "verb"
                               and (t.payload.voice == "active" or (t.payload.voice == "passive" and t.payload.requires
                                                                    and frame.voice != "passive"))
                               and t.payload.predicate != frame.predicate
                               and not (frame.predicate in ASKING and t.payload.predicate in _ASKED_FOR)
+                              # "threatened sanctions against X": the act threatened leaves X to the threat
+                              and not (frame.predicate == "THREATENS" and t.start < clause_end(text, trigger.end, end))
                               and not self._embedded_elsewhere(sent, t, trigger)), end)
             if frame.predicate == "APPEALS_TO" and self._invitation(sent, trigger):
                 found.extend(self._truce_call(sent, trigger, frame))
@@ -143,7 +171,11 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                                      and accused & set(a.mention.actors)), default=trigger.end)
                 accusation_from, accusation_until = after_accused, clause_end(text, after_accused, end)
             if frame.predicate in ASKING:
-                appeal_until = clause_end(text, trigger.end, end)
+                appeal_from, appeal_until = trigger.end, clause_end(text, trigger.end, end)
+            if frame.predicate == "THREATENS":
+                threat_from, threat_until = trigger.end, clause_end(text, trigger.end, end)
+            if frame.predicate == "REJECTS":
+                reject_from, reject_until = trigger.end, clause_end(text, trigger.end, end)
             if not pairs:
                 self._skip(trigger, "no source or no target found")
                 continue
@@ -164,13 +196,19 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                 predicate, modality = frame.negated_as, "asserted"
             if predicate == "FIGHTS" and self._alongside(sent, trigger):
                 predicate = "SUPPORTS"  # "ويقاتل التبو إلى جانب القوات ...": fighting on their side
+            if any(t == ATTACK_AUTHOR for _, t in pairs):
+                judged.append((trigger, frame, predicate, modality, confidence, self.last_attacker,
+                               tuple(dict.fromkeys(self._stand_in(s) for s, _ in pairs))))
+                continue
+            # a predicate changed by modality or an aid noun takes its own code ("urged ... to send troops": 023)
+            code = frame.cameo if predicate == frame.predicate else default_cameo(predicate)
             for source, target in ((self._stand_in(s), self._stand_in(t)) for s, t in pairs):
                 if source == target or self._own_part(source, target):
                     continue
                 kind = predicate
                 if kind == "DEPLOYS_TO" and self.gazetteer.actors[target].type not in ("Location", "State"):
                     kind = "SUPPORTS"  # "sent armoured vehicles and drones to the GNA": arming it
-                found.append(FoundRelation(source, kind, target, modality, frame.cameo, frame.plover,
+                found.append(FoundRelation(source, kind, target, modality, code, frame.plover,
                                            confidence, trigger.start, trigger.end, frame_rule(frame)))
                 if kind in ("ATTACKS", "FIGHTS") and modality == "asserted":
                     self.last_attacker = (source,)
@@ -178,12 +216,22 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         if sentence_agent:
             self.last_agent = sentence_agent
         found += self._casualty_relations(sent, mentions)
+        found += self._judged_attacks(judged, found)
         return dedupe(found)
 
-    def _skip(self, trigger: PhraseMatch, reason: str) -> None:
-        if self.trace is not None:
-            self.trace.append(Skip(trigger.start, trigger.end, trigger.payload.predicate, reason))
-
+    @staticmethod
+    def _judged_attacks(judged: list[tuple], found: list[FoundRelation]) -> list[FoundRelation]:
+        """"أدانت مصر الهجوم الذي شنته قوات حفتر": a condemned attack's author is the attacker the sentence
+        names after the condemnation, else the one last reported before it."""
+        out = []
+        for trigger, frame, predicate, modality, confidence, earlier, sources in judged:
+            later = tuple(dict.fromkeys(r.source for r in found if r.predicate == "ATTACKS"
+                                        and r.modality == "asserted" and r.trigger_start > trigger.start))
+            for source in sources:
+                out.extend(FoundRelation(source, predicate, author, modality, frame.cameo, frame.plover, confidence,
+                                         trigger.start, trigger.end, frame_rule(frame) + ", the attack's author")
+                           for author in later or earlier if author != source)
+        return out
 
     def _skip(self, trigger: PhraseMatch, reason: str) -> None:
         if self.trace is not None:

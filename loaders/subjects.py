@@ -32,7 +32,7 @@ class SubjectFinding:
         if pronoun.text in self.g.words.pronoun_relatives:
             return self._sentence_subject(sent, trigger)  # "...، وهي تحظى بدعم": the sentence's subject
         heads = [a for a in before if a.mention.end <= pronoun.start and a.mention.actors]
-        if not heads or not self._agent_ok(heads[-1]):
+        if not heads or not self._agent_ok(heads[-1]) or self._event_head(sent, pronoun) is not None:
             return ()
         gap = sent.text[heads[-1].mention.end : pronoun.start]
         gap_words = tokenize(gap)
@@ -49,6 +49,20 @@ class SubjectFinding:
                       if p.predicate == "LEADS" and self.gazetteer.actors[p.of].type == "State"]
             return tuple(states[:1]) or actors
         return actors
+
+    def _event_head(self, sent: Sentence, pronoun: Token) -> PhraseMatch | None:
+        """"القصف الذي استهدف", "the attack that ... launched": a relative clause whose head is an event
+        noun (a trigger right before its pronoun), not the actor named before that noun."""
+        words = sent.tokens_before(pronoun.start)[-self.g.windows.event_head_words :]
+        if not words:
+            return None
+        return next((t for t in sent.triggers if (t.payload.pos != "verb" or self._noun_use(sent, t))
+                     and words[0].start <= t.start and t.end <= pronoun.start), None)
+
+    def _event_relative(self, sent: Sentence, trigger: PhraseMatch) -> Token | None:
+        """The pronoun of the event-headed relative clause that holds a verb trigger, if any."""
+        pronoun = self._relative_pronoun(sent, trigger)
+        return pronoun if pronoun is not None and self._event_head(sent, pronoun) is not None else None
 
     def _relative_pronoun(self, sent: Sentence, trigger: PhraseMatch) -> Token | None:
         preceding = sent.tokens_before(trigger.start)

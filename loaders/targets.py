@@ -27,6 +27,7 @@ class TargetFinding:
     gazetteer: Gazetteer
     fights: list[tuple[int, tuple[str, str]]]
     parties: tuple[str, ...]
+    parties_named: bool
     diplomats: frozenset[str]
     attack_nouns: tuple[str, ...]
 
@@ -34,9 +35,13 @@ class TargetFinding:
                  limit: int) -> Targets | None:
         """The target group after the trigger, and whether it came from a reference; None when there is none."""
         if frame.predicate == "THREATENS":
+            following = sent.tokens_after(trigger.end)[:1]
+            said = bool(following) and following[0].text in self.g.words.threat_clauses
             condition = next((t for t in sent.tokens_after(trigger.end) if t.text in self.cues.conditional), None)
+            if said and condition is None:
+                return None  # "warned that police will not tolerate ...": a clause follows, not whom it threatens
             # "threatened to teach Haftar a lesson if ...": a named object first; else whoever the condition names
-            named = [a for a in rest if a.mention.end <= condition.start and a.mention.actors
+            named = [a for a in rest if a.mention.end <= condition.start and a.mention.actors and not said
                      and (a.governor or "") in self.g.words.threat_object_prepositions] if condition else []
             if condition is not None and not named:
                 rest = [a for a in rest if a.mention.start > condition.end]
@@ -99,9 +104,12 @@ class TargetFinding:
         return [a for a in after if a.group == first.group]
 
     def _sides_at(self, position: int) -> tuple[str, ...]:
-        """The two sides at a point of the article: the forces last shown fighting, else the conflict's."""
+        """The two sides at a point of the article: the forces last shown fighting, else the conflict's, when
+        the article names either (a pack's sides are no one's addressees in news of another conflict)."""
         at = bisect.bisect_right(self.fights, position, key=_fight_start)  # fights are in text order
-        return self.fights[at - 1][1] if at else self.parties
+        if at:
+            return self.fights[at - 1][1]
+        return self.parties if self.parties_named else ()
 
     def _untargeted(self, frame: Frame, agent: tuple[str, ...], sent: Sentence,
                     trigger: PhraseMatch) -> list[tuple[str, str]]:

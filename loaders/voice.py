@@ -127,6 +127,49 @@ class VoiceReading:
         holder = group_actors(before[-1], sent.args)
         return [(s, t) for s in holder for t in after[0].mention.actors], 0.75
 
+    def _possessed(self, sent: Sentence, trigger: PhraseMatch, before: list[Argument],
+                   after: list[Argument]) -> Pairs:
+        """"Haftar's backers, the UAE and Egypt", "الإمارات ومصر، أبرز داعمي حفتر": the possessor of the noun
+        is its target, and the list set beside it by a comma its agents."""
+        owner = None
+        if before and sent.text[before[-1].mention.end : trigger.start].strip() in self.g.affixes.possessive_endings:
+            owner = before[-1]  # "Haftar's backers"
+        elif after and (not sent.text[trigger.end : after[0].mention.start].strip()
+                        or after[0].governor in self.g.words.partitive_prepositions):
+            owner = after[0]  # "داعمي حفتر", "the backers of Haftar"
+        if owner is None or not self._agent_ok(owner):
+            return [], 0.0
+        agents: tuple[str, ...] = ()
+        targets = group_actors(owner, sent.args)
+        listed_on = [a for a in after if a.group == owner.group and a.mention.start >= owner.mention.end]
+        if listed_on and self._comma_between(sent, owner.mention.end, listed_on[0].mention.start):
+            # "داعمي حفتر، الإمارات ومصر" reads as one list: the possessor ends at the comma
+            agents = tuple(dict.fromkeys(x for a in listed_on for x in a.mention.actors))
+            targets = owner.mention.actors
+        phrase_end = max(owner.mention.end, trigger.end)
+        following = [a for a in after if a.mention.start >= phrase_end and a.group != owner.group]
+        if not agents and following and self._comma_between(sent, phrase_end, following[0].mention.start):
+            agents = group_actors(following[0], sent.args)  # "..., the UAE and Egypt,"
+        phrase_start = min(owner.mention.start, trigger.start)
+        preceding = [a for a in before if a.mention.end <= phrase_start and a.group != owner.group]
+        if not agents and preceding and self._comma_between(sent, preceding[-1].mention.end, phrase_start):
+            listed = [preceding[-1]]  # "the UAE and Egypt, Haftar's main backers,"
+            for arg in reversed(preceding[:-1]):
+                words = [t.text for t in tokenize(sent.text, arg.mention.end, listed[0].mention.start)]
+                if any(w not in self.g.words.coordinators and w not in self.cues.determiners for w in words):
+                    break
+                listed.insert(0, arg)
+            agents = tuple(dict.fromkeys(x for a in listed for x in a.mention.actors))
+        if not agents:
+            return [], 0.0
+        return [(s, t) for s in agents for t in targets if s not in targets], 0.75
+
+    def _comma_between(self, sent: Sentence, start: int, end: int) -> bool:
+        """Only a comma (and articles) between two positions: an apposition."""
+        gap = sent.text[start:end]
+        words = [t.text for t in tokenize(gap) if t.text not in self.cues.determiners]
+        return ("," in gap or "،" in gap) and not words
+
     def _compound(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, before: list[Argument],
                   after: list[Argument]) -> Pairs:
         """"Turkish-backed forces": the actor fused to the trigger acts on the next one; "a U.N.-brokered

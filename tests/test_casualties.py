@@ -79,7 +79,7 @@ def test_the_attack_named_again_is_its_attackers(tmp_path: Path, text: str,
 
 def test_its_jets_are_the_body_named_before_them(tmp_path: Path) -> None:
     assert _relations(tmp_path, "وقال الاتحاد الأفريقي إن طائراته قصفت مواقع المتمردين قرب الحدود.") == [
-        ("african-union", "ATTACKS", U + "rebels", "190")]
+        ("african-union", "ATTACKS", U + "rebels", "195")]
 
 
 def test_victims_after_a_time_word_and_a_number(tmp_path: Path) -> None:

@@ -42,19 +42,19 @@ CASES = [
     ("en", "Zambian police arrested twelve protesters on Monday.",
      ("zambia/police", "ATTACKS", U + "protesters", "asserted", "173")),
     ("en", "Rebels blew up a Somali army truck near the border.",
-     (U + "rebels", "ATTACKS", "somalia/military", "asserted", "171")),
+     (U + "rebels", "ATTACKS", "somalia/military", "asserted", "1712")),
     ("en", "Riot police fired tear gas at protesters in Caracas.",
      (U + "police", "ATTACKS", U + "protesters", "asserted", "175")),
     ("en", "Uganda deported forty Rwandan nationals last week.",
-     ("uganda", "SANCTIONS", "rwanda/civilians", "asserted", "172")),
+     ("uganda", "SANCTIONS", "rwanda/civilians", "asserted", "174")),
     ("ar", "واعتقلت الشرطة التونسية عشرة متظاهرين في العاصمة.",
      ("tunisia/police", "ATTACKS", U + "protesters", "asserted", "173")),
     ("ar", "وأحرق مستوطنون منازل فلسطينية في القرية.", (U + "settlers", "ATTACKS", "palestine", "asserted", "171")),
     # 18 assault
     ("en", "Sudanese soldiers tortured villagers, a report said.",
-     ("sudan/military", "ATTACKS", U + "civilians", "asserted", "182")),
+     ("sudan/military", "ATTACKS", U + "civilians", "asserted", "1822")),
     ("ar", "وعذب جنود سوريون معتقلين لبنانيين، بحسب تقرير حقوقي.",
-     ("syria/military", "ATTACKS", "lebanon", "asserted", "182")),
+     ("syria/military", "ATTACKS", "lebanon", "asserted", "1822")),
 ]
 
 
