@@ -34,6 +34,7 @@ class Frame:
     all_targets: bool  # every actor up to the required word ("summoned the envoys of X, Y and Z to protest")
     negated_as: str | None  # "refused to recognise X" is a rejection of X, not a denied recognition
     finite: bool = False  # forms that are finite verbs only: never written with a noun's clitic (بحث is no ب+حث)
+    entry: str = ""  # the data entry it comes from, named by its first form, for `ckg explain`
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def load_triggers(lang: str) -> PhraseMatcher:
             all_targets=bool(entry.get("all_targets")),
             negated_as=entry.get("negated_as"),
             finite=bool(entry.get("finite")),
+            entry=f"{lang}/triggers.json, the entry of {entry['forms'][0]!r}",
         )
         verb = frame.pos == "verb"
         # "object_suffixes": false keeps a verb bare where a suffixed form is a common noun (زاره / وزارة)

@@ -47,7 +47,8 @@ class Skip:
 
 def frame_rule(frame: Frame) -> str:
     voice = "" if frame.voice == "active" else f", {frame.voice}"
-    return f"trigger frame {frame.predicate} ({frame.pos}{voice}, CAMEO {frame.cameo})"
+    entry = f", {frame.entry}" if frame.entry else ""
+    return f"trigger frame {frame.predicate} ({frame.pos}{voice}, CAMEO {frame.cameo}{entry})"
 
 
 @dataclass

@@ -28,7 +28,7 @@ def test_explain_gives_rule_trigger_and_mentions(tmp_path: Path) -> None:
     first = data["sentences"][0]
     assert first["relations"] == [{
         "relation": "chad/military ATTACKS libya/unattributed/rebels", "modality": "asserted", "cameo": "190",
-        "trigger": "وقصفت", "rule": "trigger frame ATTACKS (verb, CAMEO 190)",
+        "trigger": "وقصفت", "rule": "trigger frame ATTACKS (verb, CAMEO 190, ar/triggers.json, the entry of 'هاجم')",
         "source_mentions": ["القوات التشادية"], "target_mentions": ["لمتمردين"], "modality_cues": {},
     }]
     second = data["sentences"][1]
