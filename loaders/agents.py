@@ -112,7 +112,8 @@ class AgentFinder:
                 nation = None  # "وحدة ليبيا" is the unity of Libya; a state follows an agent as its nisba
             if nation is None or self._person_follows(text, nation.end, mentions):
                 return False
-            self._replace(mentions, [nation], match.start + len(match.clitic), nation.end, agent)
+            # the agent noun comes first and carries the phrase's clitic ("لقوات تركية")
+            self._replace(mentions, [nation], match.start + len(match.clitic), nation.end, agent, match.clitic)
             return True
         before = bisect.bisect_right(mentions, match.start, key=_end)  # mentions ending before the agent
         last = mentions[before - 1] if before else None
@@ -186,13 +187,14 @@ class AgentFinder:
         return actor is not None and actor.type in _NATIONS
 
     def _replace(self, mentions: list[Mention], nations: list[Mention], start: int, end: int,
-                 agent: AgentType) -> None:
+                 agent: AgentType, clitic: str | None = None) -> None:
         """Each nation's mention becomes the composed agent's, over the same span (so `mentions` stays sorted)."""
         for i, nation in enumerate(nations):
             actor = self._composed(self.gazetteer.actors[nation.actors[0]], agent)
             shown = (start, end) if i == len(nations) - 1 else None
             at = bisect.bisect_left(mentions, nation.start, key=_start)
-            mentions[at] = Mention(nation.start, nation.end, (actor.id,), "agent", nation.clitic, shown=shown)
+            written = clitic if clitic is not None and shown is not None else nation.clitic
+            mentions[at] = Mention(nation.start, nation.end, (actor.id,), "agent", written, shown=shown)
 
     def _composed(self, nation: GazetteerActor, agent: AgentType) -> GazetteerActor:
         actor_id = f"{nation.id}/{agent.slug}"

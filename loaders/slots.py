@@ -28,6 +28,12 @@ def _mention_start(mention: Mention) -> int:
     return mention.start
 
 
+def phrase_start(mention: Mention) -> int:
+    """Where the mention's phrase begins in the text, its clitic included: a composed agent stands where its
+    nationality does, but "لقوات تركية" is governed by the ل written on its first word."""
+    return mention.shown[0] - len(mention.clitic) if mention.shown else mention.start
+
+
 @cache
 def speaker_prefixes() -> tuple[str, ...]:
     """"المتحدث باسم", "a spokesman for", in every language: a name after one is spoken for."""
@@ -53,7 +59,7 @@ class ArgumentSlots:
         for i, mention in enumerate(inside):
             first = groups[group_of[i]][0]
             governor = args[first].governor if first != i else self._governor(
-                text, start, mention, inside, i, tokens[: bisect.bisect_right(ends, mention.start)])
+                text, start, mention, inside, i, tokens[: bisect.bisect_right(ends, phrase_start(mention))])
             args.append(Argument(i, mention, governor, group_of[i]))
         return args
 
@@ -90,7 +96,8 @@ class ArgumentSlots:
                   index: int, before: list[Token]) -> str | None:
         """`before`: the sentence's tokens that end before the mention."""
         w = self.g.windows
-        head = text[max(sentence_start, mention.start - w.source_marker_chars) : mention.start + len(mention.clitic)]
+        anchor = phrase_start(mention)
+        head = text[max(sentence_start, anchor - w.source_marker_chars) : anchor + len(mention.clitic)]
         if any(head.rstrip().endswith(marker) or head.endswith(marker) for marker in self.cues.source_markers):
             return "source"
         if self._role_genitive(text, mention, mentions, index):
@@ -98,7 +105,7 @@ class ArgumentSlots:
         clitic = mention.clitic.lstrip("".join(self.g.affixes.conjunctions))
         genitive_clitic = bool(clitic) and clitic.endswith(self.g.affixes.genitive)
         before = list(before)
-        edge = mention.start
+        edge = anchor
         while before and self._modifier(before[-1]) and not broken(text, before[-1].end, edge):
             edge = before.pop().start
         if len(before) >= 2 and before[-2].text in self.transparent and (
@@ -152,6 +159,7 @@ class ArgumentSlots:
     def _speaker_prefixed(self, text: str, sentence_start: int, mention: Mention) -> bool:
         """"المتحدث باسم الحكومة", "a spokesman for the GNA": the actor speaks through someone."""
         reach = self.g.windows.speaker_prefix_chars
-        head = text[max(sentence_start, mention.start - reach) : mention.start + len(mention.clitic)].rstrip()
+        anchor = phrase_start(mention)
+        head = text[max(sentence_start, anchor - reach) : anchor + len(mention.clitic)].rstrip()
         return any(head.endswith(prefix) or (mention.clitic and head.endswith(prefix + " " + mention.clitic))
                    for prefix in speaker_prefixes())

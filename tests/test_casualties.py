@@ -27,7 +27,7 @@ def _relations(tmp_path: Path, text: str) -> list[tuple[str, str, str, str]]:
      [(U + "rebels", "ATTACKS", U + "civilians", "1823")]),
     # clashes with: the victims fought the force named after "مع"
     ("وذكر الجيش أن عشرين متمردا قتلوا في مواجهات مع القوات النيجرية قرب الحدود.",
-     [("niger/military", "ATTACKS", U + "rebels", "1823")]),
+     [("niger/military", "ATTACKS", U + "rebels", "1823"), (U + "rebels", "FIGHTS", "niger/military", "190")]),
     # English: victims, a passive verb, and an attack by someone
     ("Six Malian soldiers were killed in an attack claimed by rebels on Sunday.",
      [(U + "rebels", "ATTACKS", "mali/military", "1823")]),
