@@ -24,7 +24,7 @@ _LANG_DIR = Path(__file__).parent / "lang"
 # A span that is both a name and a capital or nisba is read as the name.
 _PRIORITY = {"name": 0, "force": 0, "nisba": 1, "capital": 2}
 LEADABLE = {"ArmedGroup", "Government"}
-# Characters between a force phrase and its leader's name: two words ("القوات الموالية للمشير حفتر").
+# Characters between a force phrase and its leader's name: two words ("الكتائب الموالية لحفتر").
 _FORCE_GAP = 200
 
 
@@ -51,8 +51,8 @@ def with_pack_phrases(refs: dict, phrases: Mapping[str, tuple[str, ...]]) -> dic
 
 
 def nisba_forms(stem: str) -> list[str]:
-    """A nisba stem with the endings and article its language gives it (lang/<lang>/agents.json): تركي →
-    تركي, تركية, التركي, التركية (folded); Iraqi → Iraqi, Iraqis."""
+    # A nisba stem with the endings and article its language gives it (lang/<lang>/agents.json): تركي →
+    # تركي, تركية, التركي, التركية (folded); Iraqi → Iraqi, Iraqis.
     stem = fold(stem)
     grammar = grammar_of(stem)
     lexicon = load_agent_lexicon(grammar.lang)
@@ -217,8 +217,8 @@ class ActorRecognizer:
         return any(tail.startswith(marker) or tail.lstrip().startswith(marker) for marker in self._origin)
 
     def _drop_modifiers(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Mentions that only modify another: "(GNA)" repeating its name, "Tripoli-based", the nisba in
-        "Turkish President Erdogan" or "الرئيس المصري عبد الفتاح السيسي", and "a Russian company"."""
+        # Mentions that only modify another: "(GNA)" repeating its name, "Tripoli-based", the nisba in
+        # "Turkish President Erdogan" or "الرئيس التونسي قيس سعيد", and "a Russian company".
         kept: list[Mention] = []
         for i, mention in enumerate(mentions):
             tail = text[mention.end : mention.end + 12]
@@ -231,13 +231,13 @@ class ActorRecognizer:
             if between.endswith(" ") and between[:-1] in _possessive_endings():
                 continue  # "Libya's GNA": the possessor only places the actor
             if mention.kind == "nisba" and self._titles_person(text, mentions, i):
-                continue  # "المبعوث الأممي إلى ليبيا غسان سلامة", "U.N. envoy to Libya Ghassan Salame"
+                continue  # "المبعوث الأممي إلى اليمن مارتن غريفيث", "U.N. envoy to Libya Ghassan Salame"
             if mention.kind == "nisba":
                 words_before = tokenize(text, max(0, mention.start - 30), mention.start)
                 if words_before and words_before[-1].text in self._describers \
                         and text[max(0, words_before[-1].start - 80) : words_before[-1].start].rstrip() \
                         .endswith((",", "،")):
-                    continue  # ", a Russian private military company": the apposition describes, it does not act
+                    continue  # ", a Turkish security firm": the apposition describes, it does not act
                 # "two Russian nationals", "رجل الأعمال الروسي", "سفينة الشحن التركية": origin, not the state acting
                 words_after = tokenize(text, mention.end, min(len(text), mention.end + 30))[:2]
                 if any(w.text in self._attribute_nouns for w in (*words_before[-2:], *words_after[:1])):
@@ -263,7 +263,7 @@ class ActorRecognizer:
         return all(w in self._titles for w in lead_in[:-1]) and not tokenize(text, place.end, person.start)
 
     def _forces_of_leaders(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """"القوات الموالية للمشير حفتر", "forces loyal to Haftar", "Haftar's forces" → the force he leads."""
+        # "الكتائب الموالية لحفتر", "forces loyal to Haftar", "Haftar's forces" → the force he leads.
         if not self._leads:
             return mentions
         forces = self._forces.find(text)

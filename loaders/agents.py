@@ -151,7 +151,7 @@ class AgentFinder:
         return len(words) <= 2 and all(w in self._links or w in _shapes()[2] for w in words) and "," not in gap
 
     def _person_follows(self, text: str, end: int, mentions: list[Mention]) -> bool:
-        """"Russian businessman Yevgeny Prigozhin", "the French journalist X": the phrase describes the person."""
+        """"French businessman Jean Martin", "the French journalist X": the phrase describes the person."""
         following = _first_after(mentions, end)
         if following is None or following.kind != "name" or tokenize(text, end, following.start):
             return False

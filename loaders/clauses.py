@@ -41,7 +41,7 @@ class ClauseReading:
         return spans
 
     def _participle(self, text: str, trigger: PhraseMatch) -> bool:
-        """"داعيا", "مطالبا", "accusing": a circumstantial form whose subject is the clause's."""
+        # "داعيا", "مطالبا", "accusing": a circumstantial form whose subject is the clause's.
         return self.g.is_participle(text[trigger.start + len(trigger.clitic) : trigger.end].split()[0])
 
     def _noun_use(self, sent: Sentence, trigger: PhraseMatch) -> bool:
@@ -55,7 +55,7 @@ class ClauseReading:
         return trigger.clitic[:1] in self.g.affixes.conjunctions
 
     def _coordinated(self, sent: Sentence, trigger: PhraseMatch) -> bool:
-        """"condemned ... and accused", "أدانت ... واتهمت", ", accusing": a verb sharing the last subject."""
+        # "condemned ... and accused", "أدانت ... واتهمت", ", accusing": a verb sharing the last subject.
         before = sent.tokens_before(trigger.start)
         if not before:
             return False
@@ -73,7 +73,7 @@ class ClauseReading:
                    for a in sent.args)
 
     def _subordinate(self, sent: Sentence, trigger: PhraseMatch) -> bool:
-        """"دون أن يوقع": a subordinate verb, unless what a verb of saying reports."""
+        # "دون أن يوقع": a subordinate verb, unless what a verb of saying reports.
         words = sent.words_before(trigger.start)[-2:]
         if not words or words[-1] not in self.g.words.subordinators:
             return False
@@ -86,14 +86,14 @@ class ClauseReading:
         return span is not None and not span[0] <= trigger.start < span[1]
 
     def _characterised(self, sent: Sentence, trigger: PhraseMatch) -> bool:
-        """"ما وصفته", "what it called": a characterisation, not the verb "وصفها بالصديقة" itself."""
+        # "ما وصفته", "what it called": a characterisation, not the verb "وصفها بالصديقة" itself.
         words = sent.words_before(trigger.start)[-self.g.windows.characterising_words :]
         heads = self.g.words.characterising_heads
         return any(w in self.g.words.characterising_verbs and any(x in heads for x in words[:i])
                    for i, w in enumerate(words))
 
     def _generic_subject(self, sent: Sentence, trigger: PhraseMatch) -> bool:
-        """"لكل من يهدد", "whoever attacks": no one in particular."""
+        # "لكل من يهدد", "whoever attacks": no one in particular.
         head = " ".join(sent.words_before(trigger.start))[-self.g.windows.generic_subject_chars :]
         tail = head + " " + sent.text[trigger.start : trigger.end]
         return any(tail.endswith(" " + g) or head.endswith(g) for g in self.cues.generic_subjects)
@@ -106,7 +106,7 @@ class ClauseReading:
         return any(w in window for w in words)
 
     def _next_clause(self, sent: Sentence, position: int) -> int:
-        """Where "، واصفا ...", ", saying ..." or ", while ..." starts a clause of its own after `position`."""
+        # Where "، واصفا ...", ", saying ..." or ", while ..." starts a clause of its own after `position`.
         for i, token in enumerate(sent.tokens):
             if token.start < position or i == 0 or not broken(sent.text, sent.tokens[i - 1].end, token.start):
                 continue
@@ -118,7 +118,7 @@ class ClauseReading:
         return sent.end
 
     def _opens_speech(self, sent: Sentence, arg: Argument) -> bool:
-        """"..., and Merkel said": an actor followed by a verb of saying starts a new clause."""
+        """"..., and Macron said": an actor followed by a verb of saying starts a new clause."""
         following = sent.tokens_after(arg.mention.end)[:1]
         return bool(following) and bare(following[0].text) in self.cues.speech_verbs \
             and not broken(sent.text, arg.mention.end, following[0].start)

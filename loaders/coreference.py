@@ -94,7 +94,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
             # "هذا الأخير" points back to an actor, not to the town named last
             span = _sentence_of(sentences, sentence_starts, mention.start)
             # nor, in a verb-first language, the subject that opens its own sentence
-            # ("وتمكنت هذه القوات من محاصرة هذا الأخير")
+            # ("ونجحت تلك القوات في تطويق هذا الأخير")
             verb_first = grammar_of(text[mention.start : mention.end]).verb_first
             opener = next((m for m in recent if span and m.start >= span[0]), None) if verb_first else None
             prev = [m for m in recent if m.end <= mention.start and len(m.actors) == 1 and m is not opener
@@ -187,7 +187,7 @@ def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: 
 
 def _two_of_sentence(text: str, mention: Mention, before: list[Mention], span: tuple[int, int] | None,
                      gazetteer: Gazetteer) -> tuple[str, ...]:
-    """"وقعها الطرفان" after Ankara and the GNA: the two actors its own sentence names before it."""
+    # "وقعها الطرفان" after Ankara and the GNA: the two actors its own sentence names before it.
     if span is None:
         return ()
     # the clause first ("... في حين تساند تركيا حكومة الوفاق ... وقعها الطرفان"), then the sentence
@@ -208,7 +208,7 @@ def _two_of_sentence(text: str, mention: Mention, before: list[Mention], span: t
 
 
 def _has_head(actor: GazetteerActor, head: str) -> bool:
-    """Whether one of the actor's names has the word, as in "عملية إيريني" for "العملية"."""
+    # Whether one of the actor's names has the word, as in "عملية إيريني" for "العملية".
     return head in _name_words(actor)
 
 
@@ -226,7 +226,7 @@ def _last_fight(mention: Mention, fights: list[tuple[int, tuple[str, str]]]) -> 
 
 @lru_cache(maxsize=8)
 def _home_capital(gazetteer: Gazetteer) -> tuple[str, ...]:
-    """"العاصمة", "the capital": the town that is the home country's capital, as a place."""
+    # "العاصمة", "the capital": the town that is the home country's capital, as a place.
     home = gazetteer.actors.get(gazetteer.home) if gazetteer.home else None
     if home is None or not home.capital_en:
         return ()
@@ -234,7 +234,7 @@ def _home_capital(gazetteer: Gazetteer) -> tuple[str, ...]:
 
 
 def _side_of(actor_id: str, gazetteer: Gazetteer) -> str | None:
-    """A leader counts as the side he leads ("أكد أردوغان ... الطرفين": Turkey is one of them)."""
+    # A leader counts as the side he leads ("أكد أردوغان ... الطرفين": Turkey is one of them).
     actor = gazetteer.actors[actor_id]
     if actor.type != "Person":
         return actor_id

@@ -28,7 +28,7 @@ def _words(lang: str) -> dict:
 
 @cache
 def date_words(lang: str) -> frozenset[str]:
-    """Weekday and relative-day words ("السبت", "yesterday"), which say when, not who."""
+    # Weekday and relative-day words ("السبت", "yesterday"), which say when, not who.
     if not (_LANG_DIR / lang / "dates.json").is_file():
         return frozenset()
     words = _words(lang)

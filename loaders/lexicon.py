@@ -62,7 +62,7 @@ class Cues:
     truce_words: tuple[str, ...]
     passive_agents: tuple[str, ...]  # "من قبل X", "على أيدي X", "by X": the doer of an unmarked passive verb
     numerals: frozenset[str]  # "قتل ثلاثة مسلحين": a number after a verb of violence makes it passive
-    subject_pronouns: frozenset[str]  # "وأنها التقت كلا منهما": the verb's subject is the pronoun, one person
+    subject_pronouns: frozenset[str]  # "وأنه اجتمع بكل منهما": the verb's subject is the pronoun, one person
     clause_openers: frozenset[str]  # "، بينما ...", ", while ...": a new clause, with subject and object of its own
     lang: str = "en"
 

@@ -1,5 +1,5 @@
-"""Lists of actor mentions ("Egypt, the UAE and Russia", "مصر والإمارات وروسيا"), joined by the words
-and clitics each language's grammar.toml gives."""
+# Lists of actor mentions ("Egypt, the UAE and Russia", "مصر والإمارات وروسيا"), joined by the words
+# and clitics each language's grammar.toml gives.
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tupl
     articles = _alternatives([a for w in words for a in w.list_articles])
     carrier_articles = _alternatives([a for w in words for a in w.carrier_articles])
     carriers = _alternatives([c for w in words for c in w.carrier_nouns])
-    # "U.S. warships and a British submarine": what carries each member, between them
+    # "French jets and an Italian frigate": what carries each member, between them
     carrier = re.compile(rf"^\s*(?:{carriers})\s+(?:{conjunctions})\s+(?:(?:{carrier_articles})\s+)?$")
     joined = re.compile(rf"(?:^|\s)(?:{conjunctions})(?:\s|$)")
     # "X, Y and Z", "Turkey's A, Jordan's B and Kazakhstan's C": a possessor may place each member

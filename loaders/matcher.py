@@ -1,9 +1,8 @@
-"""Multi-pattern phrase matching over folded text (Aho-Corasick), aware of proclitics.
-
-A phrase also matches with the conjunctions and prepositions that its language writes onto it
-(lang/<lang>/grammar.toml: in Arabic و ف ب ل ك, and لل for ال); the attached clitic is reported so
-that callers know, for instance, that "لحكومة" is governed by the preposition ل.
-"""
+# Multi-pattern phrase matching over folded text (Aho-Corasick), aware of proclitics.
+#
+# A phrase also matches with the conjunctions and prepositions that its language writes onto it
+# (lang/<lang>/grammar.toml: in Arabic و ف ب ل ك, and لل for ال); the attached clitic is reported so
+# that callers know, for instance, that "لحكومة" is governed by the preposition ل.
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ def relative_before(cues: Cues, words: Sequence[str]) -> bool:
 
 def negated_clause(cues: Cues, text: str, start: int, tokens: Sequence[Token], triggers: Sequence[PhraseMatch],
                    trigger: PhraseMatch) -> bool:
-    """"ولم يعلن مجلس النواب تأييده": a negated verb of saying carries its object with it."""
+    # "ولم يعلن مجلس النواب تأييده": a negated verb of saying carries its object with it.
     begin = clause_start(text, start, trigger.start)
     words = [bare(t.text) for t in tokens if begin <= t.start and t.end <= trigger.start]
     for i, word in enumerate(words[:-1]):
@@ -52,7 +52,7 @@ def read_modality(cues: Cues, text: str, start: int, tokens: Sequence[Token], tr
     begin = clause_start(text, start, trigger.start)
     clause = [bare(t.text) for t in tokens if begin <= t.start and t.end <= trigger.start]
     scope = before[-12:] + clause
-    # "denies the charge and says it backs ...": a new verb of saying makes a claim of its own
+    # "rejects the claim and says it supports ...": a new verb of saying makes a claim of its own
     for i in range(len(scope) - 1, 0, -1):
         if scope[i] in cues.speech_verbs and scope[i - 1] in grammar.words.new_claim_joins:
             scope = scope[i:]

@@ -131,7 +131,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                 continue
             if self._characterised(sent, trigger):
                 self._skip(trigger, "the speaker's characterisation ('what it called')")
-                continue  # "في إطار ما وصفته بدعم الدوحة", "what it called support": the speaker's words, no fact
+                continue  # "ضمن ما سمته بدعم أنقرة", "what it called support": the speaker's words, no fact
             if trigger.start < covered_until:
                 self._skip(trigger, "part of a passive or request already read")
                 continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
@@ -195,7 +195,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
             if modality == "negated" and frame.negated_as:
                 predicate, modality = frame.negated_as, "asserted"
             if predicate == "FIGHTS" and self._alongside(sent, trigger):
-                predicate = "SUPPORTS"  # "ويقاتل التبو إلى جانب القوات ...": fighting on their side
+                predicate = "SUPPORTS"  # "ويحارب الطوارق إلى جانب الكتائب ...": fighting on their side
             if any(t == ATTACK_AUTHOR for _, t in pairs):
                 judged.append((trigger, frame, predicate, modality, confidence, self.last_attacker,
                                tuple(dict.fromkeys(self._stand_in(s) for s, _ in pairs))))
@@ -207,7 +207,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                     continue
                 kind = predicate
                 if kind == "DEPLOYS_TO" and self.gazetteer.actors[target].type not in ("Location", "State"):
-                    kind = "SUPPORTS"  # "sent armoured vehicles and drones to the GNA": arming it
+                    kind = "SUPPORTS"  # "shipped tanks and jets to the LNA": arming it
                 found.append(FoundRelation(source, kind, target, modality, code, frame.plover,
                                            confidence, trigger.start, trigger.end, frame_rule(frame)))
                 if kind in ("ATTACKS", "FIGHTS") and modality == "asserted":
@@ -221,8 +221,8 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
 
     @staticmethod
     def _judged_attacks(judged: list[tuple], found: list[FoundRelation]) -> list[FoundRelation]:
-        """"أدانت مصر الهجوم الذي شنته قوات حفتر": a condemned attack's author is the attacker the sentence
-        names after the condemnation, else the one last reported before it."""
+        # "أدانت مصر الهجوم الذي شنته قوات حفتر": a condemned attack's author is the attacker the sentence
+        # names after the condemnation, else the one last reported before it.
         out = []
         for trigger, frame, predicate, modality, confidence, earlier, sources in judged:
             later = tuple(dict.fromkeys(r.source for r in found if r.predicate == "ATTACKS"
@@ -238,7 +238,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
             self.trace.append(Skip(trigger.start, trigger.end, trigger.payload.predicate, reason))
 
     def _casualty_relations(self, sent: Sentence, mentions: list[Mention]) -> list[FoundRelation]:
-        """"مقتل 15 جنديا في هجوم شنه متمردون": the attacker named through the attack hits the victims."""
+        # "مقتل 15 جنديا في هجوم شنه متمردون": the attacker named through the attack hits the victims.
         out = []
         for attacker, victim, code, position in self.casualties.read(sent.text, sent.start, sent.end, mentions):
             attacker, victim = self._stand_in(attacker), self._stand_in(victim)

@@ -29,14 +29,14 @@ def _mention_start(mention: Mention) -> int:
 
 
 def phrase_start(mention: Mention) -> int:
-    """Where the mention's phrase begins in the text, its clitic included: a composed agent stands where its
-    nationality does, but "لقوات تركية" is governed by the ل written on its first word."""
+    # Where the mention's phrase begins in the text, its clitic included: a composed agent stands where its
+    # nationality does, but "لقوات تركية" is governed by the ل written on its first word.
     return mention.shown[0] - len(mention.clitic) if mention.shown else mention.start
 
 
 @cache
 def speaker_prefixes() -> tuple[str, ...]:
-    """"المتحدث باسم", "a spokesman for", in every language: a name after one is spoken for."""
+    # "المتحدث باسم", "a spokesman for", in every language: a name after one is spoken for.
     return tuple(fold(p) for lang in LANGUAGES for p in load_references(lang)["speaker_prefixes"])
 
 
@@ -120,7 +120,7 @@ class ArgumentSlots:
             return None if self._speaker_prefixed(text, sentence_start, mention) else clitic[-1]
         while before and (self._modifier(before[-1]) or before[-1].text in self.titles) \
                 and not broken(text, before[-1].end, edge):
-            edge = before.pop().start  # "by a spokesman, Gaddafi warned": the comma ends the phrase
+            edge = before.pop().start  # "through an aide, Erdogan warned": the comma ends the phrase
         if not before:
             return None
         word = before[-1].text
@@ -131,7 +131,7 @@ class ArgumentSlots:
         return None
 
     def _parenthetical(self, text: str, before: list[Token]) -> bool:
-        """"مصر، إلى جانب الإمارات وروسيا،": a phrase opened by a comma adds to the subject, not a target."""
+        # "قطر، إلى جانب تركيا،": a phrase opened by a comma adds to the subject, not a target.
         for phrase in self.g.words.parenthetical_alongside:
             words = phrase.split()
             if len(before) < len(words) or [t.text for t in before[-len(words) :]] != words:
@@ -143,7 +143,7 @@ class ArgumentSlots:
         return False
 
     def _role_genitive(self, text: str, mention: Mention, mentions: list[Mention], index: int) -> bool:
-        """"رئيس المجلس الأعلى للدولة خالد المشري": the council names the title; the person is the subject."""
+        # "رئيس المجلس الرئاسي محمد المنفي": the council names the title; the person is the subject.
         if index + 1 >= len(mentions) or self._type(mention) == "Person":
             return False
         following = mentions[index + 1]
@@ -157,7 +157,7 @@ class ArgumentSlots:
         return self.gazetteer.actors[mention.actors[0]].type if mention.actors else None
 
     def _speaker_prefixed(self, text: str, sentence_start: int, mention: Mention) -> bool:
-        """"المتحدث باسم الحكومة", "a spokesman for the GNA": the actor speaks through someone."""
+        # "المتحدث باسم الحكومة", "a spokesman for the GNA": the actor speaks through someone.
         reach = self.g.windows.speaker_prefix_chars
         anchor = phrase_start(mention)
         head = text[max(sentence_start, anchor - reach) : anchor + len(mention.clitic)].rstrip()

@@ -25,18 +25,18 @@ class SubjectFinding:
     time_words: frozenset[str]
 
     def _antecedent(self, sent: Sentence, trigger: PhraseMatch, before: list[Argument]) -> tuple[str, ...]:
-        """"Turkey, which backs the GNA", "قوات الوفاق التي تقاتل": the relative clause's head."""
+        # "Turkey, which backs the GNA", "قوات الوفاق التي تقاتل": the relative clause's head.
         pronoun = self._relative_pronoun(sent, trigger)
         if pronoun is None or any(a.mention.start >= pronoun.end for a in before):
             return ()
         if pronoun.text in self.g.words.pronoun_relatives:
-            return self._sentence_subject(sent, trigger)  # "...، وهي تحظى بدعم": the sentence's subject
+            return self._sentence_subject(sent, trigger)  # "...، وهي تتلقى دعما": the sentence's subject
         heads = [a for a in before if a.mention.end <= pronoun.start and a.mention.actors]
         if not heads or not self._agent_ok(heads[-1]) or self._event_head(sent, pronoun) is not None:
             return ()
         gap = sent.text[heads[-1].mention.end : pronoun.start]
         gap_words = tokenize(gap)
-        # "the Wagner Group, a Russian private military company that": an apposition between
+        # "the Wagner Group, a Turkish security firm that": an apposition between
         appositive = gap.lstrip().startswith(",") and bool(gap_words) \
             and gap_words[0].text in self.g.words.appositive_articles \
             and len(gap_words) <= self.g.windows.appositive_words
@@ -51,8 +51,8 @@ class SubjectFinding:
         return actors
 
     def _event_head(self, sent: Sentence, pronoun: Token) -> PhraseMatch | None:
-        """"القصف الذي استهدف", "the attack that ... launched": a relative clause whose head is an event
-        noun (a trigger right before its pronoun), not the actor named before that noun."""
+        # "القصف الذي استهدف", "the attack that ... launched": a relative clause whose head is an event
+        # noun (a trigger right before its pronoun), not the actor named before that noun.
         words = sent.tokens_before(pronoun.start)[-self.g.windows.event_head_words :]
         if not words:
             return None
@@ -72,7 +72,7 @@ class SubjectFinding:
         return next((t for t in reversed(preceding[-reach:]) if t.text in self.cues.relative_pronouns), None)
 
     def _object_antecedent(self, sent: Sentence, trigger: PhraseMatch) -> tuple[str, ...]:
-        """"Ansar al-Sharia, which Washington blames": with a subject of its own, the clause's head is the object."""
+        """"Ansar al-Sharia, which Paris accuses": with a subject of its own, the clause's head is the object."""
         preceding = sent.tokens_before(trigger.start)[-self.g.windows.object_relative_words :]
         pronoun = next((t for t in reversed(preceding) if t.text in self.cues.relative_pronouns
                         and not broken(sent.text, t.end, trigger.start)), None)
@@ -151,8 +151,8 @@ class SubjectFinding:
 
     def _verb_subject(self, sent: Sentence, trigger: PhraseMatch, after: list[Argument],
                       args: list[Argument]) -> tuple[tuple[str, ...], list[Argument]]:
-        """The subject right after a clause-opening verb, possibly behind its title's genitive
-        ("رفض رئيس المجلس الأعلى للدولة خالد المشري"); with the arguments left for the target."""
+        # The subject right after a clause-opening verb, possibly behind its title's genitive
+        # ("رفض رئيس المجلس الرئاسي محمد المنفي"); with the arguments left for the target.
         subject = next((a for a in after[:3] if a.governor is None), None)
         w = self.g.windows
         reach = w.subject_reach_adjacent if subject is not None and subject is after[0] else w.subject_reach

@@ -129,12 +129,12 @@ class TargetFinding:
         return []
 
     def _invitation(self, sent: Sentence, trigger: PhraseMatch) -> bool:
-        """"مؤتمر ... دعت إليه ميركل الطرفين": whom one invites is no one one appeals to."""
+        # "مؤتمر ... دعت إليه ميركل الطرفين": whom one invites is no one one appeals to.
         following = [t.text for t in sent.tokens_after(trigger.end)][:1]
         return bool(following) and following[0] in self.g.words.invitation_objects
 
     def _truce_call(self, sent: Sentence, trigger: PhraseMatch, frame: Frame) -> list[FoundRelation]:
-        """"هدنة دعا إليها الرئيسان": who called for a truce appealed to the sides."""
+        # "هدنة دعا إليها الزعيمان": who called for a truce appealed to the sides.
         lead = sent.text[max(sent.start, trigger.start - self.g.windows.truce_chars) : trigger.start]
         if not any(w in lead for w in self.cues.truce_words):
             return []

@@ -1,10 +1,9 @@
-"""Voice: which argument acts when the trigger is passive, adjectival or fused to its agent.
-
-"X was backed by Y", "القوات المدعومة من تركيا", "تلقى دعما من" (the doer after the agent preposition
-acts on the one before), "X loyal to Y" (the words before the adjective act on the one after), and
-"Turkish-backed forces" (the fused actor acts on the next one). Unvocalised Arabic writes the passive
-verb like the active one: a verb of violence followed by a number or an agent phrase reads as passive.
-"""
+# Voice: which argument acts when the trigger is passive, adjectival or fused to its agent.
+#
+# "X was backed by Y", "القوات المدعومة من تركيا", "تلقى دعما من" (the doer after the agent preposition
+# acts on the one before), "X loyal to Y" (the words before the adjective act on the one after), and
+# "Turkish-backed forces" (the fused actor acts on the next one). Unvocalised Arabic writes the passive
+# verb like the active one: a verb of violence followed by a number or an agent phrase reads as passive.
 
 from __future__ import annotations
 
@@ -34,7 +33,7 @@ class VoiceReading:
     agent_phrases: tuple[str, ...]
 
     def _reads_passive(self, frame: Frame, sent: Sentence, trigger: PhraseMatch) -> bool:
-        """An unmarked passive: "وقتل ثلاثة مسلحين", or a doer after "من قبل" / "على أيدي"."""
+        # An unmarked passive: "وقتل ثلاثة مسلحين", or a doer after "من قبل" / "على أيدي".
         if frame.predicate != "ATTACKS" or frame.pos != "verb" or not self.g.unmarked_passive:
             return False
         following = sent.tokens_after(trigger.end)[:1]
@@ -99,14 +98,14 @@ class VoiceReading:
                 return group_actors(subject, sent.args)
         patient: tuple[str, ...] = ()
         if frame.predicate in ASKING:
-            # "عقد جلسة في طرابلس بطلب من قوات فجر ليبيا": the one asked is the clause's subject
+            # "انعقد اجتماع في مصراتة بطلب من المؤتمر الوطني": the one asked is the clause's subject
             patient = (self._sentence_subject(sent, trigger) if self.g.verb_first else ()) \
                 or self._agent_before(sent, trigger, before)
         if not patient and verb_first and not sent.trigger_word(trigger).startswith(self.g.affixes.nominal_prefixes):
             patient = self._sentence_subject(sent, trigger)  # "وتمكنت هذه القوات ... بعد أن تلقت دعما من"
         preceding = sent.words_before(trigger.start)
         if not patient and preceding and preceding[-1] in self.g.words.passive_auxiliaries:
-            return self._agent_before(sent, trigger, before, allow_inanimate=True)  # "Haftar ... is backed by"
+            return self._agent_before(sent, trigger, before, allow_inanimate=True)  # "the LNA ... is supported by"
         if not patient and before:
             # "الميليشيات المدعومة من تركيا": an adjectival passive describes the words right before it
             last = before[-1]
@@ -118,7 +117,7 @@ class VoiceReading:
 
     def _adjectival(self, sent: Sentence, trigger: PhraseMatch, before: list[Argument],
                     after: list[Argument]) -> Pairs:
-        """"حرس المنشآت النفطية، الموالي لحكومة الوفاق", "X loyal to Y": the words before are loyal to Y."""
+        # "حرس المنشآت النفطية، الموالي لحكومة الوفاق", "X loyal to Y": the words before are loyal to Y.
         if not before or not after or len(tokenize(sent.text, before[-1].mention.end, trigger.start)) > 1 \
                 or (after[0].governor or "") not in self.g.words.adjectival_prepositions:
             return [], 0.0
@@ -129,8 +128,8 @@ class VoiceReading:
 
     def _possessed(self, sent: Sentence, trigger: PhraseMatch, before: list[Argument],
                    after: list[Argument]) -> Pairs:
-        """"Haftar's backers, the UAE and Egypt", "الإمارات ومصر، أبرز داعمي حفتر": the possessor of the noun
-        is its target, and the list set beside it by a comma its agents."""
+        # "Haftar's backers, the UAE and Egypt", "الإمارات ومصر، أبرز داعمي حفتر": the possessor of the noun
+        # is its target, and the list set beside it by a comma its agents.
         owner = None
         if before and sent.text[before[-1].mention.end : trigger.start].strip() in self.g.affixes.possessive_endings:
             owner = before[-1]  # "Haftar's backers"

@@ -24,12 +24,12 @@ def _noun_prefixes() -> tuple[str, ...]:
 
 
 def bare(word: str) -> str:
-    """A word without the conjunction written onto it ("ونفى" is "نفى", "ولم" is "لم")."""
+    # A word without the conjunction written onto it ("ونفى" is "نفى", "ولم" is "لم").
     return word[1:] if len(word) >= 3 and word[0] in _conjunctions() else word
 
 
 def unsuffix(word: str) -> str:
-    """A word without an attached pronoun ("رفضه" is "رفض")."""
+    # A word without an attached pronoun ("رفضه" is "رفض").
     for suffix in _pronoun_suffixes():
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
@@ -37,7 +37,7 @@ def unsuffix(word: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A word without its proclitics and article, for matching nouns ("بالتدخل", "لحماية")."""
+    # A word without its proclitics and article, for matching nouns ("بالتدخل", "لحماية").
     for prefix in _noun_prefixes():
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix) :]
