@@ -30,11 +30,16 @@ from ontology.errors import InputError
 EXTRACT_COLUMNS = ("document", "source", "predicate", "target", "modality", "date", "sentence")
 
 
+def input_format_option(flag: str, name: str) -> Any:
+    """What the files are, shared by extract and ingest under their own flag names."""
+    return click.option(flag, name, type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+                        help="What the files are: auto recognises ACLED and GDELT files by their first line.")
+
+
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
-@click.option("--input-format", "input_fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
-              help="What the files are: auto recognises ACLED and GDELT files by their first line.")
+@input_format_option("--input-format", "input_fmt")
 @jobs_option
 @limit_options
 @click.pass_context
@@ -120,8 +125,7 @@ def explain_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
-              help="What the files are: auto recognises ACLED and GDELT files by their first line.")
+@input_format_option("--format", "fmt")
 @jobs_option
 @limit_options
 @click.pass_context

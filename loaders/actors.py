@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from loaders.agents import AgentFinder, load_agent_lexicon
-from loaders.grammar import LANGUAGES, grammar_of, load_grammar
+from loaders.grammar import LANGUAGES, every_affix, grammar_of
 from loaders.lexicon import load_cues
 from loaders.matcher import PhraseMatcher
 from loaders.mentions import Mention
@@ -228,7 +228,7 @@ class ActorRecognizer:
                 continue
             following = mentions[i + 1] if i + 1 < len(mentions) else None
             between = text[mention.end : following.start] if following is not None else ""
-            if between.endswith(" ") and between[:-1] in _possessive_endings():
+            if between.endswith(" ") and between[:-1] in every_affix("possessive_endings"):
                 continue  # "Libya's GNA": the possessor only places the actor
             if mention.kind == "nisba" and self._titles_person(text, mentions, i):
                 continue  # "المبعوث الأممي إلى اليمن مارتن غريفيث", "U.N. envoy to Libya Ghassan Salame"
@@ -320,10 +320,6 @@ def _ambiguous_names() -> frozenset[str]:
 def _relative_pronouns() -> frozenset[str]:
     return frozenset(w for lang in LANGUAGES for w in load_cues(lang).relative_pronouns)
 
-
-@cache
-def _possessive_endings() -> tuple[str, ...]:
-    return tuple(e for lang in LANGUAGES for e in load_grammar(lang).affixes.possessive_endings)
 
 
 def _inside(spans: list, starts: list[int], mention: Mention) -> bool:

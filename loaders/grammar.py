@@ -194,6 +194,12 @@ def all_affixes() -> tuple[Affixes, ...]:
     return tuple(load_grammar(lang).affixes for lang in LANGUAGES)
 
 
+@cache
+def every_affix(kind: str) -> tuple[str, ...]:
+    """The affixes of one kind (an Affixes field) of every language, for helpers called without a language."""
+    return tuple(affix for affixes in all_affixes() for affix in getattr(affixes, kind))
+
+
 def grammar_of(phrase: str) -> Grammar:
     """The grammar of the language whose script the phrase is written in (the first such language)."""
     for lang in LANGUAGES:

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from loaders.grammar import LANGUAGES, load_grammar
+from loaders.grammar import every_affix
 from loaders.matcher import PhraseMatcher
 from loaders.mentions import Mention, Taken
 from loaders.normalize import Normalized, fold
@@ -180,7 +180,7 @@ class NameFinder:
             word, start = token.group(), token.start()
             closes = word.endswith(".") and len(word) > 4  # a sentence's last word, not "Gen."
             word = word.rstrip(".") if closes else word
-            if fold(word).endswith(_possessive_endings()):
+            if fold(word).endswith(every_affix("possessive_endings")):
                 # "Turkey's Avrasya Shipping": the possessor places the name, it is no part of it
                 if current:
                     runs.append(current)
@@ -235,11 +235,6 @@ class NameFinder:
             )
         return self._made[actor_id]
 
-
-@cache
-def _possessive_endings() -> tuple[str, ...]:
-    """"Turkey's": a possessor places a name and is no part of it (lang/<lang>/grammar.toml)."""
-    return tuple(e for lang in LANGUAGES for e in load_grammar(lang).affixes.possessive_endings)
 
 
 class _Shortenings:

@@ -3,34 +3,17 @@ as each language's grammar.toml lists them (a word of another script is left as 
 
 from __future__ import annotations
 
-from functools import cache
-
-from loaders.grammar import all_affixes
-
-
-@cache
-def _conjunctions() -> tuple[str, ...]:
-    return tuple(c for a in all_affixes() for c in a.conjunctions)
-
-
-@cache
-def _pronoun_suffixes() -> tuple[str, ...]:
-    return tuple(s for a in all_affixes() for s in a.object_suffixes)
-
-
-@cache
-def _noun_prefixes() -> tuple[str, ...]:
-    return tuple(p for a in all_affixes() for p in a.noun_prefixes)
+from loaders.grammar import every_affix
 
 
 def bare(word: str) -> str:
     # A word without the conjunction written onto it ("ونفى" is "نفى", "ولم" is "لم").
-    return word[1:] if len(word) >= 3 and word[0] in _conjunctions() else word
+    return word[1:] if len(word) >= 3 and word[0] in every_affix("conjunctions") else word
 
 
 def unsuffix(word: str) -> str:
     # A word without an attached pronoun ("رفضه" is "رفض").
-    for suffix in _pronoun_suffixes():
+    for suffix in every_affix("object_suffixes"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
@@ -38,7 +21,7 @@ def unsuffix(word: str) -> str:
 
 def stem(word: str) -> str:
     # A word without its proclitics and article, for matching nouns ("بالتدخل", "لحماية").
-    for prefix in _noun_prefixes():
+    for prefix in every_affix("noun_prefixes"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix) :]
     return word
