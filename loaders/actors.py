@@ -123,6 +123,8 @@ class ActorRecognizer:
                 self._refs.add(folded, (kind, 0))
         for phrase in refs.get("attack_references", ()):
             self._refs.add(fold(phrase), ("attack_reference", 0))
+        for phrase in refs.get("doer_references", ()):
+            self._refs.add(fold(phrase), ("doer_reference", 0))  # "the kidnappers": who did the last attack
         for phrase, head in refs["head_nouns"].items():
             self._refs.add(fold(phrase), ("head_noun", fold(head)))
         self._titles |= {fold(t) for t in refs["titles"]}
@@ -178,6 +180,11 @@ class ActorRecognizer:
         # "الأطراف الليبية", "the Libyan parties": the reference, not the nisba inside it
         reference_starts = [r.start for r in references]  # non-overlapping, so their ends are in order too
         mentions = [m for m in mentions if m.kind != "nisba" or not _inside(references, reference_starts, m)]
+        # "the kidnappers" after a kidnapping are its doers, not kidnappers no one names
+        doers = [r for r in references if r.payload[0] == "doer_reference"]
+        if doers:
+            doer_starts = [r.start for r in doers]
+            mentions = [m for m in mentions if m.kind != "agent" or not _inside(doers, doer_starts, m)]
         taken_starts = [m.start for m in mentions]  # mentions do not overlap: ends are in order too
         for match in references:
             at = bisect.bisect_left(taken_starts, match.end) - 1

@@ -11,8 +11,10 @@ from __future__ import annotations
 from loaders.clauses import clause_end
 from loaders.lexicon import Frame
 from loaders.matcher import PhraseMatch
+from loaders.modality import clause_start
 from loaders.sentence import Argument, Sentence, group_actors
 from loaders.subjects import GROUP_REFERENCES
+from loaders.targets import Targets
 from loaders.voice import Pairs
 from ontology.vocabulary import PREDICATES
 
@@ -99,11 +101,21 @@ class ArgumentAssignment:
             inside = [a for a in before if a.mention.start >= pronoun.end]
             return self._agent_before(sent, trigger, inside), after
         if frame.pos == "masdar":
+            # "طرد التنظيم من المدينة": after a verbal noun a bare preposition is its object's, so only an agent
+            # phrase ("على يد", "by") names its doer
+            by = self._by_phrase(frame, trigger, sent, after, limit, phrase_only=True)
+            if by is not None:
+                return group_actors(by, sent.args), [a for a in after if a.group != by.group]
+            if self._judged_act(sent, trigger):
+                return (), after  # "condemned the assassination of X": no act of the one who condemns
             # "after the expulsion of the guards": the verbal noun's object follows; its doer is the clause's
             return (self.last_agent_in_sentence or self._sentence_subject(sent, trigger)
                     or self._agent_before(sent, trigger, before)), after
         if frame.pos == "noun":
             return self._noun_agent(frame, trigger, sent, before, after, limit)
+        event = self._event_subject(frame, sent, trigger, before, after)
+        if event is not None:
+            return event
         agent: tuple[str, ...] = ()
         rest = after
         if self.g.verb_first and not self._participle(sent.text, trigger) and self._opens_clause(sent, trigger) \
@@ -124,7 +136,7 @@ class ArgumentAssignment:
     def _noun_agent(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, before: list[Argument],
                     after: list[Argument], limit: int) -> tuple[tuple[str, ...], list[Argument]]:
         """A noun's doer: its possessive pronoun, a possessor before it, its genitive, or "by X"."""
-        if sent.text[trigger.start : trigger.end].endswith(self.g.affixes.object_suffixes):
+        if sent.text[trigger.start + len(trigger.clitic) : trigger.end] in frame.possessed:
             # "during its offensive on Tripoli": the attack is the subject's own
             return self._sentence_subject(sent, trigger) or self.last_agent_in_sentence, after
         if self.g.possessor_before_noun and before and self._owns(sent, before[-1], trigger):
@@ -132,13 +144,51 @@ class ArgumentAssignment:
         genitive = after[0] if after and not sent.text[trigger.end : after[0].mention.start].strip() else None
         if genitive and genitive.governor is None and self._agent_ok(genitive):
             return group_actors(genitive, sent.args), [a for a in after if a.group != genitive.group]
-        by = [a for a in after if a.governor in frame.agent_preps and a.mention.start < limit]
-        if by and sent.text[trigger.end : by[0].mention.start].count(" ") <= self.g.windows.agent_preposition_gap:
-            return group_actors(by[0], sent.args), [a for a in after if a.group != by[0].group]
+        by = self._by_phrase(frame, trigger, sent, after, limit)
+        if by is not None:
+            return group_actors(by, sent.args), [a for a in after if a.group != by.group]
         if frame.target_preps and frame.predicate == "FIGHTS":
             # "after battles with the Zintan brigades", "clashes with the LNA": the clause's subject fought
             return self._agent_before(sent, trigger, before), after
-        return (), after
+        return self._light_verb_agent(frame, trigger, sent, limit), after
+
+    def _attack_author(self, sent: Sentence, trigger: PhraseMatch, rest: list[Argument]) -> Targets:
+        # "condemned the bombing of an army post by ISIS": the author named in the clause, else the one the
+        # sentence names attacking after the condemnation, or the last one reported
+        end = clause_end(sent.text, trigger.end, sent.end)
+        author = next((a for a in rest if a.mention.start < end and a.mention.actors
+                       and self._after_agent_phrase(sent, a)), None)
+        return (group_actors(author, sent.args), False) if author is not None else ((ATTACK_AUTHOR,), True)
+
+    def _by_phrase(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, after: list[Argument],
+                   limit: int, phrase_only: bool = False) -> Argument | None:
+        # "attacks by the LNA", "اغتيال ... على يد تنظيم داعش": the doer behind an agent phrase or preposition,
+        # close by
+        by = [a for a in after if a.mention.start < limit
+              and ((a.governor in frame.agent_preps and not phrase_only) or self._after_agent_phrase(sent, a))]
+        if by and sent.text[trigger.end : by[0].mention.start].count(" ") <= self.g.windows.agent_preposition_gap:
+            return by[0]
+        return None
+
+    def _judged_act(self, sent: Sentence, trigger: PhraseMatch) -> bool:
+        """The act is what a condemnation, rejection or accusation earlier in its clause is about."""
+        opening = clause_start(sent.text, sent.start, trigger.start)
+        return any(t.payload.predicate in JUDGING and opening <= t.start and t.end <= trigger.start
+                   for t in sent.triggers)
+
+    def _light_verb_agent(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, limit: int) -> tuple[str, ...]:
+        # "بدأت فرنسا في مارس ضربات جوية على", "France began air strikes on": a verb of the same kind earlier in
+        # the clause carries the noun; its subject is the noun's doer.
+        opening = clause_start(sent.text, sent.start, trigger.start)
+        verb = next((t for t in reversed(sent.triggers) if opening <= t.start and t.end <= trigger.start
+                     and t.payload.pos == "verb" and t.payload.voice == "active"
+                     and t.payload.predicate == frame.predicate and not self._noun_use(sent, t)), None)
+        if verb is None or len(sent.words_between(verb.end, trigger.start)) >= self._requires_reach(verb.payload):
+            return ()  # too far to be its object: "struck ... to stop what it called incitement to attacks"
+        after = [a for a in sent.args if a.mention.start >= verb.end]
+        before = [a for a in sent.args if a.mention.end <= verb.start]
+        antecedent = self._antecedent(sent, verb, before)
+        return antecedent or self._agent(verb.payload, verb, sent, before, after, limit, antecedent, ())[0]
 
     def _aimed(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, agent: tuple[str, ...],
                rest: list[Argument], limit: int, confidence: float) -> Pairs:
@@ -158,7 +208,10 @@ class ArgumentAssignment:
         own = set(map(self._stand_in, agent))
         rest = [a for a in rest if not set(map(self._stand_in, a.mention.actors)) <= own
                 and not self._affiliated(a.mention.actors, agent)]
-        targets = self._targets(frame, trigger, sent, rest, limit)
+        # "condemned the attack on X": what is condemned is the attack, whose author is its target; X is its victim
+        names_attack = frame.predicate in JUDGING and self._names_the_attack(sent, trigger, agent)
+        targets = self._attack_author(sent, trigger, rest) if names_attack \
+            else self._targets(frame, trigger, sent, rest, limit)
         if targets is None and (head := self._object_antecedent(sent, trigger)):
             targets = (head, False)
         if targets is None and frame.predicate in JUDGING:
@@ -166,9 +219,6 @@ class ArgumentAssignment:
             between = self._between(rest, clause_end(sent.text, trigger.end, sent.end))
             if between:
                 targets = (tuple(x for a in between for x in a.mention.actors), False)
-        if targets is None and frame.predicate in JUDGING and self._names_the_attack(sent, trigger):
-            # "condemned the attack": its author, named later in the sentence or the last one reported
-            targets = ((ATTACK_AUTHOR,), True)
         if targets is None:
             return self._untargeted(frame, agent, sent, trigger), UNTARGETED
         group, from_reference = targets

@@ -108,7 +108,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                 actors = mentions[pairs[-1][-1]].actors[-1:]  # "Washington and Paris ...; the latter": Paris
         elif mention.kind == "parties":
             actors = _last_fight(mention, fights) or parties
-        elif mention.kind == "attack_reference":
+        elif mention.kind in ("attack_reference", "doer_reference"):
             earlier = [a for position, a in attackers if position < mention.start
                        and mention.start - position <= _HEAD_NOUN_REACH]
             actors = earlier[-1:]

@@ -54,6 +54,7 @@ class Words:
     partitive_prepositions: frozenset[str]
     alongside: tuple[str, ...]
     parenthetical_alongside: tuple[str, ...]
+    member_openers: tuple[str, ...]
     invitation_objects: frozenset[str]
     between: frozenset[str]
     adjectival_prepositions: frozenset[str]

@@ -35,6 +35,9 @@ class Frame:
     negated_as: str | None  # "refused to recognise X" is a rejection of X, not a denied recognition
     finite: bool = False  # forms that are finite verbs only: never written with a noun's clitic (بحث is no ب+حث)
     entry: str = ""  # the data entry it comes from, named by its first form, for `ckg explain`
+    reach: int | None = None  # how many words from the trigger a required word may stand, when not the default
+    # forms that are another form of the entry plus a possessive suffix ("هجومها"): the act is the subject's
+    possessed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,13 @@ def load_cues(lang: str) -> Cues:
     )
 
 
+def _possessed_forms(forms: list[str], suffixes: tuple[str, ...]) -> frozenset[str]:
+    # Folding writes a final ta marbuta as ha, so "ضربة" ends like "هجومه"; only a form whose stem is a form
+    # of the same entry carries a possessive suffix.
+    folded = {fold(f) for f in forms}
+    return frozenset(f for f in folded for s in suffixes if f.endswith(s) and f[: -len(s)] in folded)
+
+
 @cache
 def load_triggers(lang: str) -> PhraseMatcher:
     """A matcher whose payloads are Frames, built from lang/<lang>/triggers.json."""
@@ -136,6 +146,9 @@ def load_triggers(lang: str) -> PhraseMatcher:
             negated_as=entry.get("negated_as"),
             finite=bool(entry.get("finite")),
             entry=f"{lang}/triggers.json, the entry of {entry['forms'][0]!r}",
+            reach=entry.get("requires_reach"),
+            possessed=frozenset(_folded(entry["forms"])) if entry.get("possessed")
+            else _possessed_forms(entry["forms"], grammar.affixes.object_suffixes),
         )
         verb = frame.pos == "verb"
         # "object_suffixes": false keeps a verb bare where a suffixed form is a common noun (زاره / وزارة)

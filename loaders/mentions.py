@@ -8,6 +8,7 @@ from dataclasses import dataclass
 REFERENCE_KINDS = (
     "latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "the_country", "the_city",
     "the_capital", "his_forces", "head_noun", "state_pair", "state_group", "state_count", "attack_reference",
+    "doer_reference",
 )
 
 

@@ -73,8 +73,9 @@ class Extractor:
         bounded = self._bounded(doc, norm, mentions, warnings)
         found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, bounded, parties, norm, trace=trace)
         fights = _fights(found_by_sentence, spans, gazetteer)
-        # only a document that names an attack again ("the strikes") is read a second time for its attackers
-        named_again = any(m.kind == "attack_reference" for m in found_mentions)
+        # only a document that names an attack or its doers again ("the strikes", "the kidnappers") is read a
+        # second time for its attackers
+        named_again = any(m.kind in ("attack_reference", "doer_reference") for m in found_mentions)
         attackers = _attackers(found_by_sentence, spans) if named_again else []
         if fights or attackers:
             # "the two sides", and who a host mediates between, are the forces the article has just shown

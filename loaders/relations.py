@@ -11,6 +11,7 @@ accusation itself.
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from loaders.actors import Mention, load_references
@@ -25,7 +26,7 @@ from loaders.modality import read_modality
 from loaders.normalize import fold
 from loaders.roles import ActorRoles
 from loaders.sentence import Argument, FoundRelation, Sentence, Skip, dedupe, frame_rule
-from loaders.slots import ArgumentSlots
+from loaders.slots import ArgumentSlots, mention_start
 from loaders.subjects import SubjectFinding
 from loaders.targets import TargetFinding
 from loaders.tokens import tokenize
@@ -54,6 +55,10 @@ _CASUALTY_CONFIDENCE = 0.7
 @cache
 def casualty_reader(lang: str) -> CasualtyReader:
     return CasualtyReader(lang)
+
+
+def _passive_first(trigger: PhraseMatch) -> tuple[int, bool]:
+    return trigger.start, trigger.payload.voice != "passive"
 
 
 @cache
@@ -97,8 +102,12 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         raw = self.triggers.find(text[start:end])
         triggers = [PhraseMatch(t.start + start, t.end + start, t.payload, t.clitic) for t in raw]
         tokens = tokenize(text, start, end)
-        args = self._arguments(text, start, end, mentions, triggers, tokens)
+        own = self._without_qualifiers(mentions, triggers, start, end)
+        args = self._arguments(text, start, end, own, triggers, tokens)
         triggers = [t for t in triggers if not any(a.mention.start < t.end and t.start < a.mention.end for a in args)]
+        # of two frames on the same words, the reversed one reads first: "تحظى قوات حفتر بدعم إماراتي" is the
+        # Emirates' support, and its active reading is then part of the passive already read
+        triggers.sort(key=_passive_first)
         sent = Sentence(text, start, end, tokens, args, triggers, self._relative_spans(text, tokens, end))
         found: list[FoundRelation] = []
         sentence_agent: tuple[str, ...] = ()
@@ -106,6 +115,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         self.last_agent_in_sentence = ()
         accusation_from = accusation_until = -1
         covered_until = -1
+        passive_read: tuple[int, str] | None = None  # where a passive was read, and of what
         appeal_from = appeal_until = threat_from = threat_until = reject_from = reject_until = -1
         judged: list[tuple] = []  # condemnations of an attack whose author is read once the sentence is
         for position, trigger in enumerate(triggers):
@@ -129,10 +139,17 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
             if frame.pos == "verb" and frame.voice == "active" and self._noun_use(sent, trigger):
                 self._skip(trigger, "a verb form used as a noun ('the attack')")
                 continue
+            if frame.pos == "verb" and self._judged_act(sent, trigger) and any(
+                    t.payload.pos == "masdar" and (t.start, t.end) == (trigger.start, trigger.end) for t in triggers):
+                self._skip(trigger, "a verbal noun: the act a condemnation or rejection is about")
+                continue  # "أدانت تونس خطف مهندسين": the kidnapping condemned, not a verb of its own
             if self._characterised(sent, trigger):
                 self._skip(trigger, "the speaker's characterisation ('what it called')")
                 continue  # "ضمن ما سمته بدعم أنقرة", "what it called support": the speaker's words, no fact
-            if trigger.start < covered_until:
+            # the same words read as another act keep their own reading ("allied with": support and alliance)
+            other_act = passive_read is not None and passive_read != (trigger.start, frame.predicate) \
+                and passive_read[0] == trigger.start
+            if trigger.start < covered_until and not other_act:
                 self._skip(trigger, "part of a passive or request already read")
                 continue  # "تلقت ... دعما من": the support noun belongs to the passive already read
             reach = self._requires_reach(frame)
@@ -142,7 +159,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                     self._skip(trigger, f"none of the words it requires within {reach} words")
                 continue  # a finer frame of the same words ("threatened" + "sanctions") leaves it to the others
             next_verb = next((t.start for t in triggers[position + 1 :]
-                              if t.payload.pos == "verb"
+                              if t.start >= trigger.end and t.payload.pos == "verb"
                               and (t.payload.voice == "active" or (t.payload.voice == "passive" and t.payload.requires
                                                                    and frame.voice != "passive"))
                               and t.payload.predicate != frame.predicate
@@ -181,6 +198,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                 continue
             if frame.voice == "passive":
                 covered_until = self._agent_end(sent, trigger, frame, next_verb)
+                passive_read = (trigger.start, frame.predicate)
             modality = self._modality(sent, trigger)
             predicate = self._predicate(frame, modality, sent, trigger)
             if predicate == "REQUESTS_AID_FROM":
@@ -220,13 +238,24 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         return dedupe(found)
 
     @staticmethod
-    def _judged_attacks(judged: list[tuple], found: list[FoundRelation]) -> list[FoundRelation]:
+    def _without_qualifiers(mentions: list[Mention], triggers: list[PhraseMatch], start: int,
+                            end: int) -> list[Mention]:
+        # The sentence's mentions, less agent nouns that qualify a longer trigger phrase ("هجوما انتحاريا",
+        # "a suicide attack" name an act, not who did it). Names always win over trigger words.
+        own = mentions[bisect.bisect_left(mentions, start, key=mention_start)
+                       : bisect.bisect_left(mentions, end, key=mention_start)]
+        return [m for m in own if m.kind != "agent" or not any(
+            t.start <= m.start and m.end <= t.end and t.end - t.start > m.end - m.start for t in triggers)]
+
+    def _judged_attacks(self, judged: list[tuple], found: list[FoundRelation]) -> list[FoundRelation]:
         # "أدانت مصر الهجوم الذي شنته قوات حفتر": a condemned attack's author is the attacker the sentence
         # names after the condemnation, else the one last reported before it.
         out = []
         for trigger, frame, predicate, modality, confidence, earlier, sources in judged:
             later = tuple(dict.fromkeys(r.source for r in found if r.predicate == "ATTACKS"
                                         and r.modality == "asserted" and r.trigger_start > trigger.start))
+            if not (later or earlier):
+                self._skip(trigger, "the attack it names has no author named in the sentence or before it")
             for source in sources:
                 out.extend(FoundRelation(source, predicate, author, modality, frame.cameo, frame.plover, confidence,
                                          trigger.start, trigger.end, frame_rule(frame) + ", the attack's author")
@@ -260,6 +289,8 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         """How far a frame's required word may stand: a list of targets reaches further, and an attack's
         or an agreement's noun may stand after its object ("launched on Tripoli an offensive")."""
         w = self.g.windows
+        if frame.reach is not None:
+            return frame.reach
         if frame.all_targets:
             return w.requires_reach_list
         return w.requires_reach_attack if frame.predicate in ("ATTACKS", "SIGNS_AGREEMENT_WITH") else w.requires_reach

@@ -24,7 +24,7 @@ from loaders.tokens import Token, tokenize
 from ontology.gazetteer import Gazetteer
 
 
-def _mention_start(mention: Mention) -> int:
+def mention_start(mention: Mention) -> int:
     return mention.start
 
 
@@ -50,8 +50,8 @@ class ArgumentSlots:
     def _arguments(self, text: str, start: int, end: int, mentions: list[Mention],
                    triggers: list[PhraseMatch], tokens: list[Token]) -> list[Argument]:
         # mentions are in text order: find the sentence's own by bisection, not by a scan of the document
-        first = bisect.bisect_left(mentions, start, key=_mention_start)
-        inside = [m for m in mentions[first : bisect.bisect_left(mentions, end, key=_mention_start)] if m.end <= end]
+        first = bisect.bisect_left(mentions, start, key=mention_start)
+        inside = [m for m in mentions[first : bisect.bisect_left(mentions, end, key=mention_start)] if m.end <= end]
         groups = self._split_at_subjects(text, inside, group_lists(text, inside), triggers)
         group_of = {i: g_index for g_index, g in enumerate(groups) for i in g}
         ends = [t.end for t in tokens]
@@ -108,14 +108,21 @@ class ArgumentSlots:
         edge = anchor
         while before and self._modifier(before[-1]) and not broken(text, before[-1].end, edge):
             edge = before.pop().start
-        if len(before) >= 2 and before[-2].text in self.transparent and (
-                genitive_clitic or before[-1].text in self.g.words.partitive_prepositions):
-            # "على مواقع لقوات فجر ليبيا", "on positions of the LNA": the force takes the positions' place
-            ahead = before[-3].text if len(before) >= 3 else ""
-            return ahead if ahead in self.cues.prepositions else None
-        if before and before[-1].text in self.transparent and genitive_clitic:
-            ahead = before[-2].text if len(before) >= 2 else ""
-            return ahead if ahead in self.cues.prepositions else None
+        if before and before[-1].text in self.g.words.partitive_prepositions:
+            counted = self._quantity_start(before, len(before) - 1)
+            if counted is not None:
+                # "قتل 40 متمردا من تنظيم داعش", "killed dozens of the militants": the part counted is the whole's
+                ahead = before[counted - 1].text if counted >= 1 else ""
+                return ahead if ahead in self.cues.prepositions else None
+        nouns = []
+        if len(before) >= 2 and (genitive_clitic or before[-1].text in self.g.words.partitive_prepositions):
+            nouns.append(len(before) - 2)  # "on positions of the LNA", "لمعسكر تابع لحكومة الوفاق"
+        if before and (genitive_clitic or not self.g.possessor_before_noun):
+            nouns.append(len(before) - 1)  # "على مواقع لقوات"; "على مواقع قوات حفتر", the possessor unmarked
+        for noun in nouns:
+            through = self._transparent_governor(before, noun)
+            if through is not False:
+                return through  # the force takes the positions' place, behind their preposition
         if clitic and clitic[-1] in self.g.affixes.prepositions:
             return None if self._speaker_prefixed(text, sentence_start, mention) else clitic[-1]
         while before and (self._modifier(before[-1]) or before[-1].text in self.titles) \
@@ -129,6 +136,38 @@ class ArgumentSlots:
         if word in self.cues.prepositions or word in self.cues.locatives:
             return None if self._speaker_prefixed(text, sentence_start, mention) else word
         return None
+
+    def _quantity_start(self, before: list[Token], partitive: int) -> int | None:
+        # Where a count ends by the partitive at `partitive` begins ("نحو 40 متمردا من", "dozens of"): its
+        # first numeral, with a counted noun after the number; None when no count stands there.
+        def numeral(i: int) -> bool:
+            word = before[i].text
+            article = self.g.definite_article
+            return word.isdigit() or word in self.cues.numerals \
+                or bool(article) and word.startswith(article) and word[len(article) :] in self.cues.numerals
+        first = None
+        if partitive >= 1 and numeral(partitive - 1):
+            first = partitive - 1
+        elif partitive >= 2 and numeral(partitive - 2):
+            first = partitive - 2  # a number and the noun it counts
+        while first is not None and first >= 1 and numeral(first - 1):
+            first -= 1
+        return first
+
+    def _transparent_governor(self, before: list[Token], noun: int) -> str | None | bool:
+        # The preposition before a transparent noun ("على مواقع", or "لمعسكر" with its own clitic), None when
+        # it has none, False when the word is no transparent noun.
+        word = before[noun].text
+        if word in self.transparent:
+            ahead = before[noun - 1].text if noun >= 1 else ""
+            counted = self._quantity_start(before, noun - 1) if ahead in self.g.words.partitive_prepositions else None
+            if counted is not None:  # "العشرات من عناصر داعش": the count's own place
+                ahead = before[counted - 1].text if counted >= 1 else ""
+            return ahead if ahead in self.cues.prepositions else None
+        bare = word.lstrip("".join(self.g.affixes.conjunctions))
+        if bare[:1] in self.g.affixes.prepositions and bare[1:] in self.transparent:
+            return bare[0]
+        return False
 
     def _parenthetical(self, text: str, before: list[Token]) -> bool:
         # "قطر، إلى جانب تركيا،": a phrase opened by a comma adds to the subject, not a target.

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from loaders.clauses import broken
 from loaders.grammar import Grammar
-from loaders.lexicon import Cues
+from loaders.lexicon import Cues, Frame
 from loaders.matcher import PhraseMatch
 from loaders.modality import relative_before
 from loaders.sentence import Argument, Sentence, group_actors
+from loaders.slots import phrase_start
 from loaders.tokens import Token, tokenize
 from loaders.words import bare
 from ontology.gazetteer import Gazetteer
 
+_COMMAS = (",", "،")
 # "the five states" names the addressees of a request far more often than its authors.
 GROUP_REFERENCES = ("state_count", "state_group", "state_pair")
 
@@ -88,8 +90,13 @@ class SubjectFinding:
                       allow_inanimate: bool = False, speech_ok: bool = False) -> tuple[str, ...]:
         """The nearest ungoverned actor before the trigger in its own clause (SVO)."""
         inside = sent.span_at(trigger.start)
+        added = self._members_before(sent, trigger)
         for arg in reversed(before):
+            if arg in added:
+                continue
             if arg.governor is not None or not arg.mention.actors or arg.mention.kind in GROUP_REFERENCES:
+                if added and arg.mention.start < added[0].mention.start:
+                    break  # "Western states, including France and Britain, condemned": those named act
                 continue
             if not allow_inanimate and not self._agent_ok(arg):
                 continue
@@ -99,8 +106,34 @@ class SubjectFinding:
             if not speech_ok and not self._speaks_for_itself(sent, arg, trigger):
                 continue
             group = [a for a in before if a.group == arg.group]
-            return tuple(x for a in group for x in a.mention.actors)
-        return ()
+            return tuple(dict.fromkeys(x for a in (*group, *added) for x in a.mention.actors))
+        return tuple(dict.fromkeys(x for a in added for x in a.mention.actors))
+
+    def _members_before(self, sent: Sentence, trigger: PhraseMatch) -> list[Argument]:
+        # "Turkey, along with Qatar and Italy, backs ...": the actors of a parenthetical that opens with a
+        # member opener and closes right before the verb are more of its subject.
+        head = sent.text[sent.start : trigger.start].rstrip()
+        if not head.endswith(_COMMAS):
+            return []
+        close = sent.start + len(head) - 1
+        return self._parenthetical_members(sent, max(sent.text.rfind(c, sent.start, close) for c in _COMMAS), close)
+
+    def _members_after(self, sent: Sentence, start: int) -> list[Argument]:
+        # "تدعم تركيا، إلى جانب قطر وإيطاليا، حكومة الوفاق": a parenthetical right after a verb-first subject.
+        lead = sent.text[start : sent.end]
+        if not lead.lstrip().startswith(_COMMAS):
+            return []
+        opening = start + len(lead) - len(lead.lstrip())
+        close = min((i for c in _COMMAS if (i := sent.text.find(c, opening + 1, sent.end)) >= 0), default=-1)
+        return self._parenthetical_members(sent, opening, close)
+
+    def _parenthetical_members(self, sent: Sentence, opening: int, close: int) -> list[Argument]:
+        if opening < 0 or close <= opening:
+            return []
+        inner = sent.text[opening + 1 : close].lstrip()
+        if not any(inner.startswith(o + " ") for o in self.g.words.member_openers):
+            return []
+        return [a for a in sent.args if opening < a.mention.start < close and a.mention.actors]
 
     def _speaks_for_itself(self, sent: Sentence, arg: Argument, trigger: PhraseMatch) -> bool:
         """"X said the jets would support Y" gives X nothing; "X said it would support Y" does."""
@@ -149,6 +182,31 @@ class SubjectFinding:
         gap = sent.text[arg.mention.end : trigger.start].strip()
         return (gap == "" or gap in self.g.affixes.possessive_endings) and self._agent_ok(arg)
 
+    def _event_subject(self, frame: Frame, sent: Sentence, trigger: PhraseMatch, before: list[Argument],
+                       after: list[Argument]) -> tuple[tuple[str, ...], list[Argument]] | None:
+        # "استهدفت ضربة جوية تركية قوات حفتر", "a Turkish drone strike hit the LNA", "غارة أصابت": the verb's
+        # subject is an act of the same kind, whose doer (the word right after it, or its possessor before it)
+        # acts through the verb; the arguments left are the verb's.
+        noun = next((t for t in reversed(sent.triggers) if t.end <= trigger.start), None)
+        if noun is None or sent.text[noun.end : trigger.start].strip():
+            noun = None
+        if noun is None and self.g.verb_first:
+            noun = next((t for t in sent.triggers if t.start >= trigger.end), None)
+            if noun is not None and sent.text[trigger.end : noun.start].strip():
+                noun = None
+        if noun is None or noun.payload.pos != "noun" or noun.payload.predicate != frame.predicate:
+            return None
+        if self.g.possessor_before_noun:
+            owner = next((a for a in reversed(before) if a.mention.end <= noun.start), None)
+            owned = owner is not None and self._owns(sent, owner, noun)
+        else:
+            owner = next((a for a in sent.args if a.mention.start >= noun.end), None)
+            owned = owner is not None and not sent.text[noun.end : phrase_start(owner.mention)].strip() \
+                and (owner.governor or "") in ("", *self.g.affixes.genitive) and self._agent_ok(owner)
+        if owner is None or not owned:
+            return None
+        return group_actors(owner, sent.args), [a for a in after if a.group != owner.group]
+
     def _verb_subject(self, sent: Sentence, trigger: PhraseMatch, after: list[Argument],
                       args: list[Argument]) -> tuple[tuple[str, ...], list[Argument]]:
         # The subject right after a clause-opening verb, possibly behind its title's genitive
@@ -160,4 +218,7 @@ class SubjectFinding:
             return (), after
         if not self._agent_ok(subject) or subject.mention.kind in GROUP_REFERENCES:
             return (), after
-        return group_actors(subject, args), [a for a in after if a.group != subject.group]
+        end = max(a.mention.end for a in args if a.group == subject.group)
+        added = self._members_after(sent, end)
+        agent = tuple(dict.fromkeys((*group_actors(subject, args), *(x for a in added for x in a.mention.actors))))
+        return agent, [a for a in after if a.group != subject.group and a not in added]

@@ -10,11 +10,14 @@ from loaders.grammar import Grammar
 from loaders.lexicon import Cues, Frame
 from loaders.matcher import PhraseMatch
 from loaders.sentence import Argument, FoundRelation, Sentence, group_actors
+from loaders.slots import phrase_start
 from loaders.voice import INANIMATE, PLACE_TARGETS
 from ontology.gazetteer import Gazetteer
 from ontology.vocabulary import PREDICATES
 
 Targets = tuple[tuple[str, ...], bool]
+# What one rejects or condemns may be a thing, whose author is then the target.
+_AUTHORED = frozenset(("REJECTS", "CONDEMNS"))
 
 
 def _fight_start(fight: tuple[int, tuple[str, str]]) -> int:
@@ -88,6 +91,11 @@ class TargetFinding:
             if allowed is not None:
                 if governor in allowed:
                     return arg
+                if frame.predicate in _AUTHORED and governor in self.cues.agent_preps and not any(
+                        trigger.end <= t.start < arg.mention.start for t in sent.triggers):
+                    # "rejected the road map proposed by the Arab League": its author, unless an act between
+                    # claims the agent ("a truce brokered by Egypt" is Egypt's mediation)
+                    return arg
                 continue
             if governor in self.cues.locatives or governor == "apposition":
                 continue
@@ -146,9 +154,15 @@ class TargetFinding:
                               trigger.start, trigger.end, "truce called for by its sponsors (cues truce_words)")
                 for s in callers for t in self._sides_at(trigger.start) if t != s]
 
-    def _names_the_attack(self, sent: Sentence, trigger: PhraseMatch) -> bool:
-        """"condemned the attack": the condemnation names an attack reported before."""
-        following = " ".join(t.text for t in sent.tokens_after(trigger.end))[: self.g.windows.attack_noun_chars]
+    def _names_the_attack(self, sent: Sentence, trigger: PhraseMatch, agent: tuple[str, ...]) -> bool:
+        # "condemned the attack", "أدانت مصر الهجوم": the condemnation names an attack (after the subject, when
+        # the subject follows its verb).
+        start = trigger.end
+        subject = next((a for a in sent.args if a.mention.start >= trigger.end), None)
+        if subject is not None and set(subject.mention.actors) <= set(agent) \
+                and not sent.text[trigger.end : phrase_start(subject.mention)].strip():
+            start = max(a.mention.end for a in sent.args if a.group == subject.group)
+        following = " ".join(t.text for t in sent.tokens_after(start))[: self.g.windows.attack_noun_chars]
         return any(following.startswith(noun) for noun in self.attack_nouns)
 
     def _alongside(self, sent: Sentence, trigger: PhraseMatch) -> bool:

@@ -70,7 +70,9 @@ class VoiceReading:
     def _passive(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, before: list[Argument],
                  after: list[Argument], limit: int, antecedent: tuple[str, ...],
                  doer: Argument | None = None) -> Pairs:
-        agent_arg = doer or next((a for a in after if (a.governor or "") in frame.agent_preps
+        # the frame's own last word may govern its agent: "بدعم تركيا", "with the backing of Turkey"
+        preps = (*frame.agent_preps, sent.text[trigger.start : trigger.end].split()[-1])
+        agent_arg = doer or next((a for a in after if (a.governor or "") in preps
                                   and a.mention.start < limit and a.mention.actors), None)
         if agent_arg is None:
             return [], 0.0
