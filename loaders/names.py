@@ -271,4 +271,4 @@ def _first(item: tuple[int, Mention]) -> int:
 
 def _folded(norm: Normalized, original_offset: int) -> int:
     """The folded offset of an original offset (the first folded character at or after it)."""
-    return bisect.bisect_left(norm.offsets, original_offset)
+    return norm.folded(original_offset)

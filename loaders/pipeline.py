@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -197,7 +196,7 @@ def recognizer_for(gazetteer: Gazetteer) -> ActorRecognizer:
 
 def _folded_span(norm: Normalized, start: int, end: int) -> tuple[int, int]:
     """The folded-text span of an original span."""
-    return bisect.bisect_left(norm.offsets, start), bisect.bisect_left(norm.offsets, end)
+    return norm.folded(start), norm.folded(end)
 
 
 def extract_one(extractor: Extractor, doc: RawDocument) -> DocumentRecord | InputError:
