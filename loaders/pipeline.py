@@ -55,7 +55,12 @@ class Extractor:
         return recognizer_for(self.gazetteer)
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
-        return self.records(self.read(doc))
+        reading = self.read(doc)
+        relations, warnings = self._relations(reading)
+        # what the actors are built from; the rest of the reading (sentences, relations found) goes first
+        gazetteer, norm, mentions = reading.gazetteer, reading.norm, reading.mentions
+        del reading
+        return self._document(doc, gazetteer, norm, mentions, relations, warnings)
 
     def read(self, doc: RawDocument, trace: bool = False) -> Reading:
         """Everything extraction sees in a document; with `trace`, also the triggers that gave nothing, and why."""
@@ -86,6 +91,10 @@ class Extractor:
                        warnings)
 
     def records(self, reading: Reading) -> DocumentRecord:
+        relations, warnings = self._relations(reading)
+        return self._document(reading.doc, reading.gazetteer, reading.norm, reading.mentions, relations, warnings)
+
+    def _relations(self, reading: Reading) -> tuple[list[RelationRecord], list[str]]:
         doc, norm, warnings = reading.doc, reading.norm, list(reading.warnings)
         relations: list[RelationRecord] = []
         for sentence, (start, end), found in zip(reading.sentences, reading.spans, reading.found, strict=True):
@@ -104,7 +113,12 @@ class Extractor:
                     date=date, cameo=rel.cameo, plover=rel.plover, confidence=round(rel.confidence, 2),
                     evidence=evidence,
                 ))
-        actors = _actors(reading.gazetteer, norm, doc.text, reading.mentions, relations, doc.published)
+        return relations, warnings
+
+    @staticmethod
+    def _document(doc: RawDocument, gazetteer: Gazetteer, norm: Normalized, mentions: list[Mention],
+                  relations: list[RelationRecord], warnings: list[str]) -> DocumentRecord:
+        actors = _actors(gazetteer, norm, doc.text, mentions, relations, doc.published)
         return DocumentRecord(
             id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
             sha256=doc.sha256, path=doc.path, actors=actors, relations=relations, warnings=warnings,
@@ -147,13 +161,16 @@ class Extractor:
 def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Mention],
             relations: list[RelationRecord], published: str | None) -> list[ActorRecord]:
     seen: dict[str, list[MentionRecord]] = {}
+    shown: dict[str, str] = {}  # an actor is named the same way again and again: one string for each way
     for mention in mentions:
         if mention.is_reference:
             continue
         start, end = norm.to_original(*mention.shown) if mention.shown else \
             norm.to_original(mention.start + len(mention.clitic), mention.end)
+        name = text[start:end]
+        record = MentionRecord(shown.setdefault(name, name), start, end)
         for actor_id in mention.actors:
-            seen.setdefault(actor_id, []).append(MentionRecord(text[start:end], start, end))
+            seen.setdefault(actor_id, []).append(record)
     for rel in relations:
         seen.setdefault(rel.source, [])
         seen.setdefault(rel.target, [])

@@ -229,7 +229,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                                         and r.modality == "asserted" and r.trigger_start > trigger.start))
             for source in sources:
                 out.extend(FoundRelation(source, predicate, author, modality, frame.cameo, frame.plover, confidence,
-                                         trigger.start, trigger.end, frame_rule(frame) + ", the attack's author")
+                                         trigger.start, trigger.end, frame_rule(frame, author=True))
                            for author in later or earlier if author != source)
         return out
 
