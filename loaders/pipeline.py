@@ -16,7 +16,8 @@ from loaders.lists import group_lists
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
 from loaders.relations import FoundRelation, SentenceReader, Skip
-from loaders.sentences import Sentence, split_sentences
+from loaders.sentences import Sentences, split_sentences
+from loaders.spans import Spans
 from loaders.tables import Notice
 from ontology.errors import CkgError, InputError, InternalError
 from ontology.gazetteer import Gazetteer
@@ -32,8 +33,8 @@ class Reading:
 
     doc: RawDocument
     norm: Normalized
-    sentences: list[Sentence]
-    spans: list[tuple[int, int]]  # each sentence's span in the folded text
+    sentences: Sentences
+    spans: Spans  # each sentence's span in the folded text
     found_mentions: list[Mention]  # as recognised, references unresolved
     mentions: list[Mention]  # references resolved; unresolved ones dropped
     gazetteer: Gazetteer
@@ -68,7 +69,7 @@ class Extractor:
         warnings = list(doc.warnings)
         norm = normalize(text)
         sentences = split_sentences(text)
-        spans = [_folded_span(norm, s.start, s.end) for s in sentences]
+        spans = Spans(map(norm.folded, sentences.spans.starts), map(norm.folded, sentences.spans.ends))
         found_mentions = self.recognizer.find(norm, text)
         # the gazetteer of this document: the loaded one plus the agents and unknown actors found in it
         gazetteer = self.gazetteer.with_actors(self.recognizer.found_actors(found_mentions))
@@ -209,11 +210,6 @@ def _attackers(found: list[Sequence[FoundRelation]], spans: list[tuple[int, int]
 def recognizer_for(gazetteer: Gazetteer) -> ActorRecognizer:
     """One automaton per gazetteer: building it costs far more than reading an article."""
     return ActorRecognizer(gazetteer)
-
-
-def _folded_span(norm: Normalized, start: int, end: int) -> tuple[int, int]:
-    """The folded-text span of an original span."""
-    return norm.folded(start), norm.folded(end)
 
 
 def extract_one(extractor: Extractor, doc: RawDocument) -> DocumentRecord | InputError:
