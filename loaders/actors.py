@@ -29,6 +29,12 @@ LEADABLE = {"ArmedGroup", "Government"}
 _FORCE_GAP = 200
 
 
+@lru_cache(maxsize=4096)
+def _one(actor_id: str) -> tuple[str]:
+    """The one-actor tuple of an actor, shared by all its mentions."""
+    return (actor_id,)
+
+
 def _span(match: PhraseMatch) -> tuple[int, int]:
     return match.start, match.end
 
@@ -172,7 +178,7 @@ class ActorRecognizer:
             kind, actor_id, _ = best.payload
             if kind in ("nisba", "name") and self._is_origin(text, end):
                 continue  # "U.S.-made missiles", "Russian-built jets": origin, no actor
-            mentions.append(Mention(start, end, (actor_id,), kind, best.clitic))
+            mentions.append(Mention(start, end, _one(actor_id), kind, best.clitic))
         mentions = self.agents.apply(text, mentions)
         mentions = self.names.apply(norm, original, mentions)
         mentions = self._forces_of_leaders(text, mentions)

@@ -156,6 +156,7 @@ class Extractor:
         reader.trace = [] if trace else None
         # most sentences relate no one: they share one empty list rather than hold one each
         found = [reader.read(norm.text, start, end, mentions) or _NOTHING for start, end in spans]
+        reader.casualties.forget()
         return found, reader.trace or []
 
 
