@@ -59,9 +59,10 @@ class Extractor:
         reading = self.read(doc)
         relations, warnings = self._relations(reading)
         # what the actors are built from; the rest of the reading (sentences, relations found) goes first
-        gazetteer, norm, mentions = reading.gazetteer, reading.norm, reading.mentions
+        gazetteer, mentions = reading.gazetteer, reading.mentions
+        offsets = replace(reading.norm, text="")  # only the way back to the original text is needed now
         del reading
-        return self._document(doc, gazetteer, norm, mentions, relations, warnings)
+        return self._document(doc, gazetteer, offsets, mentions, relations, warnings, consume=True)
 
     def read(self, doc: RawDocument, trace: bool = False) -> Reading:
         """Everything extraction sees in a document; with `trace`, also the triggers that gave nothing, and why."""
@@ -118,8 +119,8 @@ class Extractor:
 
     @staticmethod
     def _document(doc: RawDocument, gazetteer: Gazetteer, norm: Normalized, mentions: list[Mention],
-                  relations: list[RelationRecord], warnings: list[str]) -> DocumentRecord:
-        actors = _actors(gazetteer, norm, doc.text, mentions, relations, doc.published)
+                  relations: list[RelationRecord], warnings: list[str], consume: bool = False) -> DocumentRecord:
+        actors = _actors(gazetteer, norm, doc.text, mentions, relations, doc.published, consume)
         return DocumentRecord(
             id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
             sha256=doc.sha256, path=doc.path, actors=actors, relations=relations, warnings=warnings,
@@ -161,10 +162,12 @@ class Extractor:
 
 
 def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Mention],
-            relations: list[RelationRecord], published: str | None) -> list[ActorRecord]:
+            relations: list[RelationRecord], published: str | None, consume: bool = False) -> list[ActorRecord]:
+    """The actors of the mentions and relations; with `consume`, the mentions are taken out of their list as
+    their records are made (from the last), so that the two are never all held at once."""
     seen: dict[str, list[MentionRecord]] = {}
     shown: dict[str, str] = {}  # an actor is named the same way again and again: one string for each way
-    for mention in mentions:
+    for mention in _taken(mentions) if consume else reversed(mentions):
         if mention.is_reference:
             continue
         start, end = norm.to_original(*mention.shown) if mention.shown else \
@@ -173,6 +176,8 @@ def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Me
         record = MentionRecord(shown.setdefault(name, name), start, end)
         for actor_id in mention.actors:
             seen.setdefault(actor_id, []).append(record)
+    for found in seen.values():
+        found.reverse()
     for rel in relations:
         seen.setdefault(rel.source, [])
         seen.setdefault(rel.target, [])
@@ -186,6 +191,12 @@ def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Me
             cameo=gazetteer.cameo_of(actor.id, published), known=actor.known,
         ))
     return sorted(records, key=lambda a: a.id)
+
+
+def _taken(items: list[Mention]) -> Iterator[Mention]:
+    """The items from the last, each removed from the list as it is given."""
+    while items:
+        yield items.pop()
 
 
 def _fights(found: list[Sequence[FoundRelation]], spans: list[tuple[int, int]],
