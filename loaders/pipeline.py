@@ -83,6 +83,7 @@ class Extractor:
         named_again = any(m.kind == "attack_reference" for m in found_mentions)
         attackers = _attackers(found_by_sentence, spans) if named_again else []
         if fights or attackers:
+            del mentions, bounded, found_by_sentence, skipped  # the first reading goes before the second
             # "the two sides", and who a host mediates between, are the forces the article has just shown
             # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari); "the strikes" are
             # those of whoever was last shown attacking
@@ -133,7 +134,7 @@ class Extractor:
         same) but stand for the list's first actor, which adds no one new."""
         limit = self.limits.max_list
         bounded = list(mentions)
-        for group in group_lists(norm.text, mentions):
+        for group in group_lists(norm.text, mentions, lists_only=limit >= 1):
             if len(group) > limit:
                 first, last = mentions[group[0]], mentions[group[-1]]
                 start, end = norm.to_original(first.start, last.end)
