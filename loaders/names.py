@@ -67,7 +67,7 @@ class NameFinder:
 
     def _arabic(self, text: str, mentions: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
-        starts = sorted((m.start, m) for m in mentions)
+        starts = sorted(mentions, key=_start)  # no tuple a mention: a document has tens of thousands
         taken = Taken(mentions)
         for match in self._heads.find(text):
             if taken.overlaps(match.start, match.end):
@@ -89,11 +89,11 @@ class NameFinder:
             taken.add(out[-1].start, out[-1].end)
         return out
 
-    def _name_words(self, text: str, start: int, starts: list[tuple[int, Mention]]) -> list[Token]:
+    def _name_words(self, text: str, start: int, starts: list[Mention]) -> list[Token]:
         words: list[Token] = []
         edge = start
-        at = bisect.bisect_left(starts, start, key=_first)
-        next_mention = starts[at][0] if at < len(starts) else len(text)
+        at = bisect.bisect_left(starts, start, key=_start)
+        next_mention = starts[at].start if at < len(starts) else len(text)
         for token in tokenize(text, start, min(len(text), start + 120)):
             if token.start >= next_mention or text[edge : token.start].strip() or token.text in self._stop \
                     or token.text.isdigit() or len(words) >= self._ar_max:
@@ -263,8 +263,8 @@ class _Shortenings:
         return self._by_tail[0].get(name) or self._by_tail[1].get(name)
 
 
-def _first(item: tuple[int, Mention]) -> int:
-    return item[0]
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _folded(norm: Normalized, original_offset: int) -> int:

@@ -57,7 +57,7 @@ class Extractor:
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
         reading = self.read(doc)
-        relations, warnings = self._relations(reading)
+        relations, warnings = self._relations(reading, consume=True)
         # what the actors are built from; the rest of the reading (sentences, relations found) goes first
         gazetteer, mentions = reading.gazetteer, reading.mentions
         offsets = replace(reading.norm, text="")  # only the way back to the original text is needed now
@@ -97,12 +97,15 @@ class Extractor:
         relations, warnings = self._relations(reading)
         return self._document(reading.doc, reading.gazetteer, reading.norm, reading.mentions, relations, warnings)
 
-    def _relations(self, reading: Reading) -> tuple[list[RelationRecord], list[str]]:
+    def _relations(self, reading: Reading, consume: bool = False) -> tuple[list[RelationRecord], list[str]]:
+        """The relation records; with `consume`, each sentence's relations found are let go once recorded."""
         doc, norm, warnings = reading.doc, reading.norm, list(reading.warnings)
         relations: list[RelationRecord] = []
         for sentence, (start, end), found in zip(reading.sentences, reading.spans, reading.found, strict=True):
             if not found:
                 continue
+            if consume:
+                reading.found[sentence.index] = _NOTHING
             if len(found) > self.limits.max_relations:
                 warnings.append(f"{doc.path}: sentence {sentence.index + 1} (characters {sentence.start}-"
                                 f"{sentence.end}) gives {len(found)} relations: kept the first "
