@@ -57,12 +57,14 @@ class Extractor:
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
         reading = self.read(doc)
+        # Each part of the reading is let go as its records are made, so that the two are never all held at
+        # once: the mentions (the resolved ones alone are needed), then each sentence's relations found.
+        reading.found_mentions = []
+        mentions = _mention_records(reading.norm, doc.text, reading.mentions, consume=True)
         relations, warnings = self._relations(reading, consume=True)
-        # what the actors are built from; the rest of the reading (sentences, relations found) goes first
-        gazetteer, mentions = reading.gazetteer, reading.mentions
-        offsets = replace(reading.norm, text="")  # only the way back to the original text is needed now
+        gazetteer = reading.gazetteer
         del reading
-        return self._document(doc, gazetteer, offsets, mentions, relations, warnings, consume=True)
+        return _document(doc, _actors(gazetteer, mentions, relations, doc.published), relations, warnings)
 
     def read(self, doc: RawDocument, trace: bool = False) -> Reading:
         """Everything extraction sees in a document; with `trace`, also the triggers that gave nothing, and why."""
@@ -94,8 +96,10 @@ class Extractor:
                        warnings)
 
     def records(self, reading: Reading) -> DocumentRecord:
+        mentions = _mention_records(reading.norm, reading.doc.text, reading.mentions)
         relations, warnings = self._relations(reading)
-        return self._document(reading.doc, reading.gazetteer, reading.norm, reading.mentions, relations, warnings)
+        actors = _actors(reading.gazetteer, mentions, relations, reading.doc.published)
+        return _document(reading.doc, actors, relations, warnings)
 
     def _relations(self, reading: Reading, consume: bool = False) -> tuple[list[RelationRecord], list[str]]:
         """The relation records; with `consume`, each sentence's relations found are let go once recorded."""
@@ -120,15 +124,6 @@ class Extractor:
                     evidence=evidence,
                 ))
         return relations, warnings
-
-    @staticmethod
-    def _document(doc: RawDocument, gazetteer: Gazetteer, norm: Normalized, mentions: list[Mention],
-                  relations: list[RelationRecord], warnings: list[str], consume: bool = False) -> DocumentRecord:
-        actors = _actors(gazetteer, norm, doc.text, mentions, relations, doc.published, consume)
-        return DocumentRecord(
-            id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
-            sha256=doc.sha256, path=doc.path, actors=actors, relations=relations, warnings=warnings,
-        )
 
     def _bounded(self, doc: RawDocument, norm: Normalized, mentions: list[Mention],
                  warnings: list[str]) -> list[Mention]:
@@ -165,9 +160,17 @@ class Extractor:
         return found, reader.trace or []
 
 
-def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Mention],
-            relations: list[RelationRecord], published: str | None, consume: bool = False) -> list[ActorRecord]:
-    """The actors of the mentions and relations; with `consume`, the mentions are taken out of their list as
+def _document(doc: RawDocument, actors: list[ActorRecord], relations: list[RelationRecord],
+              warnings: list[str]) -> DocumentRecord:
+    return DocumentRecord(
+        id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
+        sha256=doc.sha256, path=doc.path, actors=actors, relations=relations, warnings=warnings,
+    )
+
+
+def _mention_records(norm: Normalized, text: str, mentions: list[Mention],
+                     consume: bool = False) -> dict[str, list[MentionRecord]]:
+    """Each actor's mentions as records, by actor; with `consume`, the mentions are taken out of their list as
     their records are made (from the last), so that the two are never all held at once."""
     seen: dict[str, list[MentionRecord]] = {}
     shown: dict[str, str] = {}  # an actor is named the same way again and again: one string for each way
@@ -182,6 +185,12 @@ def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Me
             seen.setdefault(actor_id, []).append(record)
     for found in seen.values():
         found.reverse()
+    return seen
+
+
+def _actors(gazetteer: Gazetteer, seen: dict[str, list[MentionRecord]], relations: list[RelationRecord],
+            published: str | None) -> list[ActorRecord]:
+    """The actors of the mentions and of the relations."""
     for rel in relations:
         seen.setdefault(rel.source, [])
         seen.setdefault(rel.target, [])
