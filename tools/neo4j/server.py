@@ -16,7 +16,7 @@ process group; output in STATE_DIR/neo4j.log, the database in STATE_DIR/home), w
 answers a handshake, records it in STATE_DIR/server.json and prints the bolt:// address and the
 Browser URL. A server already running for STATE_DIR is reported instead of starting another.
 The CLI takes ports 7687/7474 when they are free, else any free port (port 0 asks for any free
-port). The CLI turns authentication on (user neo4j): with the password in CKG_NEO4J_PASSWORD when
+port); a port taken between that check and Neo4j's bind gives way to another free one. The CLI turns authentication on (user neo4j): with the password in CKG_NEO4J_PASSWORD when
 set (8+ characters), else with one generated at the first start and kept in STATE_DIR/password,
 readable by its owner only; `--no-auth` starts without (as the test suite's throwaway server does).
 `--uri-only` prints nothing but the bolt:// address, for scripts.
@@ -65,6 +65,7 @@ STANDARD_BOLT_PORT = 7687
 STANDARD_BROWSER_PORT = 7474
 PASSWORD_FILE = "password"
 START_TIMEOUT_S = 120.0
+START_ATTEMPTS = 3  # starts tried when a port is taken before Neo4j binds it
 STOP_TIMEOUT_S = 30.0
 INSTALL_HINT = "install them with: apt-get install openjdk-17-jdk-headless maven"
 
@@ -268,11 +269,14 @@ def start(
     page_cache: str = "64m",
     password: str | None = None,
     timeout: float = START_TIMEOUT_S,
+    bolt_wish: int | None = None,
+    browser_wish: int | None = None,
 ) -> ServerInfo:
     """Start a server for state_dir (or return the one already running there).
 
-    Ports left as None (or 0) are picked free. The call returns once Bolt answers a handshake.
-    A password (8+ characters) turns authentication on for user neo4j.
+    Ports left as None (or 0) are picked free; a port given is used or refused. A wish (for a port left
+    unset) is tried first, and when Neo4j cannot bind it another free port is. The call returns once Bolt
+    answers a handshake. A password (8+ characters) turns authentication on for user neo4j.
     """
     state_dir = Path(state_dir).resolve()
     running = status(state_dir)
@@ -284,13 +288,16 @@ def start(
         raise Neo4jServerError("the Neo4j password must have at least 8 characters")
     build()
     state_dir.mkdir(parents=True, exist_ok=True)
-    # A port picked here may be taken before Java binds it; then try other free ports.
-    attempts = 1 if bolt_port is not None and browser_port is not None else 3
+    # A port checked free here may be taken before Java binds it; then other free ports are tried.
+    attempts = 1 if bolt_port is not None and browser_port is not None else START_ATTEMPTS
     for attempt in range(attempts):
-        bolt = bolt_port if bolt_port is not None else free_port()
-        browser = browser_port if browser_port is not None else free_port({bolt})
+        wishes = (bolt_wish, browser_wish) if attempt == 0 else (None, None)
+        bolt = bolt_port or wishes[0] or free_port()
+        browser = browser_port or wishes[1] or free_port({bolt})
         try:
-            return _launch(state_dir, bolt, browser, heap, page_cache, password, timeout)
+            # a given port is checked first, for a clear message; a wish is left to the bind itself
+            return _launch(state_dir, bolt, browser, heap, page_cache, password, timeout,
+                           check=[p for p, wish in ((bolt, wishes[0]), (browser, wishes[1])) if p != wish])
         except _PortTaken as taken:
             if attempt == attempts - 1:
                 raise Neo4jServerError(str(taken)) from None
@@ -309,8 +316,9 @@ def _launch(
     page_cache: str,
     password: str | None,
     timeout: float,
+    check: list[int],
 ) -> ServerInfo:
-    for port in (bolt_port, browser_port):
+    for port in check:
         if not _port_is_free(port):
             raise _PortTaken(f"port {port} on {HOST} is in use; choose another or leave it unset")
     log_path = state_dir / "neo4j.log"
@@ -553,17 +561,17 @@ def main(argv: list[str] | None = None) -> int:
         if already is not None:
             info = already
         else:
-            # 0 asks for any free port; unset prefers the standard one.
-            bolt = args.bolt_port
-            if bolt is None and _port_is_free(STANDARD_BOLT_PORT):
-                bolt = STANDARD_BOLT_PORT
-            browser = args.browser_port
-            if browser is None and _port_is_free(STANDARD_BROWSER_PORT) and bolt != STANDARD_BROWSER_PORT:
-                browser = STANDARD_BROWSER_PORT
+            # 0 asks for any free port; unset wishes for the standard one when it is free now (it may
+            # be taken before Neo4j binds it: then another free port is used)
+            bolt_wish = STANDARD_BOLT_PORT if args.bolt_port is None and _port_is_free(STANDARD_BOLT_PORT) else None
+            browser_wish = STANDARD_BROWSER_PORT if args.browser_port is None and args.bolt_port != \
+                STANDARD_BROWSER_PORT and _port_is_free(STANDARD_BROWSER_PORT) else None
             info = start(
                 args.state_dir,
-                bolt,
-                browser,
+                args.bolt_port,
+                args.browser_port,
+                bolt_wish=bolt_wish,
+                browser_wish=browser_wish,
                 heap=args.heap,
                 page_cache=args.page_cache,
                 password=None if args.no_auth else os.environ.get(PASSWORD_ENV) or stored_password(args.state_dir),
