@@ -63,7 +63,7 @@ def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, input_fmt
     failed, written = False, 0
     table: list[list[Any]] = []
     limits = limits_of(max_seconds, max_relations)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout  # as click.echo writes it, without a flush for every piece
     for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"], ctx.obj["packs"]), jobs, limits, input_fmt):
         if isinstance(item, Notice):
             report_warning(str(item))

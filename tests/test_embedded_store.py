@@ -150,8 +150,8 @@ def test_another_file_is_refused_with_what_to_do(path: Path) -> None:
         with pytest.raises(StoreError) as caught:
             EmbeddedStore(path, read_only=read_only)
         message = str(caught.value)
-        assert message.startswith(f"{path} is not a conflict-kg graph database (")
-        assert message.endswith("); move it aside or pass another --graph, then ingest the documents again")
+        assert message == (f"graph at {path} is damaged or not a conflict-kg store: it is not a LadybugDB database "
+                           "file; move it aside and run ckg ingest again")
     assert path.read_text(encoding="utf-8").startswith('{"format"')
 
 

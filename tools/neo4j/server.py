@@ -16,9 +16,10 @@ process group; output in STATE_DIR/neo4j.log, the database in STATE_DIR/home), w
 answers a handshake, records it in STATE_DIR/server.json and prints the bolt:// address and the
 Browser URL. A server already running for STATE_DIR is reported instead of starting another.
 The CLI takes ports 7687/7474 when they are free, else any free port (port 0 asks for any free
-port); a port taken between that check and Neo4j's bind gives way to another free one. The CLI turns authentication on (user neo4j): with the password in CKG_NEO4J_PASSWORD when
-set (8+ characters), else with one generated at the first start and kept in STATE_DIR/password,
-readable by its owner only; `--no-auth` starts without (as the test suite's throwaway server does).
+port); a port taken between that check and Neo4j's bind gives way to another free one. The CLI
+turns authentication on (user neo4j): with the password in CKG_NEO4J_PASSWORD when set (8+ characters),
+else with one generated at the first start and kept in STATE_DIR/password, readable by its owner only;
+`--no-auth` starts without (as the test suite's throwaway server does).
 `--uri-only` prints nothing but the bolt:// address, for scripts.
 
 `import` loads the CSV files that `ckg export --format neo4j-csv -o CSV_DIR` writes into the server's
