@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import asdict, replace
 from typing import Any
 
-from ontology.records import DocumentRecord
+from ontology.records import ActorRecord, DocumentRecord, Mention, RelationRecord
 
 OPEN = '{\n "documents": ['
 CLOSE = "\n ]\n}"
@@ -20,13 +21,33 @@ def _dumps(value: Any, depth: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
-def _write_list(items: Iterable[Any], depth: int, write: Callable[[str], Any]) -> None:
+def _write_list(items: Iterable[Any], depth: int, write: Callable[[str], Any],
+                dump: Callable[[Any, int, Callable[[str], Any]], None]) -> None:
     inner = "\n" + " " * (depth + 1)
     wrote = False
     for item in items:
-        write(("[" if not wrote else ",") + inner + _dumps(item.to_json(), depth + 1))
+        write(("[" if not wrote else ",") + inner)
+        dump(item, depth + 1, write)
         wrote = True
     write("\n" + " " * depth + "]" if wrote else "[]")
+
+
+def _write_relation(relation: RelationRecord, depth: int, write: Callable[[str], Any]) -> None:
+    write(_dumps(relation.to_json(), depth))
+
+
+def _write_mention(mention: Mention, depth: int, write: Callable[[str], Any]) -> None:
+    write(_dumps(asdict(mention), depth))
+
+
+def _write_actor(actor: ActorRecord, depth: int, write: Callable[[str], Any]) -> None:
+    """An actor with its mentions one at a time (an actor named on every line has as many)."""
+    head = _dumps(replace(actor, mentions=[]).to_json(), depth)
+    end = "[]\n" + " " * depth + "}"
+    assert head.endswith(end)  # "mentions" is the last key of ActorRecord.to_json
+    write(head[: -len(end)])
+    _write_list(actor.mentions, depth + 1, write, _write_mention)
+    write("\n" + " " * depth + "}")
 
 
 def write_document(record: DocumentRecord, write: Callable[[str], Any], first: bool) -> None:
@@ -38,7 +59,7 @@ def write_document(record: DocumentRecord, write: Callable[[str], Any], first: b
     for key, value in head.items():
         write(inner + json.dumps(key) + ": " + _dumps(value, 3) + ",")
     write(inner + '"actors": ')
-    _write_list(record.actors, 3, write)
+    _write_list(record.actors, 3, write, _write_actor)
     write("," + inner + '"relations": ')
-    _write_list(record.relations, 3, write)
+    _write_list(record.relations, 3, write, _write_relation)
     write("\n  }")
