@@ -19,7 +19,7 @@ from ontology.gazetteer import DEFAULT_PACKS, available_packs
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", "store_kind", type=click.Choice(["embedded", "neo4j"]), default="embedded",
               envvar="CKG_STORE", show_default=True, help="Where the graph lives.")
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CKG_GRAPH",
+@click.option("--graph", "graph_path", type=click.Path(readable=False, path_type=Path), envvar="CKG_GRAPH",
               help=f"Database file of the embedded store [default: ./{DEFAULT_GRAPH} or $CKG_GRAPH].")
 @click.option("--uri", envvar="NEO4J_URI", help="Bolt URI of the Neo4j store, e.g. bolt://127.0.0.1:7687.")
 @click.option("--database", envvar="NEO4J_DATABASE", help="Neo4j database name [default: the server's].")

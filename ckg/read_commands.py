@@ -10,7 +10,7 @@ from typing import Any
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ckg import tables
+from ckg import json_stream, tables
 from ckg.api import extract
 from ckg.cli_support import (
     err_console,
@@ -63,6 +63,7 @@ def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, input_fmt
     failed, written = False, 0
     table: list[list[Any]] = []
     limits = limits_of(max_seconds, max_relations)
+    out = sys.stdout  # as click.echo writes it, without a flush for every piece
     for item in extract(paths, load_gazetteer(ctx.obj["gazetteers"], ctx.obj["packs"]), jobs, limits, input_fmt):
         if isinstance(item, Notice):
             report_warning(str(item))
@@ -74,17 +75,18 @@ def extract_cmd(ctx: click.Context, paths: tuple[Path, ...], fmt: str, input_fmt
         for warning in item.warnings:
             report_warning(warning)
         if fmt == "json":
-            # Written as it comes, so that no more than the documents in flight are held; the bytes are
-            # those of json.dumps({"documents": [...]}, indent=1): strings hold no raw newline to shift.
-            body = json.dumps(item.to_json(), ensure_ascii=False, indent=1).replace("\n", "\n  ")
-            click.echo(('{\n "documents": [\n  ' if not written else ",\n  ") + body, nl=False)
+            # written as it comes, relation by relation: no more than the document in flight is held
+            if not written:
+                out.write(json_stream.OPEN)
+            json_stream.write_document(item, out.write, first=not written)
+            out.flush()  # before the next document's warnings on stderr
             written += 1
         else:
             for rel in item.relations:
                 table.append([item.id, rel.source, rel.predicate, rel.target, rel.modality, rel.date or "",
                               rel.evidence.sentence])
     if fmt == "json":
-        click.echo("\n ]\n}" if written else '{\n "documents": []\n}')
+        click.echo(json_stream.CLOSE if written else json_stream.EMPTY)
     else:
         tables.print_table(EXTRACT_COLUMNS, table, flex=len(EXTRACT_COLUMNS) - 1)
     if failed:

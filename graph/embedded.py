@@ -23,11 +23,11 @@ from typing import Any
 
 import ladybug
 
+from graph.embedded_paths import damage_error, is_damage, open_error, path_problem
 from graph.embedded_support import (
     BUFFER_POOL_BYTES,
     CHECKPOINT_LOG_BYTES,
     EVENT_PROPERTIES,
-    HELD_BY,
     SCALARS,
     LockFile,
     batches,
@@ -71,6 +71,9 @@ class EmbeddedStore(Store):
         # actors as this process wrote them in committed transactions, and in the one under way
         self._written: dict[str, dict[str, Any]] = {}
         self._pending_actors: dict[str, dict[str, Any]] = {}
+        problem = path_problem(self.path)  # nothing at the path is touched when it cannot hold a store
+        if problem is not None:
+            raise problem
         if read_only and not self.path.exists():
             raise StoreError(f"no graph at {self.path}; run ckg ingest first")
         if not read_only:
@@ -93,21 +96,12 @@ class EmbeddedStore(Store):
             else:
                 for text in ddl():
                     self._conn.execute(text)
-        except RuntimeError as exc:
+        except Exception as exc:  # a damaged file fails in LadybugDB in many ways (RuntimeError, MemoryError)
             self._drop()
             self._lock.release()
-            raise self._open_error(exc) from None
+            raise open_error(self.path, exc) from None
         if not self.read_only:
             self._lock.release()  # readers may come now; the database's own lock keeps other writers out
-
-    def _open_error(self, exc: RuntimeError) -> StoreError:
-        message = str(exc).splitlines()[0]
-        held = HELD_BY.search(message)
-        if held:
-            return StoreError(f"{self.path}: the store is in use by process {held.group(1)}; wait for it to finish "
-                              "or pass another --graph")
-        return StoreError(f"{self.path} is not a conflict-kg graph database ({message}); "
-                          "move it aside or pass another --graph, then ingest the documents again")
 
     def _check_schema(self) -> None:
         tables = {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
@@ -155,9 +149,14 @@ class EmbeddedStore(Store):
     # -- running statements ------------------------------------------------------------------
 
     def _rows(self, text: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        result = self._conn.execute(text, dict(params or {}))
-        names = result.get_column_names()
-        return [dict(zip(names, row, strict=True)) for row in result.get_all()]
+        try:
+            result = self._conn.execute(text, dict(params or {}))
+            names = result.get_column_names()
+            return [dict(zip(names, row, strict=True)) for row in result.get_all()]
+        except (RuntimeError, UnicodeDecodeError, MemoryError) as exc:
+            if is_damage(exc):  # pages the opening did not read
+                raise damage_error(self.path, exc) from None
+            raise
 
     def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         try:
@@ -343,7 +342,9 @@ class EmbeddedStore(Store):
             finally:
                 with contextlib.suppress(RuntimeError):
                     self._conn.execute("ROLLBACK")
-        except RuntimeError as exc:
+        except (RuntimeError, UnicodeDecodeError, MemoryError) as exc:
+            if is_damage(exc):
+                raise damage_error(self.path, exc) from None
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             if "read-only" in message.lower() or "read only" in message.lower():
                 raise QueryError(read_only_refusal()) from None

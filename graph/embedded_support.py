@@ -30,7 +30,6 @@ BUFFER_POOL_BYTES = 1 << 30
 
 # Neo4j's type(r) is label(r) here; the database has no function named type.
 _TYPE_CALL = re.compile(r"(?<![\w.$`])type(\s*\()", re.IGNORECASE)
-HELD_BY = re.compile(r"held by PID (\d+)", re.IGNORECASE)
 SCALARS = frozenset({str, int, float, bool, type(None)})
 _INTERNAL_KEYS = frozenset({"_ID", "_LABEL", "_SRC", "_DST"})
 # An event node's own properties; source, target and document are its relationships.

@@ -7,12 +7,13 @@ import bisect
 import json
 from collections.abc import Mapping
 from functools import cache, lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from loaders.agents import AgentFinder, load_agent_lexicon
 from loaders.grammar import LANGUAGES, every_affix, grammar_of
 from loaders.lexicon import load_cues
-from loaders.matcher import PhraseMatcher
+from loaders.matcher import PhraseMatch, PhraseMatcher
 from loaders.mentions import Mention
 from loaders.names import NameFinder
 from loaders.normalize import Normalized, fold
@@ -26,6 +27,16 @@ _PRIORITY = {"name": 0, "force": 0, "nisba": 1, "capital": 2}
 LEADABLE = {"ArmedGroup", "Government"}
 # Characters between a force phrase and its leader's name: two words ("الكتائب الموالية لحفتر").
 _FORCE_GAP = 200
+
+
+@lru_cache(maxsize=4096)
+def _one(actor_id: str) -> tuple[str]:
+    """The one-actor tuple of an actor, shared by all its mentions."""
+    return (actor_id,)
+
+
+def _span(match: PhraseMatch) -> tuple[int, int]:
+    return match.start, match.end
 
 
 @cache
@@ -160,10 +171,8 @@ class ActorRecognizer:
     def find(self, norm: Normalized, original: str) -> list[Mention]:
         text = norm.text
         mentions: list[Mention] = []
-        by_span: dict[tuple[int, int], list] = {}
-        for match in self._names.find(text):
-            by_span.setdefault((match.start, match.end), []).append(match)
-        for (start, end), matches in sorted(by_span.items()):
+        # matches come in the order of their spans, which do not overlap: those of one span are neighbours
+        for (start, end), matches in groupby(self._names.iter_find(text), key=_span):
             usable = [m for m in matches if self._case_ok(m.payload[2], norm, original, start, end, m.clitic)]
             if not usable:
                 continue
@@ -171,7 +180,7 @@ class ActorRecognizer:
             kind, actor_id, _ = best.payload
             if kind in ("nisba", "name") and self._is_origin(text, end):
                 continue  # "U.S.-made missiles", "Russian-built jets": origin, no actor
-            mentions.append(Mention(start, end, (actor_id,), kind, best.clitic))
+            mentions.append(Mention(start, end, _one(actor_id), kind, best.clitic))
         mentions = self.agents.apply(text, mentions)
         mentions = self.names.apply(norm, original, mentions)
         mentions = self._forces_of_leaders(text, mentions)

@@ -61,6 +61,10 @@ class CasualtyReader:
             self._starts = [_span(m)[0] for m in self._sorted]
         return self._sorted
 
+    def forget(self) -> None:
+        """Let the document's mentions go once it is read (the reader is shared by every document)."""
+        self._of, self._sorted, self._starts = None, [], []
+
     def linked_after(self, text: str, position: int) -> bool:
         """Whether a casualty verb ending at `position` goes on with a linker ("killed in", "killed by")."""
         following = tokenize(text, position, min(len(text), position + 30))[:1]

@@ -14,6 +14,7 @@ from loaders.lists import group_lists
 from loaders.mentions import Mention
 from loaders.modality import clause_start
 from loaders.normalize import fold
+from loaders.spans import Spans
 from ontology.gazetteer import Gazetteer, GazetteerActor
 
 # Who can be one of "the two sides" a sentence has just named: states and forces, not persons or towns.
@@ -66,7 +67,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
 
     `attackers` (position, actor) are who the document has shown attacking: "the strikes" condemned after
     them are theirs."""
-    groups = group_lists(text, mentions)
+    groups = group_lists(text, mentions, lists_only=True)  # every use below wants two or more
     state_lists = [
         (mentions[g[0]].start, tuple(a for i in g for a in mentions[i].actors))
         for g in groups
@@ -74,7 +75,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
     ]
     parties = conflict_parties(mentions, gazetteer) if parties is None else parties
     leads = led_by(gazetteer, LEADABLE)
-    sentence_starts = [s for s, _ in sentences]
+    sentence_starts = sentences.starts if isinstance(sentences, Spans) else [s for s, _ in sentences]
     group_starts = [mentions[g[0]].start for g in groups]
     lists_by_size: dict[int | None, list[tuple[int, tuple[str, ...]]]] = {}
     state_counts: Counter[str] = Counter()

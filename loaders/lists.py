@@ -32,25 +32,35 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tupl
     return carrier, joined, connector, clitics
 
 
-def group_lists(text: str, mentions: list[Mention]) -> list[list[int]]:
-    """Indexes of mentions that form one list."""
+def group_lists(text: str, mentions: list[Mention], lists_only: bool = False) -> list[list[int]]:
+    """Indexes of mentions that form one list; with `lists_only`, only lists of two or more (a document's
+    lone mentions would each hold a list)."""
     carrier, joined_by, connector, clitics = _patterns()
-    groups: list[list[int]] = []
-    closed: list[bool] = []  # whether a group's last link is a conjunction: "X, Y" alone is no list
+    out: list[list[int]] = []
+
+    def close(group: list[int], ends_with_and: bool) -> None:  # "X, Y" without a conjunction is no list
+        if ends_with_and:
+            if len(group) >= 2 or not lists_only:
+                out.append(group)
+        elif not lists_only:
+            out.extend([i] for i in group)
+
+    group: list[int] = []
+    closed = True  # whether the group's last link is a conjunction
     for i, mention in enumerate(mentions):
-        if groups and i - 1 == groups[-1][-1]:
+        if group and i - 1 == group[-1]:
             prev = mentions[i - 1]
             between = text[prev.end : mention.start]
             joined = (bool(clitics) and mention.clitic.startswith(clitics) and not between.strip(" ,")) or (
                 prev.kind == mention.kind == "nisba" and not between.strip())  # "the Russian-Turkish initiative"
             connected = joined or bool(between and (connector.match(between) or carrier.match(between)))
             if connected and not prev.is_reference and not mention.is_reference:
-                groups[-1].append(i)
-                closed[-1] = joined or bool(joined_by.search(between))
+                group.append(i)
+                closed = joined or bool(joined_by.search(between))
                 continue
-        groups.append([i])
-        closed.append(True)
-    out: list[list[int]] = []
-    for group, ends_with_and in zip(groups, closed, strict=True):
-        out.extend([group] if ends_with_and else [[i] for i in group])
+        if group:
+            close(group, closed)
+        group, closed = [i], True
+    if group:
+        close(group, closed)
     return out

@@ -109,20 +109,23 @@ class PhraseMatcher:
                     yield end_index + offset, value
 
     def find(self, text: str) -> list[PhraseMatch]:
-        """Leftmost-longest matches that do not overlap; payloads of one span are all kept.
+        """Leftmost-longest matches that do not overlap; payloads of one span are all kept."""
+        return list(self.iter_find(text))
+
+    def iter_find(self, text: str) -> Iterator[PhraseMatch]:
+        """The matches of `find` in the same order, as they are found.
 
         No phrase holds a line break, so a long text is searched a stretch of lines at a time: the
         candidates held at once are those of one stretch, not of the whole document."""
         if len(text) <= CHUNK:
-            return self._find(text, 0)
-        found: list[PhraseMatch] = []
+            yield from self._find(text, 0)
+            return
         begin = 0
         while begin < len(text):
             cut = text.find("\n", begin + CHUNK)
             stop = len(text) if cut < 0 else cut + 1
-            found += self._find(text[begin:stop], begin)
+            yield from self._find(text[begin:stop], begin)
             begin = stop
-        return found
 
     def _find(self, text: str, offset: int) -> list[PhraseMatch]:
         candidates = sorted(self.find_all(text), key=lambda m: (m.start, -m.length))

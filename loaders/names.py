@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -66,7 +67,7 @@ class NameFinder:
 
     def _arabic(self, text: str, mentions: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
-        starts = sorted((m.start, m) for m in mentions)
+        starts = sorted(mentions, key=_start)  # no tuple a mention: a document has tens of thousands
         taken = Taken(mentions)
         for match in self._heads.find(text):
             if taken.overlaps(match.start, match.end):
@@ -88,11 +89,11 @@ class NameFinder:
             taken.add(out[-1].start, out[-1].end)
         return out
 
-    def _name_words(self, text: str, start: int, starts: list[tuple[int, Mention]]) -> list[Token]:
+    def _name_words(self, text: str, start: int, starts: list[Mention]) -> list[Token]:
         words: list[Token] = []
         edge = start
-        at = bisect.bisect_left(starts, start, key=_first)
-        next_mention = starts[at][0] if at < len(starts) else len(text)
+        at = bisect.bisect_left(starts, start, key=_start)
+        next_mention = starts[at].start if at < len(starts) else len(text)
         for token in tokenize(text, start, min(len(text), start + 120)):
             if token.start >= next_mention or text[edge : token.start].strip() or token.text in self._stop \
                     or token.text.isdigit() or len(words) >= self._ar_max:
@@ -138,9 +139,9 @@ class NameFinder:
                         taken.add(a_start, a_end)
         return out
 
-    def _english_names(self, original: str) -> list[tuple[int, int, str, str | None]]:
-        """(start, end, type, acronym) of every capitalised name with an organisation head, a title or an acronym."""
-        out = []
+    def _english_names(self, original: str) -> Iterator[tuple[int, int, str, str | None]]:
+        """(start, end, type, acronym) of every capitalised name with an organisation head, a title or an acronym,
+        in the order of the text and as they come (a document's runs are never all held at once)."""
         for words in (piece for run in self._capitalised_runs(original) for piece in self._split(run, original)):
             title = None
             while words and (words[0][2] in self._not_names or words[0][2].lower() in self._connectors):
@@ -162,17 +163,15 @@ class NameFinder:
                             and original[w[1] : w[1] + 4] == " of "), None)
             capitals = [w for w in words if w[2][0].isupper()]
             if title and not head_type and len(capitals) <= 3:
-                out.append((words[0][0], words[-1][1], "Person", None))
+                yield (words[0][0], words[-1][1], "Person", None)
             elif (head_type or head_of) and len(capitals) >= 2:
-                out.append((words[0][0], words[-1][1], head_type or head_of or "ArmedGroup", acronym))
+                yield (words[0][0], words[-1][1], head_type or head_of or "ArmedGroup", acronym)
             elif acronym and len(capitals) >= 2:
-                out.append((words[0][0], words[-1][1], "PoliticalBody", acronym))
-        return out
+                yield (words[0][0], words[-1][1], "PoliticalBody", acronym)
 
-    def _capitalised_runs(self, original: str) -> list[list[tuple[int, int, str]]]:
+    def _capitalised_runs(self, original: str) -> Iterator[list[tuple[int, int, str]]]:
         """Runs of capitalised words, with connectors inside them ("Front for the Liberation of X"); any
         punctuation ends a run."""
-        runs: list[list[tuple[int, int, str]]] = []
         current: list[tuple[int, int, str]] = []
         pending: list[tuple[int, int, str]] = []
         previous_end = 0
@@ -183,13 +182,13 @@ class NameFinder:
             if fold(word).endswith(every_affix("possessive_endings")):
                 # "Turkey's Avrasya Shipping": the possessor places the name, it is no part of it
                 if current:
-                    runs.append(current)
+                    yield current
                 current, pending = [], []
                 previous_end = start + len(word)
                 continue
             if original[previous_end:start].strip() or not (_CAPITALISED.fullmatch(word) or word in self._connectors):
                 if current:
-                    runs.append(current)
+                    yield current
                 current, pending = [], []
             if _CAPITALISED.fullmatch(word) and len(current) < self._en_max:
                 current += [*pending, (start, start + len(word), word)]
@@ -198,11 +197,10 @@ class NameFinder:
                 pending.append((start, start + len(word), word))
             previous_end = start + len(word)
             if closes and current:
-                runs.append(current)
+                yield current
                 current, pending = [], []
         if current:
-            runs.append(current)
-        return runs
+            yield current
 
     def _split(self, run: list[tuple[int, int, str]], original: str) -> list[list[tuple[int, int, str]]]:
         """"General X of the Y Brigade" is two names; "Army of Free Men" one: a connector joins only after a
@@ -265,10 +263,10 @@ class _Shortenings:
         return self._by_tail[0].get(name) or self._by_tail[1].get(name)
 
 
-def _first(item: tuple[int, Mention]) -> int:
-    return item[0]
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _folded(norm: Normalized, original_offset: int) -> int:
     """The folded offset of an original offset (the first folded character at or after it)."""
-    return bisect.bisect_left(norm.offsets, original_offset)
+    return norm.folded(original_offset)

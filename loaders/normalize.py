@@ -7,6 +7,7 @@ from so that mentions and evidence always index the original text.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 import unicodedata
@@ -27,15 +28,59 @@ _FOLD = str.maketrans({
 })
 
 
+class Offsets(Sequence[int]):
+    """The original offset of each folded character, kept as runs that share one shift (original minus
+    folded offset): an array of an int per character would cost four times an English text."""
+
+    def __init__(self) -> None:
+        self._starts = array("q")  # folded offset where each run begins
+        self._shifts = array("q")
+        self._lasts = array("q")  # original offset of each run's last character
+        self._length = 0
+
+    def extend(self, original_start: int, count: int, step: int = 1) -> None:
+        """`count` folded characters from `original_start` on, one apart (`step` 1) or all on it (0)."""
+        if count <= 0:
+            return
+        if step == 0:
+            for _ in range(count):
+                self.extend(original_start, 1)
+            return
+        shift = original_start - self._length
+        if self._shifts and self._shifts[-1] == shift:
+            self._lasts[-1] = original_start + count - 1
+        else:
+            self._starts.append(self._length)
+            self._shifts.append(shift)
+            self._lasts.append(original_start + count - 1)
+        self._length += count
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, i: int) -> int:  # type: ignore[override]
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError(i)
+        return i + self._shifts[bisect.bisect_right(self._starts, i) - 1]
+
+    def folded(self, original: int) -> int:
+        """The first folded offset whose original offset is at least `original` (bisect_left of the sequence)."""
+        run = bisect.bisect_left(self._lasts, original)
+        if run == len(self._lasts):
+            return self._length
+        return max(self._starts[run], original - self._shifts[run])
+
+
 @dataclass(frozen=True)
 class Normalized:
     """A folded text and, for each of its characters, the offset of the original character.
 
-    `offsets` is a range when folding kept every character in place, else an array of 4-byte offsets:
-    a Python int per character would cost ten times the text."""
+    `offsets` is a range when folding kept every character in place, else runs of `Offsets`."""
 
     text: str
-    offsets: Sequence[int]
+    offsets: range | Offsets
     original_length: int
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -44,6 +89,12 @@ class Normalized:
             return self.original_length, self.original_length
         last = self.offsets[end - 1] + 1 if end > start else self.offsets[start]
         return self.offsets[start], last
+
+    def folded(self, original: int) -> int:
+        """The folded offset of an original offset (of the next kept character when it was dropped)."""
+        if isinstance(self.offsets, range):
+            return min(max(original, 0), len(self.offsets))
+        return self.offsets.folded(original)
 
 
 @lru_cache(maxsize=4096)
@@ -81,22 +132,22 @@ def normalize(text: str) -> Normalized:
     pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(irregular)) + "]") if irregular else None
     special = (m.start() for m in pattern.finditer(text)) if pattern else iter(())
     pieces: list[str] = []
-    offsets = array("I")
+    offsets = Offsets()
     done = 0
     for i in heapq.merge(special, dots):
         if i < done:
             continue  # a dot that is also irregular: handled once
         if i > done:
             pieces.append(text[done:i].translate(table))
-            offsets.extend(range(done, i))
+            offsets.extend(done, i - done)
         if i not in dot_set:
             folded = fold_char(text[i])
             pieces.append(folded)
-            offsets.extend([i] * len(folded))
+            offsets.extend(i, len(folded), step=0)
         done = i + 1
     if done < len(text):
         pieces.append(text[done:].translate(table))
-        offsets.extend(range(done, len(text)))
+        offsets.extend(done, len(text) - done)
     return Normalized("".join(pieces), offsets, len(text))
 
 

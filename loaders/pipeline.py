@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -17,7 +16,8 @@ from loaders.lists import group_lists
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
 from loaders.relations import FoundRelation, SentenceReader, Skip
-from loaders.sentences import Sentence, split_sentences
+from loaders.sentences import Sentences, split_sentences
+from loaders.spans import Spans
 from loaders.tables import Notice
 from ontology.errors import CkgError, InputError, InternalError
 from ontology.gazetteer import Gazetteer
@@ -33,8 +33,8 @@ class Reading:
 
     doc: RawDocument
     norm: Normalized
-    sentences: list[Sentence]
-    spans: list[tuple[int, int]]  # each sentence's span in the folded text
+    sentences: Sentences
+    spans: Spans  # each sentence's span in the folded text
     found_mentions: list[Mention]  # as recognised, references unresolved
     mentions: list[Mention]  # references resolved; unresolved ones dropped
     gazetteer: Gazetteer
@@ -56,7 +56,15 @@ class Extractor:
         return recognizer_for(self.gazetteer)
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
-        return self.records(self.read(doc))
+        reading = self.read(doc)
+        # Each part of the reading is let go as its records are made, so that the two are never all held at
+        # once: the mentions (the resolved ones alone are needed), then each sentence's relations found.
+        reading.found_mentions = []
+        mentions = _mention_records(reading.norm, doc.text, reading.mentions, consume=True)
+        relations, warnings = self._relations(reading, consume=True)
+        gazetteer = reading.gazetteer
+        del reading
+        return _document(doc, _actors(gazetteer, mentions, relations, doc.published), relations, warnings)
 
     def read(self, doc: RawDocument, trace: bool = False) -> Reading:
         """Everything extraction sees in a document; with `trace`, also the triggers that gave nothing, and why."""
@@ -64,7 +72,7 @@ class Extractor:
         warnings = list(doc.warnings)
         norm = normalize(text)
         sentences = split_sentences(text)
-        spans = [_folded_span(norm, s.start, s.end) for s in sentences]
+        spans = Spans(map(norm.folded, sentences.spans.starts), map(norm.folded, sentences.spans.ends))
         found_mentions = self.recognizer.find(norm, text)
         # the gazetteer of this document: the loaded one plus the agents and unknown actors found in it
         gazetteer = self.gazetteer.with_actors(self.recognizer.found_actors(found_mentions))
@@ -78,6 +86,7 @@ class Extractor:
         named_again = any(m.kind in ("attack_reference", "doer_reference") for m in found_mentions)
         attackers = _attackers(found_by_sentence, spans) if named_again else []
         if fights or attackers:
+            del mentions, bounded, found_by_sentence, skipped  # the first reading goes before the second
             # "the two sides", and who a host mediates between, are the forces the article has just shown
             # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari); "the strikes" are
             # those of whoever was last shown attacking
@@ -88,11 +97,20 @@ class Extractor:
                        warnings)
 
     def records(self, reading: Reading) -> DocumentRecord:
+        mentions = _mention_records(reading.norm, reading.doc.text, reading.mentions)
+        relations, warnings = self._relations(reading)
+        actors = _actors(reading.gazetteer, mentions, relations, reading.doc.published)
+        return _document(reading.doc, actors, relations, warnings)
+
+    def _relations(self, reading: Reading, consume: bool = False) -> tuple[list[RelationRecord], list[str]]:
+        """The relation records; with `consume`, each sentence's relations found are let go once recorded."""
         doc, norm, warnings = reading.doc, reading.norm, list(reading.warnings)
         relations: list[RelationRecord] = []
         for sentence, (start, end), found in zip(reading.sentences, reading.spans, reading.found, strict=True):
             if not found:
                 continue
+            if consume:
+                reading.found[sentence.index] = _NOTHING
             if len(found) > self.limits.max_relations:
                 warnings.append(f"{doc.path}: sentence {sentence.index + 1} (characters {sentence.start}-"
                                 f"{sentence.end}) gives {len(found)} relations: kept the first "
@@ -106,11 +124,7 @@ class Extractor:
                     date=date, cameo=rel.cameo, plover=rel.plover, confidence=round(rel.confidence, 2),
                     evidence=evidence,
                 ))
-        actors = _actors(reading.gazetteer, norm, doc.text, reading.mentions, relations, doc.published)
-        return DocumentRecord(
-            id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
-            sha256=doc.sha256, path=doc.path, actors=actors, relations=relations, warnings=warnings,
-        )
+        return relations, warnings
 
     def _bounded(self, doc: RawDocument, norm: Normalized, mentions: list[Mention],
                  warnings: list[str]) -> list[Mention]:
@@ -119,7 +133,7 @@ class Extractor:
         same) but stand for the list's first actor, which adds no one new."""
         limit = self.limits.max_list
         bounded = list(mentions)
-        for group in group_lists(norm.text, mentions):
+        for group in group_lists(norm.text, mentions, lists_only=limit >= 1):
             if len(group) > limit:
                 first, last = mentions[group[0]], mentions[group[-1]]
                 start, end = norm.to_original(first.start, last.end)
@@ -143,19 +157,41 @@ class Extractor:
         reader.trace = [] if trace else None
         # most sentences relate no one: they share one empty list rather than hold one each
         found = [reader.read(norm.text, start, end, mentions) or _NOTHING for start, end in spans]
+        reader.casualties.forget()
         return found, reader.trace or []
 
 
-def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Mention],
-            relations: list[RelationRecord], published: str | None) -> list[ActorRecord]:
+def _document(doc: RawDocument, actors: list[ActorRecord], relations: list[RelationRecord],
+              warnings: list[str]) -> DocumentRecord:
+    return DocumentRecord(
+        id=doc.id, lang=doc.lang, published=doc.published, title=doc.title, url=doc.url,
+        sha256=doc.sha256, path=doc.path, actors=actors, relations=relations, warnings=warnings,
+    )
+
+
+def _mention_records(norm: Normalized, text: str, mentions: list[Mention],
+                     consume: bool = False) -> dict[str, list[MentionRecord]]:
+    """Each actor's mentions as records, by actor; with `consume`, the mentions are taken out of their list as
+    their records are made (from the last), so that the two are never all held at once."""
     seen: dict[str, list[MentionRecord]] = {}
-    for mention in mentions:
+    shown: dict[str, str] = {}  # an actor is named the same way again and again: one string for each way
+    for mention in _taken(mentions) if consume else reversed(mentions):
         if mention.is_reference:
             continue
         start, end = norm.to_original(*mention.shown) if mention.shown else \
             norm.to_original(mention.start + len(mention.clitic), mention.end)
+        name = text[start:end]
+        record = MentionRecord(shown.setdefault(name, name), start, end)
         for actor_id in mention.actors:
-            seen.setdefault(actor_id, []).append(MentionRecord(text[start:end], start, end))
+            seen.setdefault(actor_id, []).append(record)
+    for found in seen.values():
+        found.reverse()
+    return seen
+
+
+def _actors(gazetteer: Gazetteer, seen: dict[str, list[MentionRecord]], relations: list[RelationRecord],
+            published: str | None) -> list[ActorRecord]:
+    """The actors of the mentions and of the relations."""
     for rel in relations:
         seen.setdefault(rel.source, [])
         seen.setdefault(rel.target, [])
@@ -169,6 +205,12 @@ def _actors(gazetteer: Gazetteer, norm: Normalized, text: str, mentions: list[Me
             cameo=gazetteer.cameo_of(actor.id, published), known=actor.known,
         ))
     return sorted(records, key=lambda a: a.id)
+
+
+def _taken(items: list[Mention]) -> Iterator[Mention]:
+    """The items from the last, each removed from the list as it is given."""
+    while items:
+        yield items.pop()
 
 
 def _fights(found: list[Sequence[FoundRelation]], spans: list[tuple[int, int]],
@@ -194,11 +236,6 @@ def _attackers(found: list[Sequence[FoundRelation]], spans: list[tuple[int, int]
 def recognizer_for(gazetteer: Gazetteer) -> ActorRecognizer:
     """One automaton per gazetteer: building it costs far more than reading an article."""
     return ActorRecognizer(gazetteer)
-
-
-def _folded_span(norm: Normalized, start: int, end: int) -> tuple[int, int]:
-    """The folded-text span of an original span."""
-    return bisect.bisect_left(norm.offsets, start), bisect.bisect_left(norm.offsets, end)
 
 
 def extract_one(extractor: Extractor, doc: RawDocument) -> DocumentRecord | InputError:

@@ -258,7 +258,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
                 self._skip(trigger, "the attack it names has no author named in the sentence or before it")
             for source in sources:
                 out.extend(FoundRelation(source, predicate, author, modality, frame.cameo, frame.plover, confidence,
-                                         trigger.start, trigger.end, frame_rule(frame) + ", the attack's author")
+                                         trigger.start, trigger.end, frame_rule(frame, author=True))
                            for author in later or earlier if author != source)
         return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders.lexicon import Frame
 from loaders.matcher import PhraseMatch
@@ -45,7 +46,10 @@ class Skip:
     reason: str
 
 
-def frame_rule(frame: Frame) -> str:
+@cache  # one string a frame, not one a relation
+def frame_rule(frame: Frame, author: bool = False) -> str:
+    if author:
+        return frame_rule(frame) + ", the attack's author"
     voice = "" if frame.voice == "active" else f", {frame.voice}"
     entry = f", {frame.entry}" if frame.entry else ""
     return f"trigger frame {frame.predicate} ({frame.pos}{voice}, CAMEO {frame.cameo}{entry})"

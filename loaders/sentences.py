@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from loaders.spans import Spans
 
 # Longer stretches without an end mark are cut, at a clause break where there is one: no sentence of news
 # comes near, and the cost of reading a sentence grows faster than its length.
@@ -48,8 +51,29 @@ def _cut(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    sentences: list[Sentence] = []
+class Sentences(Sequence[Sentence]):
+    """A text's sentences, each made when it is asked for: their spans alone are kept."""
+
+    def __init__(self, text: str, spans: Spans) -> None:
+        self.text = text
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, i: int) -> Sentence:  # type: ignore[override]
+        if i < 0:
+            i += len(self.spans)
+        start, end = self.spans[i]
+        return Sentence(i, start, end, self.text[start:end])
+
+    def __iter__(self) -> Iterator[Sentence]:
+        for i, (start, end) in enumerate(self.spans):
+            yield Sentence(i, start, end, self.text[start:end])
+
+
+def split_sentences(text: str) -> Sentences:
+    sentences = Spans()
 
     def add(start: int, end: int) -> None:
         while start < end and text[start].isspace():
@@ -63,7 +87,7 @@ def split_sentences(text: str) -> list[Sentence]:
             while start < end and text[start].isspace():
                 start += 1
         if start < end:
-            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+            sentences.append(start, end)
 
     line_start = 0
     while line_start <= len(text):  # line by line, without a copy of every line at once
@@ -78,4 +102,4 @@ def split_sentences(text: str) -> list[Sentence]:
             cursor = match.end()
         add(cursor, line_end)
         line_start = line_end + 1
-    return sentences
+    return Sentences(text, sentences)

@@ -6,7 +6,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True)
+# slots: a large document has tens of thousands of mentions and relations
+@dataclass(frozen=True, slots=True)
 class Mention:
     text: str
     start: int
@@ -43,14 +44,14 @@ class ActorRecord:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     sentence: str
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class RelationRecord:
     source: str
     predicate: str

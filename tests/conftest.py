@@ -103,3 +103,7 @@ def neo4j_browser_url(neo4j_uri: str) -> str:
     if info is None:
         unavailable(f"no Neo4j server runs for {state}")
     return info.browser_url
+
+
+# The embedded store's fixtures (path, store, loaded), shared by its test modules.
+from embedded_fixtures import loaded, path, store  # noqa: E402, F401

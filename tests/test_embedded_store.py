@@ -1,18 +1,16 @@
-"""The embedded store against the hand-built documents of tests/factories.py, with exact answers."""
+"""The embedded store against the hand-built documents of tests/factories.py, with exact answers: writing,
+replacing, deleting and reading back."""
 
 from __future__ import annotations
 
-import doctest
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from embedded_fixtures import ids_of
 from factories import (
     COUNTED_SUMMARIES,
     S_CONDEMN,
-    S_DENIAL,
-    S_EGYPT,
     STATS_BOTH,
     STATS_REVISED,
     STORED_SUMMARIES,
@@ -27,36 +25,10 @@ from factories import (
     tripoli_clashes,
 )
 
-import graph.embedded_support
-import graph.guard
-import graph.schema
 from graph.embedded import EmbeddedStore
-from graph.model import event_id
-from graph.schema import ddl
 from graph.store import DeleteResult, IngestResult, open_store
-from ontology.errors import QueryError, StoreError
-from ontology.records import ActorRecord, DocumentRecord
-
-
-def ids_of(doc: DocumentRecord) -> list[str]:
-    return sorted(event_id(doc.id, r) for r in doc.relations)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "graph.db"
-
-
-@pytest.fixture
-def store(path: Path) -> Iterator[EmbeddedStore]:
-    with EmbeddedStore(path) as opened:
-        yield opened
-
-
-@pytest.fixture
-def loaded(store: EmbeddedStore) -> EmbeddedStore:
-    store.ingest_many(both_documents())
-    return store
+from ontology.errors import StoreError
+from ontology.records import ActorRecord
 
 
 def test_ingest_reports_each_document_and_exact_stats(store: EmbeddedStore) -> None:
@@ -136,25 +108,6 @@ def test_pages_give_every_row_once_in_id_order(loaded: EmbeddedStore) -> None:
     assert [e["id"] for e in snap.events] == sorted(ids_of(aid_request()) + ids_of(tripoli_clashes()))
 
 
-def test_a_missing_graph_is_an_error_for_readers(tmp_path: Path) -> None:
-    missing = tmp_path / "nowhere.db"
-    with pytest.raises(StoreError) as caught:
-        EmbeddedStore(missing, read_only=True)
-    assert str(caught.value) == f"no graph at {missing}; run ckg ingest first"
-    assert not missing.exists()
-
-
-def test_another_file_is_refused_with_what_to_do(path: Path) -> None:
-    path.write_text('{"format": "conflict-kg-graph", "version": 1, "actors": []}', encoding="utf-8")
-    for read_only in (True, False):
-        with pytest.raises(StoreError) as caught:
-            EmbeddedStore(path, read_only=read_only)
-        message = str(caught.value)
-        assert message.startswith(f"{path} is not a conflict-kg graph database (")
-        assert message.endswith("); move it aside or pass another --graph, then ingest the documents again")
-    assert path.read_text(encoding="utf-8").startswith('{"format"')
-
-
 def test_a_reader_cannot_write(loaded: EmbeddedStore, path: Path) -> None:
     loaded.close()
     with EmbeddedStore(path, read_only=True) as reader, pytest.raises(StoreError) as caught:
@@ -217,110 +170,6 @@ def test_a_refused_document_keeps_the_ones_before_it(store: EmbeddedStore, path:
         assert reader.stats()["documents"] == 1
 
 
-def test_actor_lookup_by_id_and_names(loaded: EmbeddedStore) -> None:
-    turkey = {"id": "turkey", "type": "State", "name": "Turkey", "name_ar": "تركيا", "aliases": ["Türkiye"],
-              "wikidata": "Q43", "cameo": "TUR", "known": True}
-    assert loaded.actor("turkey") == turkey
-    assert loaded.actor("تركيا") == turkey
-    assert loaded.actor("TÜRKIYE") == turkey
-    assert loaded.actor("قوات حفتر")["id"] == "haftar_forces"
-    assert loaded.actor("الجيش الوطني الليبي")["id"] == "haftar_forces"
-    assert loaded.actor("lna")["id"] == "haftar_forces"
-    assert loaded.actor("Atlantis") is None
-
-
-def test_actor_events_exact(loaded: EmbeddedStore) -> None:
-    doc = tripoli_clashes()
-    common = {"document": "tripoli-clashes", "document_title": doc.title, "source": "egypt",
-              "source_name": "Egypt", "confidence": 0.9, "origin": "text", "provenance": None, "fatalities": None,
-              "location": None, "latitude": None, "longitude": None}
-    condemn = {"predicate": "CONDEMNS", "modality": "asserted", "date": None, "cameo": "111",
-               "plover": "ACCUSE", "sentence": S_CONDEMN, "start": 259, "end": 259 + len(S_CONDEMN),
-               "target": "turkey", "target_name": "Turkey"}
-    backing = {"predicate": "SUPPORTS", "modality": "asserted", "date": "2019-12-28", "cameo": "072",
-               "plover": "AID", "sentence": S_EGYPT, "start": 74, "end": 74 + len(S_EGYPT),
-               "target": "haftar_forces", "target_name": "Libyan National Army"}
-    rows = loaded.actor_events("egypt")
-    # An undated event sorts first ("" before any date).
-    assert [r["predicate"] for r in rows] == ["CONDEMNS", "SUPPORTS"]
-    for row, expected, relation in zip(rows, (condemn, backing), (doc.relations[4], doc.relations[1]), strict=True):
-        assert row == {"id": event_id(doc.id, relation), **common, **expected}
-        assert list(row)[-3:] == ["source_name", "target_name", "document_title"]
-    assert [r["sentence"] for r in loaded.actor_events("algeria")] == [S_DENIAL]
-    assert loaded.actor_events("nobody") == []
-
-
-def test_run_query_binds_parameters_in_the_database(loaded: EmbeddedStore) -> None:
-    rows = loaded.run_query("MATCH (a:Actor) WHERE a.name_ar = $name RETURN a.id AS id", {"name": "الجزائر"})
-    assert rows == [{"id": "algeria"}]
-    assert loaded.run_query('MATCH (a:Actor) WHERE a.name = $n RETURN a.id', {"n": 'Tur"key\\'}) == []
-    assert loaded.run_query("MATCH (a:Actor {id: $id}) RETURN a.name AS name", {"id": "x' OR 1=1 //"}) == []
-
-
-def test_run_query_keeps_the_return_order_and_gives_plain_nodes(loaded: EmbeddedStore) -> None:
-    rows = loaded.run_query(
-        'MATCH (a:Actor)-[r]->(b:Actor {id: "usa"}) RETURN type(r) AS predicate, a.id AS source ORDER BY source', {})
-    assert rows == [{"predicate": "REQUESTS_AID_FROM", "source": "gna"},
-                    {"predicate": "APPEALS_TO", "source": "sarraj"}]
-    assert [list(r) for r in rows] == [["predicate", "source"]] * 2
-    assert loaded.run_query('MATCH (a:Actor {id: "egypt"}) RETURN a', {}) == [{"a": {
-        "id": "egypt", "type": "State", "name": "Egypt", "name_ar": "مصر", "aliases": [], "wikidata": "Q79",
-        "cameo": "EGY", "known": True}}]
-
-
-def test_missing_parameter_is_named(loaded: EmbeddedStore) -> None:
-    with pytest.raises(QueryError) as caught:
-        loaded.run_query("MATCH (a:Actor {id: $actor}) RETURN a.id", {"other": "x"})
-    assert str(caught.value) == ("missing parameter $actor: the query uses it but no value was given (given: $other); "
-                                 "add -p actor VALUE")
-
-
-@pytest.mark.parametrize("cypher", [
-    "CREATE (n:Actor {id: 'x'}) RETURN n",
-    "MATCH (n:Event) DETACH DELETE n",
-    "MATCH (a:Actor) SET a.name = 'x' RETURN a",
-    "MERGE (a:Actor {id: 'gna'}) RETURN a",
-    "CREATE NODE TABLE Spy(id STRING PRIMARY KEY)",
-])
-def test_a_writing_query_is_refused_and_changes_nothing(loaded: EmbeddedStore, cypher: str) -> None:
-    before = loaded.snapshot()
-    with pytest.raises(QueryError) as caught:
-        loaded.run_query(cypher, {})
-    assert str(caught.value) == ("only read-only queries may run here, and this one writes; remove CREATE, MERGE, "
-                                 "SET, DELETE, REMOVE and schema commands")
-    assert loaded.snapshot() == before
-    assert loaded.stats() == STATS_BOTH
-
-
-@pytest.mark.parametrize(("cypher", "message"), [
-    ('LOAD FROM "/etc/hostname" (file_format="csv") RETURN *',
-     "LOAD reads files or URLs and is refused here; query the graph only"),
-    ("COPY Actor TO '/tmp/actors.csv'", "COPY reads or writes files and is refused here; query the graph only"),
-    ("CALL threads=1", "CALL name = value changes a database setting and is refused here; query the graph only"),
-    ("MATCH (a:Actor) WHERE a.url = 'file:///etc/passwd' RETURN a",
-     "file and network addresses (file://, http://) are refused here; query the graph only"),
-])
-def test_reading_files_urls_and_settings_is_refused(loaded: EmbeddedStore, cypher: str, message: str) -> None:
-    with pytest.raises(QueryError) as caught:
-        loaded.run_query(cypher, {})
-    assert str(caught.value) == message
-
-
-def test_only_schema_procedures_may_be_called(loaded: EmbeddedStore) -> None:
-    rows = loaded.run_query("CALL show_tables() WHERE type = 'NODE' RETURN name ORDER BY name", {})
-    assert rows == [{"name": "Actor"}, {"name": "Document"}, {"name": "Event"}]
-    with pytest.raises(QueryError, match=r"^CALL clear_warnings is refused here; only these read-only procedures"):
-        loaded.run_query("CALL clear_warnings() RETURN *", {})
-
-
-def test_a_query_past_its_timeout_is_stopped(loaded: EmbeddedStore) -> None:
-    with pytest.raises(QueryError) as caught:
-        loaded.run_query("UNWIND range(1, 30000) AS i UNWIND range(1, 30000) AS j WITH i + j AS k "
-                         "WHERE k % 7 = 0 RETURN sum(k) AS n", {}, timeout=0.2)
-    assert str(caught.value) == "the query ran longer than 0.2 s and was stopped; narrow it or pass a longer --timeout"
-    assert loaded.run_query("RETURN 1 AS one", {}) == [{"one": 1}]  # the connection serves the next query
-
-
 def test_delete_removes_a_document_its_events_and_their_summaries(loaded: EmbeddedStore) -> None:
     assert loaded.delete(["tripoli-clashes", "never-stored"]) == [
         DeleteResult("tripoli-clashes", True, 7), DeleteResult("never-stored", False, 0)]
@@ -332,44 +181,6 @@ def test_delete_removes_a_document_its_events_and_their_summaries(loaded: Embedd
     assert loaded.stats()["actors_total"] == 7  # actors stay
     assert loaded.ingest(tripoli_clashes()).status == "added"
     assert loaded.stats() == STATS_BOTH
-
-
-def test_open_store_needs_a_path_and_a_known_kind() -> None:
-    with pytest.raises(StoreError) as caught:
-        open_store("embedded")
-    assert str(caught.value) == "the embedded store needs a database file: pass path (the CLI's --graph PATH)"
-    with pytest.raises(StoreError) as caught:
-        open_store("sqlite", path=Path("x"))
-    assert str(caught.value) == "unknown store kind 'sqlite'; use 'embedded' or 'neo4j'"
-
-
-def test_the_schema_follows_the_ontology() -> None:
-    from ontology.vocabulary import PREDICATES
-
-    statements = ddl()
-    assert statements[:3] == (
-        "CREATE NODE TABLE IF NOT EXISTS Actor(id STRING, type STRING, name STRING, name_ar STRING, "
-        "aliases STRING[], wikidata STRING, cameo STRING, known BOOLEAN, PRIMARY KEY (id))",
-        "CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, lang STRING, published STRING, "
-        "url STRING, sha256 STRING, records_sha256 STRING, PRIMARY KEY (id))",
-        "CREATE NODE TABLE IF NOT EXISTS Event(id STRING, predicate STRING, modality STRING, date STRING, "
-        "cameo STRING, plover STRING, confidence DOUBLE, sentence STRING, start INT64, `end` INT64, origin STRING, "
-        "provenance STRING, fatalities INT64, location STRING, latitude DOUBLE, longitude DOUBLE, PRIMARY KEY (id))",
-    )
-    tables = 6 + len(PREDICATES)
-    assert [s.split("(")[0].split()[-1] for s in statements[3:tables]] == [
-        "SOURCE", "TARGET", "REPORTED_IN", *PREDICATES]
-    # a database made before the columns of event data gains them, its events read from text
-    assert statements[tables:tables + 2] == ("ALTER TABLE Event ADD IF NOT EXISTS origin STRING DEFAULT 'text'",
-                                             "ALTER TABLE Event ADD IF NOT EXISTS provenance STRING")
-    assert statements[-1] == "ALTER TABLE RIOTS ADD IF NOT EXISTS origins STRING[]"
-
-
-@pytest.mark.parametrize("module", [graph.embedded_support, graph.guard, graph.schema], ids=lambda m: m.__name__)
-def test_docstring_examples_run(module) -> None:
-    result = doctest.testmod(module)
-    assert result.failed == 0
-    assert result.attempted >= 1
 
 
 def test_a_batch_keeps_the_documents_before_one_the_database_refuses(store: EmbeddedStore) -> None:

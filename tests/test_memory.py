@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import json
+import os
 import tracemalloc
 from pathlib import Path
 
+from ckg import json_stream
+from loaders.limits import Limits
 from loaders.matcher import WINDOW
 from loaders.pipeline import Extractor, extract_paths
 from ontology.records import DocumentRecord
-from tests.paths import SEED
+from tests.paths import EXAMPLES, SEED
 
 # Fresh English prose that names no actor: the case that cost 60 times its size.
 # The constant: the phrase automaton's copy of one window of text, 4 bytes a character, and a margin.
@@ -41,5 +46,34 @@ def test_an_article_dense_with_actors_costs_a_small_multiple_of_its_size(tmp_pat
     path.write_text(SEED.read_text(encoding="utf-8") * 100, encoding="utf-8")
     peak, [record] = _peak(extractor, path)
     assert len(record.relations) == 2900
-    # a mention every few words, each with its records, and the relations themselves: about 14 times
-    assert peak < 15 * path.stat().st_size + CONSTANT, peak
+    assert peak < 10 * path.stat().st_size + CONSTANT, peak
+
+
+def test_english_news_dense_with_actors_and_its_json_cost_at_most_ten_times_its_size(tmp_path: Path) -> None:
+    extractor = Extractor(limits=Limits(max_seconds=0))  # traced, it runs slower than the default budget allows
+    list(extract_paths([SEED, EXAMPLES / "berlin-summit.en.txt"], extractor))  # both languages loaded
+    text = "".join(p.read_text(encoding="utf-8") + "\n" for p in sorted(EXAMPLES.glob("*.en.txt")))
+    path = tmp_path / "long.en.txt"
+    path.write_text(text * (600_000 // len(text) + 1), encoding="utf-8")
+    tracemalloc.start()
+    try:
+        [record] = list(extract_paths([path], extractor))
+        with open(os.devnull, "w", encoding="utf-8") as sink:  # written as `ckg extract --format json` does
+            json_stream.write_document(record, sink.write, first=True)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(record.relations) > 4000
+    assert peak < 10 * path.stat().st_size + CONSTANT, peak
+
+
+def test_the_streamed_json_is_that_of_the_whole_records() -> None:
+    records = [r for r in extract_paths([SEED, EXAMPLES]) if isinstance(r, DocumentRecord)]
+    out = io.StringIO()
+    out.write(json_stream.OPEN)
+    for i, record in enumerate(records):
+        json_stream.write_document(record, out.write, first=i == 0)
+    out.write(json_stream.CLOSE)
+    whole = json.dumps({"documents": [r.to_json() for r in records]}, ensure_ascii=False, indent=1)
+    assert len(records) == 17
+    assert out.getvalue() == whole

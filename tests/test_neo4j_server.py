@@ -197,3 +197,28 @@ def test_the_cli_starts_with_a_generated_password_kept_private(server: ModuleTyp
             anonymous.execute_query("RETURN 1")
     finally:
         server.stop(state)
+
+
+def test_wished_ports_taken_before_neo4j_binds_them_give_way_to_free_ones(server: ModuleType,
+                                                                         tmp_path: Path) -> None:
+    # Held busy and not checked by the launcher first: Neo4j's own bind fails, as when another program
+    # takes a port between the check and the bind.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as bolt, \
+            socket.socket(socket.AF_INET, socket.SOCK_STREAM) as browser:
+        for taken in (bolt, browser):
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+        busy = (bolt.getsockname()[1], browser.getsockname()[1])
+        try:
+            info = server.start(tmp_path, bolt_wish=busy[0], browser_wish=busy[1])
+        except server.Neo4jServerError as error:
+            CONFTEST.unavailable(str(error))
+        try:
+            assert info.bolt_port not in busy and info.browser_port not in busy
+            assert server.bolt_handshake(info.bolt_port) is True
+            assert server.status(tmp_path) == info
+            log = info.log_path.read_text(encoding="utf-8", errors="replace")
+            assert f"An error occurred while trying to bind to the socket /127.0.0.1:{busy[0]}" in log
+        finally:
+            server.stop(tmp_path)
+    assert not _listening(info.bolt_port)
