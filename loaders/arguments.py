@@ -90,6 +90,11 @@ class ArgumentAssignment:
                shared_agent: tuple[str, ...]) -> tuple[tuple[str, ...], list[Argument]]:
         """The agent by the trigger's part of speech, and the arguments left for the target."""
         verb = frame.pos == "verb"
+        if verb and shared_agent and not antecedent and self._object_on_verb(sent, trigger, after):
+            # "ووقعه السراج": with its object on the verb, the word after it is its own subject
+            own, rest = self._verb_subject(sent, trigger, after, sent.args)
+            if own:
+                return own, rest
         if verb and (antecedent or shared_agent):
             return antecedent or shared_agent, after
         pronoun = self._event_relative(sent, trigger) if verb else None

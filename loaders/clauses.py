@@ -51,6 +51,11 @@ class ClauseReading:
         return bool(before) and before[0].text in self.g.words.noun_articles \
             and " " not in sent.text[trigger.start : trigger.end]
 
+    def _object_on_verb(self, sent: Sentence, trigger: PhraseMatch, after: list[Argument]) -> bool:
+        """A verb carrying its object pronoun with an actor right after it."""
+        return sent.text[trigger.start + len(trigger.clitic) : trigger.end] in trigger.payload.possessed \
+            and bool(after) and not sent.text[trigger.end : after[0].mention.start].strip()
+
     def _conjoined(self, trigger: PhraseMatch) -> bool:
         return trigger.clitic[:1] in self.g.affixes.conjunctions
 

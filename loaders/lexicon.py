@@ -36,7 +36,7 @@ class Frame:
     finite: bool = False  # forms that are finite verbs only: never written with a noun's clitic (بحث is no ب+حث)
     entry: str = ""  # the data entry it comes from, named by its first form, for `ckg explain`
     reach: int | None = None  # how many words from the trigger a required word may stand, when not the default
-    # forms that are another form of the entry plus a possessive suffix ("هجومها"): the act is the subject's
+    # forms that are another form of the entry plus a possessive or object suffix ("هجومها", "ووقعه")
     possessed: frozenset[str] = frozenset()
 
 
@@ -115,6 +115,11 @@ def _possessed_forms(forms: list[str], suffixes: tuple[str, ...]) -> frozenset[s
     return frozenset(f for f in folded for s in suffixes if f.endswith(s) and f[: -len(s)] in folded)
 
 
+def _suffixed_forms(forms: list[str], suffixes: tuple[str, ...]) -> frozenset[str]:
+    # A verb's forms with an object pronoun on them ("ووقعه"): the subject then follows the verb.
+    return frozenset(fold(f) + s for f in forms for s in suffixes)
+
+
 @cache
 def load_triggers(lang: str) -> PhraseMatcher:
     """A matcher whose payloads are Frames, built from lang/<lang>/triggers.json."""
@@ -148,7 +153,9 @@ def load_triggers(lang: str) -> PhraseMatcher:
             entry=f"{lang}/triggers.json, the entry of {entry['forms'][0]!r}",
             reach=entry.get("requires_reach"),
             possessed=frozenset(_folded(entry["forms"])) if entry.get("possessed")
-            else _possessed_forms(entry["forms"], grammar.affixes.object_suffixes),
+            else _possessed_forms(entry["forms"], grammar.affixes.object_suffixes) | (
+                _suffixed_forms(entry["forms"], grammar.affixes.verb_suffixes)
+                if entry.get("pos", "verb") == "verb" and entry.get("object_suffixes", True) else frozenset()),
         )
         verb = frame.pos == "verb"
         # "object_suffixes": false keeps a verb bare where a suffixed form is a common noun (زاره / وزارة)

@@ -100,3 +100,33 @@ def test_what_a_force_owns_stands_for_it(tmp_path: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(relations, "_words", without)
     assert _read(tmp_path, sentence) != hit
+
+
+PLACES = [
+    ("وشن تنظيم داعش هجمات على بلدة ترهونة.", "بلدة", [("isis", "ATTACKS", "tarhuna", "asserted", "190")]),
+    ("وشنت قوات حفتر هجوما على مدينة مصراتة.", "مدينة", [("lna", "ATTACKS", "misrata", "asserted", "190")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "noun", "expected"), PLACES, ids=[n for _, n, _ in PLACES])
+def test_a_place_named_with_its_kind_is_hit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sentence: str,
+                                            noun: str, expected: list[tuple[str, ...]]) -> None:
+    assert _read(tmp_path, sentence) == expected
+    words = relations._words
+
+    def without(lang: str) -> tuple:
+        titles, transparent, *rest = words(lang)
+        return (titles, transparent - {fold(noun)}, *rest)
+
+    monkeypatch.setattr(relations, "_words", without)
+    assert _read(tmp_path, sentence) != expected
+
+
+def test_a_city_named_as_such_is_no_locative(tmp_path: Path) -> None:
+    # "مدينة" and "بلدة" name a place, which a verb of violence hits; "في" before them makes it where
+    assert _read(tmp_path, "وقصفت قوات حفتر مدينة مصراتة.") == [("lna", "ATTACKS", "misrata", "asserted", "190")]
+    assert _read(tmp_path, "وقصفت قوات حفتر بلدة ترهونة.") == [("lna", "ATTACKS", "tarhuna", "asserted", "190")]
+
+
+def test_in_a_city_is_where_not_whom(tmp_path: Path) -> None:
+    assert _read(tmp_path, "وقاتلت قوات حفتر في مدينة مصراتة.") == []

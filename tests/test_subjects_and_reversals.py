@@ -17,6 +17,9 @@ CASES = [
     ("وتدعم تركيا، إلى جانب قطر وإيطاليا، حكومة الوفاق.",
      [("italy", "SUPPORTS", "gna", "asserted", "050"), ("qatar", "SUPPORTS", "gna", "asserted", "050"),
       ("turkey", "SUPPORTS", "gna", "asserted", "050")]),
+    # a verb carrying its object pronoun has its own subject after it, not the last clause's
+    ("ودعمت قطر حكومة الوفاق ودعمها السودان أيضا.",
+     [("qatar", "SUPPORTS", "gna", "asserted", "050")]),
     # of two readings of one support noun, the reversed one wins
     ("وتحظى قوات حفتر بدعم عسكري إماراتي.",
      [("united-arab-emirates", "SUPPORTS", "lna", "asserted", "050")]),

@@ -237,6 +237,15 @@ CASES = [
     ("ar", "نفذ",
      "وأدانت تونس التفجير الذي نفذه تنظيم داعش ضد الجيش الجزائري.",
      [("isis", "ATTACKS", "algeria/military", "asserted", "183"), ("tunisia", "CONDEMNS", "isis", "asserted", "111")]),
+    ("ar", "استضاف",
+     "وقاتلت قوات الوفاق قوات حفتر جنوب طرابلس. ووقع الطرفان اتفاقا لوقف إطلاق النار رعته الجزائر وتونس.",
+     [("algeria", "MEDIATES", "gna", "asserted", "045"), ("algeria", "MEDIATES", "lna", "asserted", "045"),
+      ("gna", "FIGHTS", "lna", "asserted", "190"), ("gna", "SIGNS_AGREEMENT_WITH", "lna", "asserted", "057"),
+      ("tunisia", "MEDIATES", "gna", "asserted", "045"), ("tunisia", "MEDIATES", "lna", "asserted", "045")]),
+    ("ar", "أدار",
+     "وأدارت الجزائر محادثات بين حكومة الوفاق ومجلس النواب.",
+     [("algeria", "MEDIATES", "gna", "asserted", "045"), ("algeria", "MEDIATES", "hor", "asserted", "045"),
+      ("gna", "CONSULTS", "hor", "asserted", "040")]),
 ]
 
 
@@ -256,3 +265,11 @@ def test_the_entry_gives_the_relations_of_its_sentence(tmp_path: Path, extractor
     assert any(f"{lang}/triggers.json, the entry of {entry!r})" in rule for rule in rules), rules
     record = extractor.records(reading)
     assert sorted((r.source, r.predicate, r.target, r.modality, r.cameo) for r in record.relations) == sorted(expected)
+
+
+def test_running_a_country_mediates_nothing(tmp_path: Path, extractor: Extractor) -> None:
+    # "إدارة" (running) is written like أدار with an object pronoun; the entry takes no pronoun
+    path = tmp_path / "doc.ar.txt"
+    path.write_text("وأعلن حفتر قبوله التفويض لإدارة البلاد بعد انهيار الاتفاق مع حكومة الوفاق.\n", encoding="utf-8")
+    [doc] = list(read_documents([path]))
+    assert extractor.records(extractor.read(doc)).relations == []
