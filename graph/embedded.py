@@ -32,13 +32,15 @@ from graph.embedded_support import (
     LockFile,
     batches,
     dialect,
+    event_rows,
+    event_statement,
     plain,
     statement,
     summary_statement,
 )
 from graph.guard import check_parameters, check_user_query
 from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
-from graph.schema import ddl, node_tables, quoted
+from graph.schema import EFFECTIVE_DATE, ddl, node_tables, quoted
 from graph.store import (
     ACTOR_EVENT_EXTRA,
     QUERY_TIMEOUT_SECONDS,
@@ -91,8 +93,7 @@ class EmbeddedStore(Store):
             if self.read_only:
                 self._check_schema()
             else:
-                for text in ddl():
-                    self._conn.execute(text)
+                self._create_schema()
         except RuntimeError as exc:
             self._drop()
             self._lock.release()
@@ -108,6 +109,16 @@ class EmbeddedStore(Store):
                               "or pass another --graph")
         return StoreError(f"{self.path} is not a conflict-kg graph database ({message}); "
                           "move it aside or pass another --graph, then ingest the documents again")
+
+    def _create_schema(self) -> None:
+        """The schema, created or brought up to date; events of an older store get their effective date."""
+        tables = {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
+        had_dates = "Event" not in tables or EFFECTIVE_DATE in {
+            row[0] for row in self._conn.execute("CALL table_info('Event') RETURN name").get_all()}
+        for text in ddl():
+            self._conn.execute(text)
+        if not had_dates:
+            self._conn.execute(statement("fill_effective_dates"))
 
     def _check_schema(self) -> None:
         tables = {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
@@ -246,8 +257,9 @@ class EmbeddedStore(Store):
         for batch in batches(changed):
             self._conn.execute(statement("merge_actors"), {"rows": batch})
         self._pending_actors.update((a["id"], a) for a in changed)
-        for batch in batches(events):
-            written = self._rows(statement("create_events"), {"rows": batch})
+        published = {d["id"]: d["published"] for d in docs}
+        for batch in batches(event_rows(events, published)):
+            written = self._rows(event_statement(), {"rows": batch})
             if not written or written[0]["written"] != len(batch):
                 raise RuntimeError("some events lost their actor or document")
 
