@@ -27,6 +27,7 @@ from graph.embedded_support import (
     BUFFER_POOL_BYTES,
     CHECKPOINT_LOG_BYTES,
     EVENT_PROPERTIES,
+    GROUP_EVENTS,
     HELD_BY,
     SCALARS,
     LockFile,
@@ -62,6 +63,8 @@ class EmbeddedStore(Store):
     read_only=True opens an existing graph for reading, beside a writer if one is running; a missing
     graph is an error. Otherwise the database is created when missing and this process is its writer.
     """
+
+    group_events = GROUP_EVENTS
 
     def __init__(self, path: Path, *, read_only: bool = False,
                  checkpoint_bytes: int = CHECKPOINT_LOG_BYTES) -> None:

@@ -355,8 +355,8 @@ def test_the_schema_follows_the_ontology() -> None:
         "url STRING, sha256 STRING, records_sha256 STRING, PRIMARY KEY (id))",
         "CREATE NODE TABLE IF NOT EXISTS Event(id STRING, predicate STRING, modality STRING, date STRING, "
         "cameo STRING, plover STRING, confidence DOUBLE, sentence STRING, start INT64, `end` INT64, origin STRING, "
-        "provenance STRING, fatalities INT64, location STRING, latitude DOUBLE, longitude DOUBLE, effective_date STRING, "
-        "PRIMARY KEY (id))",
+        "provenance STRING, fatalities INT64, location STRING, latitude DOUBLE, longitude DOUBLE, "
+        "effective_date STRING, PRIMARY KEY (id))",
     )
     tables = 6 + len(PREDICATES)
     assert [s.split("(")[0].split()[-1] for s in statements[3:tables]] == [
@@ -447,6 +447,7 @@ def test_a_long_ingest_folds_its_log_as_it_goes(path: Path) -> None:
             yield doc
 
     with EmbeddedStore(path, checkpoint_bytes=1) as store:
+        store.group_events = 4000
         store.ingest_many(documents())
     assert seen == [0, 0]
     with EmbeddedStore(path, checkpoint_bytes=1 << 30) as store:
