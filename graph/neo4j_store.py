@@ -39,7 +39,8 @@ from ontology.errors import QueryError, StoreError, StoreUnavailable
 from ontology.vocabulary import ACTOR_TYPES
 
 CYPHER_DIR = Path(__file__).with_name("cypher")
-BATCH_SIZE = 500
+# Rows a statement carries: a whole group of documents (store.GROUP_EVENTS) in one statement a kind.
+BATCH_SIZE = 5000
 # How long the driver's managed transactions retry transient errors and a lost server, with backoff,
 # before a write fails: long enough for a server to restart, short enough to say so while it is down.
 RETRY_SECONDS = 30.0
