@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import ladybug
 import pytest
 from click.testing import CliRunner
 from factories import aid_request, both_documents
@@ -184,3 +185,30 @@ def test_a_neo4j_graph_from_before_effective_dates_gets_them_once(neo4j_clean: s
         every = neo.run_query("MATCH (e:Event) WHERE e.effective_date IS NULL RETURN count(e) AS n", {})
     assert rows == [{"date": None, "day": "2019-12-26"}]
     assert every == [{"n": 0}]
+
+
+EFFECTIVE = "MATCH (e:Event) RETURN e.date AS date, e.effective_date AS effective ORDER BY e.id"
+
+
+def test_each_event_keeps_its_date_else_its_documents_as_its_effective_date(tmp_path: Path) -> None:
+    # the aid request's denial has no date of its own: it takes the publication date of its document
+    with EmbeddedStore(tmp_path / "graph.db") as store:
+        store.ingest(aid_request())
+        rows = store.run_query(EFFECTIVE, {})
+    published = aid_request().published
+    assert rows == [{"date": d, "effective": d or published} for d in [r["date"] for r in rows]]
+    assert {"date": None, "effective": published} in rows and published == "2019-12-26"
+
+
+def test_an_older_store_gets_the_effective_dates_when_opened_for_writing(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with EmbeddedStore(path) as store:
+        store.ingest(aid_request())
+        expected = store.run_query(EFFECTIVE, {})
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    conn.execute("ALTER TABLE Event DROP effective_date")  # as a store made before the column was
+    conn.close()
+    db.close()
+    with EmbeddedStore(path) as store:
+        assert store.run_query(EFFECTIVE, {}) == expected

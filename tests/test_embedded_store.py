@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import ladybug
 import pytest
 from factories import (
     COUNTED_SUMMARIES,
@@ -366,32 +365,6 @@ def test_the_schema_follows_the_ontology() -> None:
                                              "ALTER TABLE Event ADD IF NOT EXISTS provenance STRING")
     assert statements[-1] == "ALTER TABLE RIOTS ADD IF NOT EXISTS origins STRING[]"
     assert "ALTER TABLE Event ADD IF NOT EXISTS effective_date STRING" in statements
-
-
-EFFECTIVE = "MATCH (e:Event) RETURN e.date AS date, e.effective_date AS effective ORDER BY e.id"
-
-
-def test_each_event_keeps_its_date_else_its_documents_as_its_effective_date(store: EmbeddedStore) -> None:
-    # the aid request's denial has no date of its own: it takes the publication date of its document
-    store.ingest(aid_request())
-    published = aid_request().published
-    rows = store.run_query(EFFECTIVE, {})
-    assert rows == [{"date": d, "effective": d or published} for d in [r["date"] for r in rows]]
-    assert {"date": None, "effective": published} in rows and published == "2019-12-26"
-
-
-def test_an_older_store_gets_the_effective_dates_when_opened_for_writing(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    with EmbeddedStore(path) as store:
-        store.ingest(aid_request())
-        expected = store.run_query(EFFECTIVE, {})
-    db = ladybug.Database(str(path))
-    conn = ladybug.Connection(db)
-    conn.execute("ALTER TABLE Event DROP effective_date")  # as a store made before the column was
-    conn.close()
-    db.close()
-    with EmbeddedStore(path) as store:
-        assert store.run_query(EFFECTIVE, {}) == expected
 
 
 @pytest.mark.parametrize("module", [graph.embedded_support, graph.guard, graph.schema], ids=lambda m: m.__name__)
