@@ -145,8 +145,14 @@ class ConflictKG:
                            "or list them with `ckg query actors-by-type`")
         return actor, self.store.actor_events(actor["id"])
 
-    def query(self, name: str, params: Mapping[str, str]) -> list[dict[str, Any]]:
-        return catalog.run(self.store, name, params, self._gazetteer)  # the default one is read only if needed
+    def query(self, name: str, params: Mapping[str, str], limit: int = 0) -> list[dict[str, Any]]:
+        """A catalog query's rows, the first `limit` of them in its order (all when 0)."""
+        return catalog.run(self.store, name, params, self._gazetteer, limit)  # the default one is read if needed
+
+    def query_page(self, name: str, params: Mapping[str, str],
+                   limit: int = catalog.DEFAULT_LIMIT) -> tuple[list[dict[str, Any]], bool]:
+        """A catalog query's first `limit` rows (all when 0) and whether there are more."""
+        return catalog.run_page(self.store, name, params, self._gazetteer, limit)
 
     def sparql(self, name: str | None, params: Mapping[str, str], text: str | None = None,
                cache: bool = True) -> list[dict[str, Any]]:

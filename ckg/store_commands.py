@@ -77,11 +77,16 @@ def show(ctx: click.Context, actor: str) -> None:
 @click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="KEY VALUE", help="A query parameter.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--list", "list_all", is_flag=True, help="List the catalog's queries.")
+@click.option("--limit", type=click.IntRange(min=0), default=catalog.DEFAULT_LIMIT, show_default=True,
+              help="Show at most this many rows, the first in the query's order; 0 for all.")
 @click.pass_context
 @fail_on_ckg_error
 def query(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], ...], fmt: str,
-          list_all: bool) -> None:
+          list_all: bool, limit: int) -> None:
     """Run a catalog query (queries/*.cypher) on the store.
+
+    At most --limit rows are shown (1000 unless told), the first in the query's order; when there are
+    more, a line on stderr says so.
 
     \b
     Example:
@@ -90,6 +95,7 @@ def query(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], .
       ckg query supporters-of -p actor Haftar -p led no
       ckg query events-by-predicate -p predicate condemns
       ckg query role-holders -p date 2019-12-20 -p actor "حكومة الوفاق"
+      ckg query denials --limit 0 --format json > denials.json
       ckg --store neo4j --uri bolt://127.0.0.1:7687 query denials --format json
     """
     if list_all or not name:
@@ -97,7 +103,9 @@ def query(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], .
             click.echo(f"{q.name:<31} {catalog.usage(q):<36} {q.description}")
         return
     with open_kg(ctx) as kg:
-        rows = kg.query(name, dict(params))
+        rows, more = kg.query_page(name, dict(params), limit)
+    if more:
+        click.echo(f"{len(rows)} rows shown of more; --limit 0 for all", err=True)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return

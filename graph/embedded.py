@@ -28,17 +28,20 @@ from graph.embedded_support import (
     BUFFER_POOL_BYTES,
     CHECKPOINT_LOG_BYTES,
     EVENT_PROPERTIES,
+    GROUP_EVENTS,
     SCALARS,
     LockFile,
     batches,
     dialect,
+    event_rows,
+    event_statement,
     plain,
     statement,
     summary_statement,
 )
 from graph.guard import check_parameters, check_user_query
 from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
-from graph.schema import ddl, node_tables, quoted
+from graph.schema import EFFECTIVE_DATE, ddl, node_tables, quoted
 from graph.store import (
     ACTOR_EVENT_EXTRA,
     QUERY_TIMEOUT_SECONDS,
@@ -60,6 +63,8 @@ class EmbeddedStore(Store):
     read_only=True opens an existing graph for reading, beside a writer if one is running; a missing
     graph is an error. Otherwise the database is created when missing and this process is its writer.
     """
+
+    group_events = GROUP_EVENTS
 
     def __init__(self, path: Path, *, read_only: bool = False,
                  checkpoint_bytes: int = CHECKPOINT_LOG_BYTES) -> None:
@@ -94,14 +99,23 @@ class EmbeddedStore(Store):
             if self.read_only:
                 self._check_schema()
             else:
-                for text in ddl():
-                    self._conn.execute(text)
+                self._create_schema()
         except Exception as exc:  # a damaged file fails in LadybugDB in many ways (RuntimeError, MemoryError)
             self._drop()
             self._lock.release()
             raise open_error(self.path, exc) from None
         if not self.read_only:
             self._lock.release()  # readers may come now; the database's own lock keeps other writers out
+
+    def _create_schema(self) -> None:
+        """The schema, created or brought up to date; events of an older store get their effective date."""
+        tables = {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
+        had_dates = "Event" not in tables or EFFECTIVE_DATE in {
+            row[0] for row in self._conn.execute("CALL table_info('Event') RETURN name").get_all()}
+        for text in ddl():
+            self._conn.execute(text)
+        if not had_dates:
+            self._conn.execute(statement("fill_effective_dates"))
 
     def _check_schema(self) -> None:
         tables = {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
@@ -245,8 +259,9 @@ class EmbeddedStore(Store):
         for batch in batches(changed):
             self._conn.execute(statement("merge_actors"), {"rows": batch})
         self._pending_actors.update((a["id"], a) for a in changed)
-        for batch in batches(events):
-            written = self._rows(statement("create_events"), {"rows": batch})
+        published = {d["id"]: d["published"] for d in docs}
+        for batch in batches(event_rows(events, published)):
+            written = self._rows(event_statement(), {"rows": batch})
             if not written or written[0]["written"] != len(batch):
                 raise RuntimeError("some events lost their actor or document")
 

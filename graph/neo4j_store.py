@@ -39,7 +39,8 @@ from ontology.errors import QueryError, StoreError, StoreUnavailable
 from ontology.vocabulary import ACTOR_TYPES
 
 CYPHER_DIR = Path(__file__).with_name("cypher")
-BATCH_SIZE = 500
+# Rows a statement carries: a whole group of documents (store.GROUP_EVENTS) in one statement a kind.
+BATCH_SIZE = 5000
 # How long the driver's managed transactions retry transient errors and a lost server, with backoff,
 # before a write fails: long enough for a server to restart, short enough to say so while it is down.
 RETRY_SECONDS = 30.0
@@ -109,6 +110,9 @@ class Neo4jStore(Store):
         try:
             self.driver.verify_connectivity()
             with self._session() as session:
+                dated = session.run(statement("effective_date_index")).single()
+                if dated is None:  # a graph from before events kept their effective date, or imported
+                    session.run(statement("fill_effective_dates")).consume()
                 for text in statements("constraints"):
                     session.run(text).consume()
         except AuthError as exc:
@@ -333,8 +337,10 @@ def _create(tx: ManagedTransaction, docs: list[dict[str, Any]], actors: Mapping[
     for type_name, ids in sorted(ids_by_type.items()):
         for batch in batches(ids):
             tx.run(set_actor_type_statement(type_name), {"ids": batch}).consume()
+    published = {d["id"]: d["published"] for d in docs}
     for batch in batches(events):
-        done = tx.run(statement("create_events"), {"rows": batch}).single()
+        rows = [{**e, "effective_date": e["date"] or published.get(e["document"])} for e in batch]
+        done = tx.run(statement("create_events"), {"rows": rows}).single()
         if done is None or done["written"] != len(batch):
             raise _LostEvents("some events lost their actor or document")
     return changed

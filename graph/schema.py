@@ -21,9 +21,12 @@ from ontology.vocabulary import ACTOR_TYPES, NAMESPACE, PREDICATES, ontology_gra
 
 SOURCE, TARGET, REPORTED_IN = "SOURCE", "TARGET", "REPORTED_IN"
 SUMMARY_COLUMNS = (("events", "INT64"), ("first", "STRING"), ("last", "STRING"), ("origins", "STRING[]"))
+# An event's date, else its document's publication date, kept on the event when it is written so that
+# questions by date need no join with documents (the store's own column: no field of the graph model).
+EFFECTIVE_DATE = "effective_date"
 # Columns added since the first schema, added to an older database when it is opened for writing, with the
 # value its rows take (events stored before origins were kept were read from text).
-ADDED_EVENT_COLUMNS = ("origin", "provenance", "fatalities", "location", "latitude", "longitude")
+ADDED_EVENT_COLUMNS = ("origin", "provenance", "fatalities", "location", "latitude", "longitude", EFFECTIVE_DATE)
 _ADDED_DEFAULTS = {"origin": "'text'"}
 
 # Model fields whose ontology property has another local name.
@@ -74,7 +77,7 @@ def columns(table: str) -> tuple[tuple[str, str], ...]:
         return tuple((f, "STRING") for f in DOCUMENT_FIELDS)
     if table == "Event":
         own = [f for f in EVENT_FIELDS if f not in ("source", "target", "document")]
-        return tuple((f, _event_column_type(f)) for f in own)
+        return (*((f, _event_column_type(f)) for f in own), (EFFECTIVE_DATE, "STRING"))
     raise KeyError(f"no columns known for node table {table!r}; describe it in graph/schema.py")
 
 

@@ -198,6 +198,10 @@ def name_matches(key: str, actor: Mapping[str, Any]) -> bool:
 class Store(ABC):
     """A graph store. Use as a context manager, or call close()."""
 
+    # how many documents and events share a transaction at most (a store may take more)
+    group_documents = GROUP_DOCUMENTS
+    group_events = GROUP_EVENTS
+
     def ingest(self, doc: DocumentRecord) -> IngestResult:
         """Write one document and its records in one transaction."""
         return self.ingest_many([doc])[0]
@@ -219,7 +223,7 @@ class Store(ABC):
                     raise
                 group.append((doc, rows))
                 events += len(rows.events)
-                if len(group) >= GROUP_DOCUMENTS or events >= GROUP_EVENTS:
+                if len(group) >= self.group_documents or events >= self.group_events:
                     results += self._write_group(group)
                     group, events = [], 0
                     self._after_group()

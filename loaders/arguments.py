@@ -211,7 +211,12 @@ class ArgumentAssignment:
             conflict = [t for t in self._sides_at(trigger.start) if t not in agent]
             return [(s, t) for s in agent for t in conflict], 0.7
         own = set(map(self._stand_in, agent))
-        rest = [a for a in rest if not set(map(self._stand_in, a.mention.actors)) <= own
+        # the agents named again are no target of theirs; one of several agents may be the others' target
+        # ("Turkey and Egypt condemned Turkey" is Egypt's condemnation)
+        listed = len(own) > 1 and not any(a.mention.is_reference and set(a.mention.actors) == set(agent)
+                                          for a in sent.args)  # named one by one, not "the two sides"
+        rest = [a for a in rest if set(map(self._stand_in, a.mention.actors)) != own
+                and not ((not listed or a.mention.is_reference) and set(map(self._stand_in, a.mention.actors)) <= own)
                 and not self._affiliated(a.mention.actors, agent)]
         # "condemned the attack on X": what is condemned is the attack, whose author is its target; X is its victim
         names_attack = frame.predicate in JUDGING and self._names_the_attack(sent, trigger, agent)

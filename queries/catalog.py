@@ -29,6 +29,12 @@ HEADER_KEYS = ("name", "description", "params", "returns")
 # File suffix -> the comment mark its header lines start with.
 LANGUAGES = {".cypher": "//", ".rq": "#"}
 
+# `ckg query` shows this many rows unless told otherwise (--limit; 0 for all), as explorers of event data
+# page their answers: a question over a million events may have hundreds of thousands of rows.
+DEFAULT_LIMIT = 1000
+# The runner adds this clause after a query's ORDER BY; the database binds the number.
+LIMIT_CLAUSE = "\nLIMIT $limit"
+
 _HEADER_LINE = re.compile(r"^(?://|#)\s*([a-z]+)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?")
 _DEFAULT = re.compile(r";\s*default:\s*(\S+)\s*$")
@@ -126,12 +132,25 @@ def check_params(query: CatalogQuery, params: Mapping[str, Any]) -> None:
 
 
 def run(store: Store, name: str, params: Mapping[str, str],
-        gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
-    """Run a catalog query on a store; rows as dicts with the columns its header lists. Parameters are
-    resolved first (names to ids, predicates to the ontology's spelling; see queries/params.py)."""
+        gazetteer: Gazetteer | None = None, limit: int = 0) -> list[dict[str, Any]]:
+    """Run a catalog query on a store; rows as dicts with the columns its header lists, the first `limit`
+    in the query's order (all when 0). Parameters are resolved first (names to ids, predicates to the
+    ontology's spelling; see queries/params.py)."""
+    return run_page(store, name, params, gazetteer, limit)[0]
+
+
+def run_page(store: Store, name: str, params: Mapping[str, str], gazetteer: Gazetteer | None = None,
+             limit: int = DEFAULT_LIMIT) -> tuple[list[dict[str, Any]], bool]:
+    """The first `limit` rows of a catalog query (all when 0) and whether there are more: the database is
+    asked for one row past the limit, so telling costs nothing."""
     from queries.params import Resolver
 
+    if limit < 0:
+        raise QueryError(f"a row limit is a number of rows, 0 for all, not {limit}")
     query = get_query(name)
     check_params(query, params)
     values = Resolver(store, gazetteer).bind(query, params)
-    return store.run_query(query.text, values)
+    if not limit:
+        return store.run_query(query.text, values), False
+    rows = store.run_query(query.text.rstrip() + LIMIT_CLAUSE, {**values, "limit": limit + 1})
+    return rows[:limit], len(rows) > limit

@@ -3,14 +3,16 @@
 // params: none
 // derived: $home (the conflict's country, from the loaded packs)
 // returns: state, state_name, side, party, party_name, events, first, last
-MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor)
-WHERE s.type = "State" AND s.id <> $home AND e.modality = "asserted"
+// Read from the summary relationships (one per actor pair and predicate over asserted events, with their
+// count and first and last dates), not from the events themselves: the same counts and dates.
+MATCH (s:Actor)-[r]->(t:Actor)
+WHERE s.type = "State" AND s.id <> $home
   AND NOT t.type IN ["State", "InternationalOrganization", "Location"] AND NOT t.id STARTS WITH (s.id + "/")
-  AND e.predicate IN ["SUPPORTS", "OFFERS_SUPPORT", "DEPLOYS_TO", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH",
-                      "ATTACKS", "FIGHTS", "CONDEMNS", "SANCTIONS", "THREATENS"]
-WITH s, t, e,
-     CASE WHEN e.predicate IN ["ATTACKS", "FIGHTS", "CONDEMNS", "SANCTIONS", "THREATENS"] THEN "against"
+  AND type(r) IN ["SUPPORTS", "OFFERS_SUPPORT", "DEPLOYS_TO", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH",
+                  "ATTACKS", "FIGHTS", "CONDEMNS", "SANCTIONS", "THREATENS"]
+WITH s, t, r,
+     CASE WHEN type(r) IN ["ATTACKS", "FIGHTS", "CONDEMNS", "SANCTIONS", "THREATENS"] THEN "against"
           ELSE "with" END AS side
-RETURN s.id AS state, s.name AS state_name, side, t.id AS party, t.name AS party_name, COUNT(e.id) AS events,
-       MIN(e.date) AS first, MAX(e.date) AS last
+RETURN s.id AS state, s.name AS state_name, side, t.id AS party, t.name AS party_name, SUM(r.events) AS events,
+       MIN(r.first) AS first, MAX(r.last) AS last
 ORDER BY state, side, party

@@ -2,20 +2,35 @@
 // description: Relations that changed sign over time: asserted support (supports, offers support, cooperates, signs with) and later hostility (condemns, accuses, threatens, sanctions, attacks, fights) from the same source to the same target, or the reverse; dates are the event's, else its document's.
 // params: none
 // returns: source, source_name, target, target_name, change, earlier, later, events_before, events_after
-MATCH (s:Actor)<-[:SOURCE]-(a:Event)-[:TARGET]->(t:Actor)
-MATCH (s)<-[:SOURCE]-(b:Event)-[:TARGET]->(t)
-MATCH (a)-[:REPORTED_IN]->(da:Document)
-MATCH (b)-[:REPORTED_IN]->(db:Document)
-WHERE a.modality = "asserted" AND b.modality = "asserted"
-WITH s, t, a, b, coalesce(a.date, da.published) AS a_date, coalesce(b.date, db.published) AS b_date,
-     a.predicate IN ["SUPPORTS", "OFFERS_SUPPORT", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH"] AS a_friendly,
-     b.predicate IN ["SUPPORTS", "OFFERS_SUPPORT", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH"] AS b_friendly,
-     a.predicate IN ["CONDEMNS", "ACCUSES", "THREATENS", "SANCTIONS", "ATTACKS", "FIGHTS"] AS a_hostile,
-     b.predicate IN ["CONDEMNS", "ACCUSES", "THREATENS", "SANCTIONS", "ATTACKS", "FIGHTS"] AS b_hostile
-WHERE a_date < b_date AND ((a_friendly AND b_hostile) OR (a_hostile AND b_friendly))
-WITH s, t, a, b, a_date, b_date,
-     CASE WHEN a_friendly THEN "support to hostility" ELSE "hostility to support" END AS change
+// One pass over each pair's friendly and hostile events (by effective date: the event's own, else its
+// document's, kept on the event) gives their spans and dates; a change of sign is a friendly event before
+// the last hostile one, or the reverse, and the dates on each side of that turn are counted from the pair's
+// own lists. The same rows as pairing every earlier event with every later one, without their square.
+MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor)
+WHERE e.modality = "asserted" AND e.effective_date IS NOT NULL
+  AND e.predicate IN ["SUPPORTS", "OFFERS_SUPPORT", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH",
+                      "CONDEMNS", "ACCUSES", "THREATENS", "SANCTIONS", "ATTACKS", "FIGHTS"]
+WITH s, t, e.effective_date AS day,
+     e.predicate IN ["SUPPORTS", "OFFERS_SUPPORT", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH"] AS friendly
+WITH s, t, collect(CASE WHEN friendly THEN day END) AS friendly_days,
+     collect(CASE WHEN NOT friendly THEN day END) AS hostile_days,
+     MIN(CASE WHEN friendly THEN day END) AS f_first, MAX(CASE WHEN friendly THEN day END) AS f_last,
+     MIN(CASE WHEN NOT friendly THEN day END) AS h_first, MAX(CASE WHEN NOT friendly THEN day END) AS h_last
+WHERE f_first < h_last OR h_first < f_last
+UNWIND friendly_days AS day
+WITH s, t, hostile_days, f_first, f_last, h_first, h_last,
+     COUNT(CASE WHEN day < h_last THEN 1 END) AS friendly_before,
+     COUNT(CASE WHEN day > h_first THEN 1 END) AS friendly_after
+UNWIND hostile_days AS day
+WITH s, t, f_first, f_last, h_first, h_last, friendly_before, friendly_after,
+     COUNT(CASE WHEN day > f_first THEN 1 END) AS hostile_after,
+     COUNT(CASE WHEN day < f_last THEN 1 END) AS hostile_before
+UNWIND ["support to hostility", "hostility to support"] AS change
+WITH s, t, change, f_first, f_last, h_first, h_last, friendly_before, hostile_after, hostile_before, friendly_after
+WHERE (change = "support to hostility" AND f_first < h_last) OR (change = "hostility to support" AND h_first < f_last)
 RETURN s.id AS source, s.name AS source_name, t.id AS target, t.name AS target_name, change,
-       MIN(a_date) AS earlier, MAX(b_date) AS later, COUNT(DISTINCT a.id) AS events_before,
-       COUNT(DISTINCT b.id) AS events_after
+       CASE WHEN change = "support to hostility" THEN f_first ELSE h_first END AS earlier,
+       CASE WHEN change = "support to hostility" THEN h_last ELSE f_last END AS later,
+       CASE WHEN change = "support to hostility" THEN friendly_before ELSE hostile_before END AS events_before,
+       CASE WHEN change = "support to hostility" THEN hostile_after ELSE friendly_after END AS events_after
 ORDER BY source, target, change

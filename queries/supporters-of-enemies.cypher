@@ -3,12 +3,13 @@
 // params: $actor (actor id or name), $led (yes or no: also the forces and persons the actor leads and its members; default: yes)
 // derived: $actor_group (the actor, and with led what it leads or holds as members)
 // returns: enemy, enemy_name, supporter, supporter_name, predicate, events
-MATCH (a:Actor)<-[:SOURCE|TARGET]-(h:Event)-[:SOURCE|TARGET]->(x:Actor)
-WHERE a.id IN $actor_group AND NOT x.id IN $actor_group
-  AND h.predicate IN ["ATTACKS", "FIGHTS"] AND h.modality = "asserted"
+// Read from the summary relationships (one per actor pair and predicate over asserted events, with their
+// count), not from the events themselves: the same enemies and counts.
+MATCH (a:Actor)-[h]-(x:Actor)
+WHERE a.id IN $actor_group AND NOT x.id IN $actor_group AND type(h) IN ["ATTACKS", "FIGHTS"]
 WITH DISTINCT x
-MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(x)
-WHERE e.predicate IN ["SUPPORTS", "OFFERS_SUPPORT"] AND e.modality = "asserted" AND NOT s.id IN $actor_group
-RETURN x.id AS enemy, x.name AS enemy_name, s.id AS supporter, s.name AS supporter_name, e.predicate AS predicate,
-       COUNT(e.id) AS events
+MATCH (s:Actor)-[e]->(x)
+WHERE type(e) IN ["SUPPORTS", "OFFERS_SUPPORT"] AND NOT s.id IN $actor_group
+RETURN x.id AS enemy, x.name AS enemy_name, s.id AS supporter, s.name AS supporter_name, type(e) AS predicate,
+       e.events AS events
 ORDER BY enemy, supporter, predicate

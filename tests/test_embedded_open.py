@@ -55,7 +55,8 @@ def test_the_schema_follows_the_ontology() -> None:
         "url STRING, sha256 STRING, records_sha256 STRING, PRIMARY KEY (id))",
         "CREATE NODE TABLE IF NOT EXISTS Event(id STRING, predicate STRING, modality STRING, date STRING, "
         "cameo STRING, plover STRING, confidence DOUBLE, sentence STRING, start INT64, `end` INT64, origin STRING, "
-        "provenance STRING, fatalities INT64, location STRING, latitude DOUBLE, longitude DOUBLE, PRIMARY KEY (id))",
+        "provenance STRING, fatalities INT64, location STRING, latitude DOUBLE, longitude DOUBLE, "
+        "effective_date STRING, PRIMARY KEY (id))",
     )
     tables = 6 + len(PREDICATES)
     assert [s.split("(")[0].split()[-1] for s in statements[3:tables]] == [
@@ -64,6 +65,7 @@ def test_the_schema_follows_the_ontology() -> None:
     assert statements[tables:tables + 2] == ("ALTER TABLE Event ADD IF NOT EXISTS origin STRING DEFAULT 'text'",
                                              "ALTER TABLE Event ADD IF NOT EXISTS provenance STRING")
     assert statements[-1] == "ALTER TABLE RIOTS ADD IF NOT EXISTS origins STRING[]"
+    assert "ALTER TABLE Event ADD IF NOT EXISTS effective_date STRING" in statements
 
 
 @pytest.mark.parametrize("module", [graph.embedded_support, graph.guard, graph.schema], ids=lambda m: m.__name__)

@@ -229,6 +229,7 @@ def test_a_long_ingest_folds_its_log_as_it_goes(path: Path) -> None:
             yield doc
 
     with EmbeddedStore(path, checkpoint_bytes=1) as store:
+        store.group_events = 4000
         store.ingest_many(documents())
     assert seen == [0, 0]
     with EmbeddedStore(path, checkpoint_bytes=1 << 30) as store:

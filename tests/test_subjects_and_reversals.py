@@ -33,3 +33,17 @@ CASES = [
 def test_who_acts_and_on_whom(tmp_path: Path, sentence: str, expected: list[tuple[str, ...]]) -> None:
     doc = extract_text(tmp_path, sentence)
     assert sorted((r.source, r.predicate, r.target, r.modality, r.cameo) for r in doc.relations) == sorted(expected)
+
+
+def test_one_of_several_agents_may_be_the_others_target(tmp_path: Path) -> None:
+    doc = extract_text(tmp_path, "Turkey and Egypt condemned Turkey.")
+    assert [(r.source, r.predicate, r.target) for r in doc.relations] == [("egypt", "CONDEMNS", "turkey")]
+
+
+def test_the_two_sides_are_not_each_others_target(tmp_path: Path) -> None:
+    # the sides named together by a reference ("الطرفين") reject nothing of each other
+    text = ("وتقاتلت قوات المجلس الانتقالي الجنوبي مع قوات الحكومة الشرعية في عدن. ودعت السعودية الطرفين إلى الحوار، "
+            "مؤكدة رفضها أي مساس بالحكومة الشرعية.")
+    doc = extract_text(tmp_path, text, packs=["yemen"])
+    assert sorted((r.source, r.predicate, r.target) for r in doc.relations) == [
+        ("saudi-arabia", "APPEALS_TO", "stc"), ("saudi-arabia", "APPEALS_TO", "yemen-government")]

@@ -1,4 +1,5 @@
-// Events with their source, target and document. A document's old events are gone before this
+// Events with their source, target and document, and their effective date (their own date, else their
+// document's publication date). A document's old events are gone before this
 // runs, so every event is new (the id constraint refuses a second one); returns how many were written so
 // that an event whose actor or document is missing fails the transaction instead of vanishing.
 UNWIND $rows AS row
@@ -10,7 +11,7 @@ SET e.predicate = row.predicate, e.modality = row.modality, e.date = row.date, e
     e.plover = row.plover, e.confidence = row.confidence, e.sentence = row.sentence,
     e.start = row.start, e.end = row.end, e.origin = row.origin, e.provenance = row.provenance,
     e.fatalities = row.fatalities, e.location = row.location, e.latitude = row.latitude,
-    e.longitude = row.longitude
+    e.longitude = row.longitude, e.effective_date = row.effective_date
 CREATE (e)-[:SOURCE]->(s)
 CREATE (e)-[:TARGET]->(t)
 CREATE (e)-[:REPORTED_IN]->(d)
