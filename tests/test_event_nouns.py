@@ -87,11 +87,7 @@ TRANSPARENT = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "noun"), TRANSPARENT, ids=[n for _, n in TRANSPARENT])
-def test_what_a_force_owns_stands_for_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sentence: str,
-                                         noun: str) -> None:
-    hit = [("tunisia/military", "ATTACKS", "lna", "asserted", "1712")]
-    assert _read(tmp_path, sentence) == hit
+def _without_transparent(monkeypatch: pytest.MonkeyPatch, noun: str) -> None:
     words = relations._words
 
     def without(lang: str) -> tuple:
@@ -99,6 +95,14 @@ def test_what_a_force_owns_stands_for_it(tmp_path: Path, monkeypatch: pytest.Mon
         return (titles, transparent - {fold(noun)}, *rest)
 
     monkeypatch.setattr(relations, "_words", without)
+
+
+@pytest.mark.parametrize(("sentence", "noun"), TRANSPARENT, ids=[n for _, n in TRANSPARENT])
+def test_what_a_force_owns_stands_for_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sentence: str,
+                                         noun: str) -> None:
+    hit = [("tunisia/military", "ATTACKS", "lna", "asserted", "1712")]
+    assert _read(tmp_path, sentence) == hit
+    _without_transparent(monkeypatch, noun)
     assert _read(tmp_path, sentence) != hit
 
 
@@ -112,13 +116,7 @@ PLACES = [
 def test_a_place_named_with_its_kind_is_hit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sentence: str,
                                             noun: str, expected: list[tuple[str, ...]]) -> None:
     assert _read(tmp_path, sentence) == expected
-    words = relations._words
-
-    def without(lang: str) -> tuple:
-        titles, transparent, *rest = words(lang)
-        return (titles, transparent - {fold(noun)}, *rest)
-
-    monkeypatch.setattr(relations, "_words", without)
+    _without_transparent(monkeypatch, noun)
     assert _read(tmp_path, sentence) != expected
 
 

@@ -66,13 +66,7 @@ def test_an_attack_noun_names_the_attack_reported_before(tmp_path: Path, monkeyp
     text = EARLIER[lang].format(noun)
     expected = sorted([("isis", "ATTACKS", "algeria/military", "asserted", "190"), CONDEMNED_ISIS])
     assert _read(tmp_path, text) == expected
-    words = relations._words
-
-    def without(language: str) -> tuple:
-        titles, transparent, diplomats, attack_nouns, agent_phrases = words(language)
-        return titles, transparent, diplomats, tuple(n for n in attack_nouns if n != fold(noun)), agent_phrases
-
-    monkeypatch.setattr(relations, "_words", without)
+    _without_attack_noun(monkeypatch, noun)
     assert _read(tmp_path, text) != expected
 
 
@@ -94,6 +88,11 @@ def test_an_attack_noun_names_the_attack_its_sentence_attributes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, noun: str, sentence: str,
         expected: list[tuple[str, ...]]) -> None:
     assert _read(tmp_path, sentence) == sorted(expected)
+    _without_attack_noun(monkeypatch, noun)
+    assert _read(tmp_path, sentence) != sorted(expected)
+
+
+def _without_attack_noun(monkeypatch: pytest.MonkeyPatch, noun: str) -> None:
     words = relations._words
 
     def without(language: str) -> tuple:
@@ -101,4 +100,3 @@ def test_an_attack_noun_names_the_attack_its_sentence_attributes(
         return titles, transparent, diplomats, tuple(n for n in attack_nouns if n != fold(noun)), agent_phrases
 
     monkeypatch.setattr(relations, "_words", without)
-    assert _read(tmp_path, sentence) != sorted(expected)
