@@ -3,8 +3,10 @@ and tables of rows."""
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
+import sys
 from typing import Any
 
 import click
@@ -93,3 +95,16 @@ def csv_value(value: Any) -> str:
 def print_rows(columns: list[str], rows: list[dict[str, Any]]) -> None:
     tables.print_dicts(columns, rows)
     click.echo(f"{len(rows)} rows", err=True)  # beside the table, not in what a pipe reads
+
+
+def emit_rows(columns: list[Any], rows: list[dict[str, Any]], fmt: str) -> None:
+    """Answer rows as JSON, CSV or a table (the row count on stderr beside a table)."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([csv_value(row.get(c)) for c in columns])
+    else:
+        print_rows(columns, rows)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
 from typing import Any
 
 import click
@@ -45,7 +42,7 @@ def sparql(ctx: click.Context, name: str | None, params: tuple[tuple[str, str], 
 
 def _run(ctx: click.Context, name: str | None, params: dict[str, str], text: str | None, fmt: str,
          list_all: bool, no_cache: bool) -> None:
-    from ckg.cli_support import csv_value, open_kg, print_rows
+    from ckg.cli_support import emit_rows, open_kg
 
     if list_all or (not name and text is None):
         for q in catalog.list_queries(".rq"):
@@ -54,12 +51,4 @@ def _run(ctx: click.Context, name: str | None, params: dict[str, str], text: str
     with open_kg(ctx) as kg:
         rows = kg.sparql(name, params, text, cache=not no_cache)
     columns: list[Any] = list(catalog.get_query(name, ".rq").returns) if name else (list(rows[0]) if rows else [])
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-    elif fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([csv_value(row.get(c)) for c in columns])
-    else:
-        print_rows(columns, rows)
+    emit_rows(columns, rows, fmt)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ import click
 from ckg import tables
 from ckg.api import EXPORT_FORMATS
 from ckg.cli_support import (
-    csv_value,
+    emit_rows,
     fail_on_ckg_error,
     open_kg,
     print_rows,
@@ -135,15 +134,7 @@ def cypher(ctx: click.Context, text: str, params: tuple[tuple[str, str], ...], f
     with open_kg(ctx) as kg:
         rows = kg.cypher(text, dict(params), timeout)
     columns = list(rows[0]) if rows else []
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-    elif fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([csv_value(row[c]) for c in columns])
-    else:
-        print_rows(columns, rows)
+    emit_rows(columns, rows, fmt)
 
 
 @click.command()
