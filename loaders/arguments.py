@@ -160,9 +160,7 @@ class ArgumentAssignment:
     def _attack_author(self, sent: Sentence, trigger: PhraseMatch, rest: list[Argument]) -> Targets:
         # "condemned the bombing of an army post by ISIS": the author named in the clause, else the one the
         # sentence names attacking after the condemnation, or the last one reported
-        end = clause_end(sent.text, trigger.end, sent.end)
-        author = next((a for a in rest if a.mention.start < end and a.mention.actors
-                       and self._after_agent_phrase(sent, a)), None)
+        author = self._passive_doer(sent, trigger, rest, sent.end)
         return (group_actors(author, sent.args), False) if author is not None else ((ATTACK_AUTHOR,), True)
 
     def _by_phrase(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, after: list[Argument],
@@ -177,16 +175,18 @@ class ArgumentAssignment:
 
     def _judged_act(self, sent: Sentence, trigger: PhraseMatch) -> bool:
         """The act is what a condemnation, rejection or accusation earlier in its clause is about."""
+        return any(t.payload.predicate in JUDGING for t in self._earlier_in_clause(sent, trigger))
+
+    @staticmethod
+    def _earlier_in_clause(sent: Sentence, trigger: PhraseMatch) -> list[PhraseMatch]:
         opening = clause_start(sent.text, sent.start, trigger.start)
-        return any(t.payload.predicate in JUDGING and opening <= t.start and t.end <= trigger.start
-                   for t in sent.triggers)
+        return [t for t in sent.triggers if opening <= t.start and t.end <= trigger.start]
 
     def _light_verb_agent(self, frame: Frame, trigger: PhraseMatch, sent: Sentence, limit: int) -> tuple[str, ...]:
         # "بدأت فرنسا في مارس ضربات جوية على", "France began air strikes on": a verb of the same kind earlier in
         # the clause carries the noun; its subject is the noun's doer.
-        opening = clause_start(sent.text, sent.start, trigger.start)
-        verb = next((t for t in reversed(sent.triggers) if opening <= t.start and t.end <= trigger.start
-                     and t.payload.pos == "verb" and t.payload.voice == "active"
+        verb = next((t for t in reversed(self._earlier_in_clause(sent, trigger))
+                     if t.payload.pos == "verb" and t.payload.voice == "active"
                      and t.payload.predicate == frame.predicate and not self._noun_use(sent, t)), None)
         if verb is None or len(sent.words_between(verb.end, trigger.start)) >= self._requires_reach(verb.payload):
             return ()  # too far to be its object: "struck ... to stop what it called incitement to attacks"

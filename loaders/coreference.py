@@ -11,7 +11,7 @@ from functools import lru_cache
 from loaders.actors import LEADABLE, led_by
 from loaders.grammar import grammar_of
 from loaders.lists import group_lists
-from loaders.mentions import Mention
+from loaders.mentions import ATTACK_REFERENCES, Mention
 from loaders.modality import clause_start
 from loaders.normalize import fold
 from loaders.spans import Spans
@@ -109,7 +109,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                 actors = mentions[pairs[-1][-1]].actors[-1:]  # "Washington and Paris ...; the latter": Paris
         elif mention.kind == "parties":
             actors = _last_fight(mention, fights) or parties
-        elif mention.kind in ("attack_reference", "doer_reference"):
+        elif mention.kind in ATTACK_REFERENCES:
             earlier = [a for position, a in attackers if position < mention.start
                        and mention.start - position <= _HEAD_NOUN_REACH]
             actors = earlier[-1:]

@@ -10,6 +10,8 @@ REFERENCE_KINDS = (
     "the_capital", "his_forces", "head_noun", "state_pair", "state_group", "state_count", "attack_reference",
     "doer_reference",
 )
+# References that point back at an attack or at those who carried it out: resolved to its attacker.
+ATTACK_REFERENCES = ("attack_reference", "doer_reference")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from loaders.dates import find_date
 from loaders.events import EventReader
 from loaders.limits import Limits, OverBudget, time_budget
 from loaders.lists import group_lists
+from loaders.mentions import ATTACK_REFERENCES
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
 from loaders.relations import FoundRelation, SentenceReader, Skip
@@ -83,7 +84,7 @@ class Extractor:
         fights = _fights(found_by_sentence, spans, gazetteer)
         # only a document that names an attack or its doers again ("the strikes", "the kidnappers") is read a
         # second time for its attackers
-        named_again = any(m.kind in ("attack_reference", "doer_reference") for m in found_mentions)
+        named_again = any(m.kind in ATTACK_REFERENCES for m in found_mentions)
         attackers = _attackers(found_by_sentence, spans) if named_again else []
         if fights or attackers:
             del mentions, bounded, found_by_sentence, skipped  # the first reading goes before the second
