@@ -65,9 +65,10 @@ def bulk_embedded(path: Path, events: int) -> float:
     import ladybug
 
     from bench.synthetic import synthetic_documents
-    from graph.embedded_support import event_rows, event_statement
+    from graph.embedded_support import event_groups, event_rows, months_of, statement
     from graph.model import ACTOR_FIELDS, document_rows
     from graph.schema import ddl
+    from graph.store import document_tally
 
     db = ladybug.Database(str(path))
     conn = ladybug.Connection(db)
@@ -79,7 +80,8 @@ def bulk_embedded(path: Path, events: int) -> float:
     started = time.perf_counter()
     for doc in synthetic_documents(events, ACTORS, documents_for(events)):
         rows = document_rows(doc)
-        docs.append({k: rows.document[k] for k in ("id", "title", "lang", "published", "url", "sha256")})
+        docs.append({k: rows.document[k] for k in ("id", "title", "lang", "published", "url", "sha256")}
+                    | document_tally(rows.events))
         published[doc.id] = doc.published
         for actor in rows.actors:
             actors[actor["id"]] = {f: actor[f] for f in ACTOR_FIELDS}
@@ -89,10 +91,12 @@ def bulk_embedded(path: Path, events: int) -> float:
                  {"rows": list(actors.values())})
     for start in range(0, len(docs), BULK_BATCH):
         conn.execute("UNWIND $rows AS r CREATE (:Document {id: r.id, title: r.title, lang: r.lang, "
-                     "published: r.published, url: r.url, sha256: r.sha256})", {"rows": docs[start:start + BULK_BATCH]})
+                     "published: r.published, url: r.url, sha256: r.sha256, origin: r.origin, events: r.events})",
+                     {"rows": docs[start:start + BULK_BATCH]})
     encoded = event_rows(evs, published)
-    for start in range(0, len(encoded), BULK_BATCH):
-        conn.execute(event_statement(), {"rows": encoded[start:start + BULK_BATCH]})
+    conn.execute(statement("merge_months"), {"months": months_of(encoded)})
+    for text, batch in event_groups(encoded, BULK_BATCH):
+        conn.execute(text, {"rows": batch})
     conn.execute("CHECKPOINT")
     elapsed = time.perf_counter() - started
     conn.close()

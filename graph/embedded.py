@@ -33,15 +33,16 @@ from graph.embedded_support import (
     LockFile,
     batches,
     dialect,
+    event_groups,
     event_rows,
-    event_statement,
+    months_of,
     plain,
     statement,
     summary_statement,
 )
 from graph.guard import check_parameters, check_user_query
 from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
-from graph.schema import EFFECTIVE_DATE, ddl, node_tables, quoted
+from graph.schema import MONTH, ddl, node_tables, quoted
 from graph.store import (
     ACTOR_EVENT_EXTRA,
     QUERY_TIMEOUT_SECONDS,
@@ -49,9 +50,11 @@ from graph.store import (
     DeleteResult,
     Pair,
     Store,
+    document_tally,
     event_sort_key,
     read_only_refusal,
-    stats_dict,
+    split_statements,
+    stats_from,
     summary_increments,
 )
 from ontology.errors import QueryError, StoreError
@@ -108,20 +111,23 @@ class EmbeddedStore(Store):
             self._lock.release()  # readers may come now; the database's own lock keeps other writers out
 
     def _create_schema(self) -> None:
-        """The schema, created or brought up to date; events of an older store get their effective date."""
+        """The schema, created or brought up to date: a store from before the Month table gets the columns
+        and months added with it, filled in from its graph."""
         tables = {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
-        had_dates = "Event" not in tables or EFFECTIVE_DATE in {
-            row[0] for row in self._conn.execute("CALL table_info('Event') RETURN name").get_all()}
         for text in ddl():
             self._conn.execute(text)
-        if not had_dates:
-            self._conn.execute(statement("fill_effective_dates"))
+        if "Event" in tables and MONTH not in tables:
+            for text in split_statements(statement("bring_up_to_date")):
+                self._conn.execute(text)
 
     def _check_schema(self) -> None:
         tables = {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
         missing = [t for t in node_tables() if t not in tables]
         if missing:
             raise RuntimeError(f"it has no {', '.join(missing)} table")
+        if MONTH not in tables:
+            raise StoreError(f"{self.path} was written by an earlier version of conflict-kg; run ckg ingest on it "
+                             "once (of any document) to bring it up to date, then read it")
 
     def _drop(self) -> None:
         for thing in (self._conn, self._db):
@@ -234,7 +240,7 @@ class EmbeddedStore(Store):
             if doc_id not in known:
                 new.add(doc_id)
             known[doc_id] = digest
-            docs.append({f: rows.document.get(f) for f in DOCUMENT_FIELDS})
+            docs.append({**{f: rows.document.get(f) for f in DOCUMENT_FIELDS}, **document_tally(rows.events)})
             for actor in rows.actors:  # a later record of an actor wins, as across transactions
                 actors.pop(actor["id"], None)
                 actors[actor["id"]] = {f: actor.get(f) for f in ACTOR_FIELDS}
@@ -260,8 +266,11 @@ class EmbeddedStore(Store):
             self._conn.execute(statement("merge_actors"), {"rows": batch})
         self._pending_actors.update((a["id"], a) for a in changed)
         published = {d["id"]: d["published"] for d in docs}
-        for batch in batches(event_rows(events, published)):
-            written = self._rows(event_statement(), {"rows": batch})
+        rows = event_rows(events, published)
+        for batch in batches(months_of(rows)):
+            self._conn.execute(statement("merge_months"), {"months": batch})
+        for text, batch in event_groups(rows):
+            written = self._rows(text, {"rows": batch})
             if not written or written[0]["written"] != len(batch):
                 raise RuntimeError("some events lost their actor or document")
 
@@ -311,12 +320,8 @@ class EmbeddedStore(Store):
     # -- reading -----------------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
-        def counter(name: str) -> Counter[str]:
-            return Counter({row["key"]: row["n"] for row in self._read(name)})
-
-        documents = self._read("stats_documents")[0]["n"]
-        return stats_dict(documents, counter("stats_actor_types"), counter("stats_predicates"),
-                          counter("stats_modalities"), counter("stats_origins"))
+        actor_types = Counter({row["key"]: row["n"] for row in self._read("stats_actor_types")})
+        return stats_from(self._read("stats_documents"), self._read("stats_events"), actor_types)
 
     def actor(self, key: str) -> dict[str, Any] | None:
         found = self._read("find_actor", key=key)

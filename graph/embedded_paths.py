@@ -43,6 +43,8 @@ def path_problem(path: Path) -> StoreError | None:
 
 def open_error(path: Path, exc: Exception) -> StoreError:
     """The one-line error for a database LadybugDB could not open."""
+    if isinstance(exc, StoreError):  # said already
+        return exc
     lines = str(exc).strip().splitlines() or [type(exc).__name__]
     held = HELD_BY.search(lines[0])
     if held:

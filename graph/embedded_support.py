@@ -16,7 +16,7 @@ from typing import Any
 
 from graph.guard import masked
 from graph.model import EVENT_FIELDS
-from graph.schema import EFFECTIVE_DATE, columns, quoted
+from graph.schema import EFFECTIVE_DATE, IN_MONTH, KEY_COLUMNS, MONTH, MONTH_LENGTH, columns, quoted
 from graph.store import read_statement, relationship_type
 from ontology.errors import StoreError
 
@@ -42,8 +42,9 @@ _INTERNAL_KEYS = frozenset({"_ID", "_LABEL", "_SRC", "_DST"})
 # An event node's own properties; source, target and document are its relationships.
 EVENT_PROPERTIES = tuple(f for f in EVENT_FIELDS if f not in ("source", "target", "document"))
 # Rows travel into the database as lists of text, in these orders: a list of strings passes several times
-# faster than a map of mixed values, and the statement casts each number back to its column's type.
-EVENT_ROW = (*(name for name, _ in columns("Event")), "source", "target", "document")
+# faster than a map of mixed values, and the statement casts each number back to its column's type. The
+# target and document ids travel once: the columns that keep them read the relationships' ends.
+EVENT_ROW = (*(name for name, _ in columns("Event") if name not in KEY_COLUMNS), "source", "target", "document")
 
 
 @cache
@@ -57,14 +58,32 @@ def _cast(value: str, kind: str) -> str:
 
 
 @cache
-def event_statement() -> str:
-    """create_events with its row positions and the Event properties, each cast to its column's type."""
+def event_statement(dated: bool = True) -> str:
+    """create_events with its row positions and the Event properties, each cast to its column's type;
+    dated events are linked to the month of their effective date."""
     position = {name: i for i, name in enumerate(EVENT_ROW, 1)}
+    position.update((name, position[end]) for name, end in KEY_COLUMNS.items())
     properties = ", ".join(f"{quoted(name)}: {_cast(f'r[{position[name]}]', kind)}" for name, kind in columns("Event"))
     text = statement("create_events").replace("{{properties}}", "{" + properties + "}")
     for end in ("source", "target", "document"):
         text = text.replace("{{" + end + "}}", str(position[end]))
-    return text
+    month = f"\nMATCH (m:{MONTH} {{id: left(r[{position[EFFECTIVE_DATE]}], {MONTH_LENGTH})}})"
+    text = text.replace("{{month_match}}", month if dated else "")
+    return text.replace("{{month_create}}", f",\n       (e)-[:{IN_MONTH}]->(m)" if dated else "")
+
+
+def event_groups(rows: Sequence[Sequence[str | None]], size: int = BATCH_SIZE) -> Iterator[tuple[str, list[Any]]]:
+    """(statement, batch) for event rows: the dated ones, linked to their months, then the others."""
+    at = EVENT_ROW.index(EFFECTIVE_DATE)
+    for dated in (True, False):
+        for batch in batches([row for row in rows if (row[at] is not None) is dated], size):
+            yield event_statement(dated), batch
+
+
+def months_of(rows: Sequence[Sequence[str | None]]) -> list[str]:
+    """The months (YYYY-MM) of event rows' effective dates, each once, in order."""
+    at = EVENT_ROW.index(EFFECTIVE_DATE)
+    return sorted({date[:MONTH_LENGTH] for row in rows if (date := row[at]) is not None})
 
 
 def event_rows(events: Sequence[Mapping[str, Any]], published: Mapping[str, str | None]) -> list[list[str | None]]:

@@ -28,11 +28,13 @@ from graph.store import (
     Pair,
     Store,
     actor_label,
+    document_tally,
     event_sort_key,
     read_only_refusal,
     read_statement,
     relationship_type,
-    stats_dict,
+    split_statements,
+    stats_from,
     summary_increments,
 )
 from ontology.errors import QueryError, StoreError, StoreUnavailable
@@ -56,11 +58,7 @@ def statement(name: str) -> str:
 
 def statements(name: str) -> list[str]:
     """The statements of a file that holds several, each ended by ';' at the end of a line."""
-    return [s.strip() for s in statement(name).split(";\n") if s.strip() and not _only_comments(s)]
-
-
-def _only_comments(text: str) -> bool:
-    return all(not line.strip() or line.strip().startswith("//") for line in text.splitlines())
+    return split_statements(statement(name))
 
 
 def typed_statement(name: str, **names: str) -> str:
@@ -110,9 +108,10 @@ class Neo4jStore(Store):
         try:
             self.driver.verify_connectivity()
             with self._session() as session:
-                dated = session.run(statement("effective_date_index")).single()
-                if dated is None:  # a graph from before events kept their effective date, or imported
-                    session.run(statement("fill_effective_dates")).consume()
+                filled = session.run(statement("event_columns_index")).single()
+                if filled is None:  # a graph from before events kept these columns, or imported
+                    for text in statements("fill_event_columns"):
+                        session.run(text).consume()
                 for text in statements("constraints"):
                     session.run(text).consume()
         except AuthError as exc:
@@ -170,12 +169,8 @@ class Neo4jStore(Store):
     # -- reading -----------------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
-        def counter(name: str) -> Counter[str]:
-            return Counter({row["key"]: row["n"] for row in self._read(name)})
-
-        documents = self._read("stats_documents")[0]["n"]
-        return stats_dict(documents, counter("stats_actor_types"), counter("stats_predicates"),
-                          counter("stats_modalities"), counter("stats_origins"))
+        actor_types = Counter({row["key"]: row["n"] for row in self._read("stats_actor_types")})
+        return stats_from(self._read("stats_documents"), self._read("stats_events"), actor_types)
 
     def actor(self, key: str) -> dict[str, Any] | None:
         rows = self._read("find_actor", key=key)
@@ -305,7 +300,7 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows],
         else:
             added += rows.events
         statuses.append("replaced" if found else "added")
-        docs.append(rows.document)
+        docs.append({**rows.document, **document_tally(rows.events)})
         for actor in rows.actors:  # a later record of an actor wins, as across transactions
             actors.pop(actor["id"], None)
             actors[actor["id"]] = actor

@@ -15,7 +15,7 @@ import json
 import re
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -164,6 +164,28 @@ def summary_increments(events: Iterable[Mapping[str, Any]], skip: set[Pair]) -> 
         by_predicate.setdefault(predicate, []).append(
             {"source": source, "target": target, **summary_of(values, origins[(source, predicate, target)])})
     return by_predicate
+
+
+def document_tally(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """What a document's events are, kept on the document: where they were read (a document's events all
+    come from one reader; an article without events is text) and how many."""
+    return {"origin": (events[0].get("origin") or "text") if events else "text", "events": len(events)}
+
+
+def stats_from(documents: Iterable[Mapping[str, Any]], events: Iterable[Mapping[str, Any]],
+               actor_types: Counter[str]) -> dict[str, Any]:
+    """stats() from the rows of stats_documents (by origin) and stats_events (by predicate and modality)."""
+    predicates: Counter[str] = Counter()
+    modalities: Counter[str] = Counter()
+    for row in events:
+        predicates[row["predicate"]] += int(row["n"])
+        modalities[row["modality"]] += int(row["n"])
+    origins: Counter[str] = Counter()
+    total = 0
+    for row in documents:
+        total += int(row["documents"])
+        origins[row["origin"] or "text"] += int(row["events"] or 0)
+    return stats_dict(total, actor_types, predicates, modalities, origins)
 
 
 def stats_dict(documents: int, actor_types: Counter[str], predicates: Counter[str],
@@ -344,6 +366,15 @@ def open_store(kind: str = "embedded", *, path: Path | None = None, uri: str | N
 
         return Neo4jStore(uri, user=user, password=password, database=database)
     raise StoreError(f"unknown store kind {kind!r}; use 'embedded' or 'neo4j'")
+
+
+def split_statements(text: str) -> list[str]:
+    """The statements of a file that holds several, each ended by ';' at the end of a line."""
+    return [s.strip() for s in text.split(";\n") if s.strip() and not _only_comments(s)]
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("//") for line in text.splitlines())
 
 
 def read_statement(path: Path, store: str) -> str:

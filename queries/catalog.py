@@ -5,6 +5,7 @@
     // description: What the actor does to others ...
     // params: $actor (actor id or name)     or   // params: none
     // derived: $actor_group (...)           (optional: values the runner computes from the parameters)
+    // window: $window (runs of actors ...)  (optional: rows ordered by actor or month first; see windows.py)
     // returns: predicate, target, ...
 
 A parameter whose meaning ends in '; default: VALUE' may be left out. Catalog queries are written in the
@@ -23,6 +24,7 @@ from typing import Any
 from graph.store import Store
 from ontology.errors import QueryError
 from ontology.gazetteer import Gazetteer
+from queries.windows import run_in_windows, window_kind
 
 QUERY_DIR = Path(__file__).resolve().parent
 HEADER_KEYS = ("name", "description", "params", "returns")
@@ -53,6 +55,7 @@ class CatalogQuery:
     path: Path
     defaults: dict[str, str] = field(default_factory=dict)
     derived: dict[str, str] = field(default_factory=dict)
+    window: str = ""
 
 
 def _names(header: str, path: Path, key: str) -> dict[str, str]:
@@ -74,7 +77,7 @@ def parse_query_file(path: Path) -> CatalogQuery:
         if not match or not line.strip().startswith(mark):
             break
         key, value = match.groups()
-        if key in (*HEADER_KEYS, "derived"):
+        if key in (*HEADER_KEYS, "derived", "window"):
             header[key] = value
     missing = [key for key in HEADER_KEYS if not header.get(key)]
     if missing:
@@ -87,8 +90,10 @@ def parse_query_file(path: Path) -> CatalogQuery:
     params = _names(header["params"], path, f"{mark} params")
     defaults = {name: match.group(1) for name, meaning in params.items() if (match := _DEFAULT.search(meaning))}
     derived = _names(header.get("derived", "none"), path, f"{mark} derived")
+    window = window_kind(header["window"], path) if "window" in header else ""
     returns = tuple(column.strip() for column in header["returns"].split(",") if column.strip())
-    return CatalogQuery(header["name"], header["description"], params, returns, text, path, defaults, derived)
+    return CatalogQuery(header["name"], header["description"], params, returns, text, path, defaults, derived,
+                        window)
 
 
 @lru_cache(maxsize=2)
@@ -150,6 +155,15 @@ def run_page(store: Store, name: str, params: Mapping[str, str], gazetteer: Gaze
     query = get_query(name)
     check_params(query, params)
     values = Resolver(store, gazetteer).bind(query, params)
+    return run_bound(store, query, values, limit)
+
+
+def run_bound(store: Store, query: CatalogQuery, values: Mapping[str, Any],
+              limit: int = DEFAULT_LIMIT) -> tuple[list[dict[str, Any]], bool]:
+    """run_page with the query's values already bound (derived ones included)."""
+    if query.window:
+        rows = run_in_windows(store, query.window, query.text, values, limit + 1 if limit else 0, LIMIT_CLAUSE)
+        return (rows[:limit], len(rows) > limit) if limit else (rows, False)
     if not limit:
         return store.run_query(query.text, values), False
     rows = store.run_query(query.text.rstrip() + LIMIT_CLAUSE, {**values, "limit": limit + 1})

@@ -3,11 +3,13 @@
 // params: none
 // derived: $home (the conflict's country, from the loaded packs)
 // returns: state, state_name, side, party, party_name, events, first, last
+// window: $window (runs of actors in id order: the page is read from the first actors onwards)
 // Read from the summary relationships (one per actor pair and predicate over asserted events, with their
 // count and first and last dates), not from the events themselves: the same counts and dates.
-MATCH (s:Actor)-[r]->(t:Actor)
-WHERE s.type = "State" AND s.id <> $home
-  AND NOT t.type IN ["State", "InternationalOrganization", "Location"] AND NOT t.id STARTS WITH (s.id + "/")
+MATCH (s:Actor)
+WHERE s.id IN $window AND s.type = "State" AND s.id <> $home
+MATCH (s)-[r]->(t:Actor)
+WHERE NOT t.type IN ["State", "InternationalOrganization", "Location"] AND NOT t.id STARTS WITH (s.id + "/")
   AND type(r) IN ["SUPPORTS", "OFFERS_SUPPORT", "DEPLOYS_TO", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH",
                   "ATTACKS", "FIGHTS", "CONDEMNS", "SANCTIONS", "THREATENS"]
 WITH s, t, r,

@@ -5,11 +5,13 @@
 // returns: enemy, enemy_name, supporter, supporter_name, predicate, events
 // Read from the summary relationships (one per actor pair and predicate over asserted events, with their
 // count), not from the events themselves: the same enemies and counts.
-MATCH (a:Actor)-[h]-(x:Actor)
-WHERE a.id IN $actor_group AND NOT x.id IN $actor_group AND type(h) IN ["ATTACKS", "FIGHTS"]
+MATCH (a:Actor)
+WHERE a.id IN $actor_group
+MATCH (a)-[:ATTACKS|FIGHTS]-(x:Actor)
+WHERE NOT x.id IN $actor_group
 WITH DISTINCT x
-MATCH (s:Actor)-[e]->(x)
-WHERE type(e) IN ["SUPPORTS", "OFFERS_SUPPORT"] AND NOT s.id IN $actor_group
+MATCH (s:Actor)-[e:SUPPORTS|OFFERS_SUPPORT]->(x)
+WHERE NOT s.id IN $actor_group
 RETURN x.id AS enemy, x.name AS enemy_name, s.id AS supporter, s.name AS supporter_name, type(e) AS predicate,
        e.events AS events
 ORDER BY enemy, supporter, predicate

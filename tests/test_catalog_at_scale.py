@@ -19,86 +19,23 @@ from ckg.cli import cli
 from graph.embedded import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from graph.store import Store
-from ontology.errors import QueryError
+from ontology.errors import QueryError, StoreError
 from queries import catalog
 from queries.params import used_names
+from queries.windows import FIRST_RUN, KEYS
 
-# The catalog's earlier text of the questions now read from summaries or in two passes: each reads every
-# event it counts. The present queries must give their rows.
-BY_EVENTS = {
-    "denials-and-claims": """
-MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor)
-MATCH (e)-[:REPORTED_IN]->(d:Document)
-WHERE e.modality = "negated"
-OPTIONAL MATCH (s)<-[:SOURCE]-(c:Event)-[:TARGET]->(t)
-WHERE c.predicate = e.predicate AND c.modality = "asserted"
-WITH s, t, e, d, COUNT(c.id) AS asserted_elsewhere
-OPTIONAL MATCH (s)<-[:TARGET]-(x:Event)
-WHERE x.predicate = "ACCUSES" AND x.modality = "asserted"
-RETURN s.id AS denier, s.name AS denier_name, e.predicate AS denies, t.id AS target, t.name AS target_name,
-       e.date AS date, d.id AS document, asserted_elsewhere, COUNT(x.id) AS accusations, e.id AS event
-ORDER BY denier, denies, target, event""",
-    "foreign-states": """
-MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor)
-WHERE s.type = "State" AND s.id <> $home AND e.modality = "asserted"
-  AND NOT t.type IN ["State", "InternationalOrganization", "Location"] AND NOT t.id STARTS WITH (s.id + "/")
-  AND e.predicate IN ["SUPPORTS", "OFFERS_SUPPORT", "DEPLOYS_TO", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH",
-                      "ATTACKS", "FIGHTS", "CONDEMNS", "SANCTIONS", "THREATENS"]
-WITH s, t, e,
-     CASE WHEN e.predicate IN ["ATTACKS", "FIGHTS", "CONDEMNS", "SANCTIONS", "THREATENS"] THEN "against"
-          ELSE "with" END AS side
-RETURN s.id AS state, s.name AS state_name, side, t.id AS party, t.name AS party_name, COUNT(e.id) AS events,
-       MIN(e.date) AS first, MAX(e.date) AS last
-ORDER BY state, side, party""",
-    "support-and-condemn": """
-MATCH (s:Actor)<-[:SOURCE]-(p:Event)-[:TARGET]->(t:Actor)
-WHERE p.predicate IN ["SUPPORTS", "OFFERS_SUPPORT"] AND p.modality = "asserted"
-WITH s, t, COUNT(p.id) AS supports, MIN(p.date) AS first_support
-MATCH (s)<-[:SOURCE]-(c:Event)-[:TARGET]->(t)
-WHERE c.predicate IN ["CONDEMNS", "ACCUSES"] AND c.modality = "asserted"
-RETURN s.id AS actor, s.name AS actor_name, t.id AS party, t.name AS party_name, supports,
-       COUNT(c.id) AS condemns, first_support, MIN(c.date) AS first_condemnation
-ORDER BY actor, party""",
-    "supporters-of-enemies": """
-MATCH (a:Actor)<-[:SOURCE|TARGET]-(h:Event)-[:SOURCE|TARGET]->(x:Actor)
-WHERE a.id IN $actor_group AND NOT x.id IN $actor_group
-  AND h.predicate IN ["ATTACKS", "FIGHTS"] AND h.modality = "asserted"
-WITH DISTINCT x
-MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(x)
-WHERE e.predicate IN ["SUPPORTS", "OFFERS_SUPPORT"] AND e.modality = "asserted" AND NOT s.id IN $actor_group
-RETURN x.id AS enemy, x.name AS enemy_name, s.id AS supporter, s.name AS supporter_name, e.predicate AS predicate,
-       COUNT(e.id) AS events
-ORDER BY enemy, supporter, predicate""",
-    "most-active-by-month": """
-MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:REPORTED_IN]->(d:Document)
-WITH left(coalesce(e.date, d.published), 7) AS month, s, e
-WHERE month IS NOT NULL
-RETURN month, s.id AS actor, s.name AS actor_name, COUNT(e.id) AS events,
-       COUNT(CASE WHEN e.modality = "asserted" THEN e.id END) AS asserted
-ORDER BY month, events DESC, actor""",
-    "sign-changes": """
-MATCH (s:Actor)<-[:SOURCE]-(a:Event)-[:TARGET]->(t:Actor)
-MATCH (s)<-[:SOURCE]-(b:Event)-[:TARGET]->(t)
-MATCH (a)-[:REPORTED_IN]->(da:Document)
-MATCH (b)-[:REPORTED_IN]->(db:Document)
-WHERE a.modality = "asserted" AND b.modality = "asserted"
-WITH s, t, a, b, coalesce(a.date, da.published) AS a_date, coalesce(b.date, db.published) AS b_date,
-     a.predicate IN ["SUPPORTS", "OFFERS_SUPPORT", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH"] AS a_friendly,
-     b.predicate IN ["SUPPORTS", "OFFERS_SUPPORT", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH"] AS b_friendly,
-     a.predicate IN ["CONDEMNS", "ACCUSES", "THREATENS", "SANCTIONS", "ATTACKS", "FIGHTS"] AS a_hostile,
-     b.predicate IN ["CONDEMNS", "ACCUSES", "THREATENS", "SANCTIONS", "ATTACKS", "FIGHTS"] AS b_hostile
-WHERE a_date < b_date AND ((a_friendly AND b_hostile) OR (a_hostile AND b_friendly))
-WITH s, t, a, b, a_date, b_date,
-     CASE WHEN a_friendly THEN "support to hostility" ELSE "hostility to support" END AS change
-RETURN s.id AS source, s.name AS source_name, t.id AS target, t.name AS target_name, change,
-       MIN(a_date) AS earlier, MAX(b_date) AS later, COUNT(DISTINCT a.id) AS events_before,
-       COUNT(DISTINCT b.id) AS events_after
-ORDER BY source, target, change""",
-}
+# The catalog's earlier text of the questions now read from summaries, from the ids and months kept with
+# events and documents, in runs of actors or months, or in two passes: each reads every event it counts.
+# The present queries must give their rows.
+BY_EVENTS = {path.stem: path.read_text(encoding="utf-8")
+             for path in sorted((Path(__file__).parent / "data" / "catalog_by_events").glob("*.cypher"))}
 # Rows of each question on the dense graph below, so that an empty answer cannot pass.
-DENSE_ROWS = {"denials-and-claims": 99, "foreign-states": 23, "support-and-condemn": 43,
-              "supporters-of-enemies": 70, "most-active-by-month": 495, "sign-changes": 161}
-DERIVED = {"home": "actor-000003", "actor_group": ["actor-000007", "actor-000008"]}
+DENSE_ROWS = {"aid-requests": 67, "condemnations-by-organisations": 11, "denials": 99, "denials-and-claims": 99,
+              "edge-evidence": 3, "events-by-predicate": 80, "events-by-source": 1, "foreign-states": 23,
+              "most-active-by-month": 495, "sign-changes": 161, "summary-relations": 979,
+              "support-and-condemn": 43, "supporters-of-enemies": 70, "who-attacks-whom": 129}
+PARAMS = {"home": "actor-000003", "actor_group": ["actor-000007", "actor-000008"], "predicate": "FIGHTS",
+          "source": "actor-000010", "target": "actor-000003"}
 
 
 def dense() -> Iterator:
@@ -106,10 +43,11 @@ def dense() -> Iterator:
     return synthetic_documents(1500, 12, 75)
 
 
-def _by_events_and_by_catalog(store: Store, name: str) -> tuple[list, list]:
-    old, new = BY_EVENTS[name], catalog.get_query(name).text
-    return (store.run_query(old, {k: v for k, v in DERIVED.items() if k in used_names(old)}),
-            store.run_query(new, {k: v for k, v in DERIVED.items() if k in used_names(new)}))
+def _by_events_and_by_catalog(store: Store, name: str, limit: int = 0) -> tuple[list, list]:
+    old, query = BY_EVENTS[name], catalog.get_query(name)
+    values = {k: v for k, v in PARAMS.items() if k in used_names(query.text)}
+    return (store.run_query(old, {k: v for k, v in PARAMS.items() if k in used_names(old)}),
+            catalog.run_bound(store, query, values, limit)[0])
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +62,36 @@ def test_each_question_gives_the_rows_of_its_reading_of_every_event(dense_store:
     by_events, by_catalog = _by_events_and_by_catalog(dense_store, name)
     assert by_catalog == by_events
     assert len(by_catalog) == DENSE_ROWS[name]
+
+
+@pytest.fixture(scope="module")
+def wide_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    """3,000 events among 150 actors: a page of the questions read in runs takes several runs."""
+    with EmbeddedStore(tmp_path_factory.mktemp("wide") / "graph.db") as store:
+        store.ingest_many(synthetic_documents(3000, 150, 150))
+        yield store
+
+
+WINDOWED = sorted(q.name for q in catalog.list_queries() if q.window)
+
+
+def test_the_questions_over_the_whole_graph_are_read_in_runs() -> None:
+    assert WINDOWED == ["aid-requests", "condemnations-by-organisations", "denials", "denials-and-claims",
+                        "events-by-predicate", "foreign-states", "most-active-by-month", "sign-changes",
+                        "summary-relations", "support-and-condemn", "who-attacks-whom"]
+
+
+@pytest.mark.parametrize("name", WINDOWED)
+def test_a_page_read_in_runs_is_the_start_of_the_whole_answer(wide_store: EmbeddedStore, name: str) -> None:
+    query = catalog.get_query(name)
+    values = {k: v for k, v in PARAMS.items() if k in used_names(query.text)}
+    every = catalog.run_bound(wide_store, query, values, limit=0)[0]
+    assert every == wide_store.run_query(BY_EVENTS[name], values)
+    # the answer reaches past the first run, so that a page of it joins several
+    keys = [row["id"] for row in wide_store.run_query(KEYS[query.window], {})]
+    assert keys.index(every[-1][query.returns[0]]) >= FIRST_RUN[query.window]
+    for limit in (1, 2, len(every) // 2, len(every) - 1, len(every), len(every) + 5):
+        assert catalog.run_bound(wide_store, query, values, limit) == (every[:limit], len(every) > limit), limit
 
 
 def test_a_limit_gives_the_first_rows_and_says_there_are_more(dense_store: EmbeddedStore) -> None:
@@ -169,22 +137,34 @@ def test_neo4j_answers_the_same_and_keeps_the_effective_dates(neo4j_clean: str, 
         assert neo.run_query(dated, {}) == dense_store.run_query(dated, {})
 
 
+# What a store keeps beside the graph model for its questions: each event's effective date, target and
+# document ids and month, each document's origin and count of events.
+KEPT = ["MATCH (e:Event) RETURN e.id AS id, e.date AS date, e.effective_date AS effective, e.target_id AS target, "
+        "e.document_id AS document ORDER BY id",
+        "MATCH (e:Event)-[:IN_MONTH]->(m:Month) RETURN e.id AS id, m.id AS month ORDER BY id",
+        "MATCH (d:Document) RETURN d.id AS id, d.origin AS origin, d.events AS events ORDER BY id"]
+
+
+def _kept(store: Store) -> list[list[dict]]:
+    return [store.run_query(text, {}) for text in KEPT]
+
+
 @pytest.mark.neo4j
-def test_a_neo4j_graph_from_before_effective_dates_gets_them_once(neo4j_clean: str) -> None:
+def test_a_neo4j_graph_from_before_gets_what_a_store_keeps_once(neo4j_clean: str, tmp_path: Path) -> None:
     with Neo4jStore(neo4j_clean) as neo:
         neo.ingest_many(both_documents())
-    with GraphDatabase.driver(neo4j_clean, auth=None) as driver:
-        driver.execute_query("MATCH (e:Event) REMOVE e.effective_date")
-        driver.execute_query("DROP INDEX event_effective_date")
-    dated = "MATCH (e:Event {id: $id}) RETURN e.date AS date, e.effective_date AS day"
-    undated = [r.date for r in aid_request().relations].index(None)
-    from graph.model import event_id
-
+        expected = _kept(neo)
+    with GraphDatabase.driver(neo4j_clean, auth=None) as driver:  # as a graph written before them
+        driver.execute_query("MATCH (e:Event) REMOVE e.effective_date, e.target_id, e.document_id")
+        driver.execute_query("MATCH (d:Document) REMOVE d.origin, d.events")
+        driver.execute_query("MATCH (m:Month) DETACH DELETE m")
+        driver.execute_query("DROP INDEX event_document_id")
     with Neo4jStore(neo4j_clean) as neo:
-        rows = neo.run_query(dated, {"id": event_id("gna-aid-request", aid_request().relations[undated])})
-        every = neo.run_query("MATCH (e:Event) WHERE e.effective_date IS NULL RETURN count(e) AS n", {})
-    assert rows == [{"date": None, "day": "2019-12-26"}]
-    assert every == [{"n": 0}]
+        assert _kept(neo) == expected
+    with EmbeddedStore(tmp_path / "graph.db") as store:
+        store.ingest_many(both_documents())
+        assert _kept(store) == expected
+    assert len(expected[1]) == len(expected[0]) > 0 and expected[2][0]["events"] > 0
 
 
 EFFECTIVE = "MATCH (e:Event) RETURN e.date AS date, e.effective_date AS effective ORDER BY e.id"
@@ -200,15 +180,23 @@ def test_each_event_keeps_its_date_else_its_documents_as_its_effective_date(tmp_
     assert {"date": None, "effective": published} in rows and published == "2019-12-26"
 
 
-def test_an_older_store_gets_the_effective_dates_when_opened_for_writing(tmp_path: Path) -> None:
+def test_an_older_store_gets_what_a_store_keeps_when_opened_for_writing(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     with EmbeddedStore(path) as store:
-        store.ingest(aid_request())
-        expected = store.run_query(EFFECTIVE, {})
+        store.ingest_many(both_documents())
+        expected = _kept(store)
     db = ladybug.Database(str(path))
     conn = ladybug.Connection(db)
-    conn.execute("ALTER TABLE Event DROP effective_date")  # as a store made before the column was
+    for text in ("DROP TABLE IN_MONTH", "DROP TABLE Month", "ALTER TABLE Event DROP effective_date",
+                 "ALTER TABLE Event DROP target_id", "ALTER TABLE Event DROP document_id",
+                 "ALTER TABLE Document DROP origin", "ALTER TABLE Document DROP events"):
+        conn.execute(text)  # as a store made before them
     conn.close()
     db.close()
+    with pytest.raises(StoreError, match=r"was written by an earlier version of conflict-kg; run ckg ingest on it"):
+        EmbeddedStore(path, read_only=True)
     with EmbeddedStore(path) as store:
-        assert store.run_query(EFFECTIVE, {}) == expected
+        assert _kept(store) == expected
+    with EmbeddedStore(path, read_only=True) as store:
+        assert _kept(store) == expected
+    assert len(expected[1]) == len(expected[0]) > 0 and expected[2][0]["events"] > 0

@@ -48,25 +48,26 @@ def test_the_schema_follows_the_ontology() -> None:
     from ontology.vocabulary import PREDICATES
 
     statements = ddl()
-    assert statements[:3] == (
+    assert statements[:4] == (
         "CREATE NODE TABLE IF NOT EXISTS Actor(id STRING, type STRING, name STRING, name_ar STRING, "
         "aliases STRING[], wikidata STRING, cameo STRING, known BOOLEAN, PRIMARY KEY (id))",
         "CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, lang STRING, published STRING, "
-        "url STRING, sha256 STRING, records_sha256 STRING, PRIMARY KEY (id))",
+        "url STRING, sha256 STRING, records_sha256 STRING, origin STRING, events INT64, PRIMARY KEY (id))",
         "CREATE NODE TABLE IF NOT EXISTS Event(id STRING, predicate STRING, modality STRING, date STRING, "
         "cameo STRING, plover STRING, confidence DOUBLE, sentence STRING, start INT64, `end` INT64, origin STRING, "
         "provenance STRING, fatalities INT64, location STRING, latitude DOUBLE, longitude DOUBLE, "
-        "effective_date STRING, PRIMARY KEY (id))",
+        "effective_date STRING, target_id STRING, document_id STRING, PRIMARY KEY (id))",
+        "CREATE NODE TABLE IF NOT EXISTS Month(id STRING, PRIMARY KEY (id))",
     )
-    tables = 6 + len(PREDICATES)
-    assert [s.split("(")[0].split()[-1] for s in statements[3:tables]] == [
-        "SOURCE", "TARGET", "REPORTED_IN", *PREDICATES]
+    tables = 8 + len(PREDICATES)
+    assert [s.split("(")[0].split()[-1] for s in statements[4:tables]] == [
+        "SOURCE", "TARGET", "REPORTED_IN", "IN_MONTH", *PREDICATES]
     # a database made before the columns of event data gains them, its events read from text
     assert statements[tables:tables + 2] == ("ALTER TABLE Event ADD IF NOT EXISTS origin STRING DEFAULT 'text'",
                                              "ALTER TABLE Event ADD IF NOT EXISTS provenance STRING")
     assert statements[-1] == "ALTER TABLE RIOTS ADD IF NOT EXISTS origins STRING[]"
     assert "ALTER TABLE Event ADD IF NOT EXISTS effective_date STRING" in statements
-
+    assert "ALTER TABLE Document ADD IF NOT EXISTS events INT64" in statements
 
 @pytest.mark.parametrize("module", [graph.embedded_support, graph.guard, graph.schema], ids=lambda m: m.__name__)
 def test_docstring_examples_run(module) -> None:

@@ -52,8 +52,8 @@ COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS relationships"
 
 def test_same_document_again_changes_nothing(loaded: EmbeddedStore) -> None:
     before = (loaded.snapshot(), loaded.run_query(COUNT_NODES, {}), loaded.run_query(COUNT_RELATIONSHIPS, {}))
-    # 7 actors + 2 documents + 14 events; 3 relationships per event + 9 summaries, as on Neo4j.
-    assert before[1:] == ([{"nodes": 23}], [{"relationships": 51}])
+    # 7 actors + 2 documents + 14 events + 1 month; 4 relationships per event + 9 summaries, as on Neo4j.
+    assert before[1:] == ([{"nodes": 24}], [{"relationships": 65}])
     assert loaded.ingest(aid_request()) == IngestResult("gna-aid-request", "unchanged", 6, 7)
     assert loaded.stats() == STATS_BOTH
     assert loaded.run_query(SUMMARY_QUERY, {}) == SUMMARIES_BOTH

@@ -72,14 +72,15 @@ def test_opening_creates_the_id_constraints(neo4j_clean: str) -> None:
         records, _, _ = driver.execute_query(
             "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes, properties, type")
     assert sorted((r["labelsOrTypes"], r["properties"], r["type"]) for r in records) == [
-        (["Actor"], ["id"], "UNIQUENESS"), (["Document"], ["id"], "UNIQUENESS"), (["Event"], ["id"], "UNIQUENESS")]
+        (["Actor"], ["id"], "UNIQUENESS"), (["Document"], ["id"], "UNIQUENESS"), (["Event"], ["id"], "UNIQUENESS"),
+        (["Month"], ["id"], "UNIQUENESS")]
 
 
 def test_second_ingest_changes_nothing(neo: Neo4jStore) -> None:
     neo.ingest_many(both_documents())
     before = counts(neo)
     # 7 actors + 2 documents + 14 events; 3 relationships per event + 9 summaries.
-    assert before == (23, 51)
+    assert before == (24, 65)
     assert neo.ingest_many(both_documents()) == [
         IngestResult("gna-aid-request", "unchanged", 6, 7), IngestResult("tripoli-clashes", "unchanged", 5, 7)]
     assert counts(neo) == before
@@ -94,7 +95,7 @@ def test_replace_matches_the_embedded_store(neo: Neo4jStore, embedded: EmbeddedS
     assert neo.snapshot() == embedded.snapshot()
     assert neo.run_query(SUMMARY_QUERY, {}) == SUMMARIES_REVISED
     # Still 14 events; one summary more (the US appeal).
-    assert counts(neo) == (23, 52)
+    assert counts(neo) == (24, 66)
 
 
 def test_lookups_match_the_embedded_store(neo: Neo4jStore, embedded: EmbeddedStore) -> None:
@@ -168,7 +169,7 @@ def test_delete_matches_the_embedded_store(neo: Neo4jStore, embedded: EmbeddedSt
     assert neo.snapshot() == embedded.snapshot()
     assert neo.run_query(SUMMARY_QUERY, {}) == embedded.run_query(SUMMARY_QUERY, {})
     assert neo.stats() == embedded.stats()
-    assert counts(neo) == counts(embedded) == (7 + 1 + 7, 3 * 7 + 5)  # every actor stays; 5 summaries are left
+    assert counts(neo) == counts(embedded) == (7 + 1 + 7 + 1, 4 * 7 + 5)  # every actor stays; 5 summaries are left
 
 
 @pytest.mark.parametrize(("cypher", "message"), [
@@ -201,7 +202,7 @@ def test_a_batch_with_a_document_and_its_revision_matches_the_embedded_store(neo
         "added", "added", "replaced"]
     assert neo.snapshot() == embedded.snapshot()
     assert neo.run_query(SUMMARY_QUERY, {}) == SUMMARIES_REVISED
-    assert counts(neo) == (23, 52)
+    assert counts(neo) == (24, 66)
 
 
 def test_summaries_added_group_by_group_equal_a_count_of_the_events(neo: Neo4jStore, embedded: EmbeddedStore) -> None:

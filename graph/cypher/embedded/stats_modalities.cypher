@@ -1,2 +1,0 @@
-MATCH (e:Event)
-RETURN e.modality AS key, count(*) AS n

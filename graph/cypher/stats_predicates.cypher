@@ -1,2 +1,0 @@
-MATCH (e:Event)
-RETURN e.predicate AS key, count(*) AS n
