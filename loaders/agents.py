@@ -84,12 +84,12 @@ class AgentFinder:
         # `out` stays sorted and without overlaps, so its neighbours of a position are found by bisection
         out = sorted(mentions, key=_start)
         taken = Taken(out)
-        for match in self._compose.find(text):
+        for match in self._compose.iter_find(text):  # one stretch of matches held at a time, not all
             if taken.overlaps(match.start, match.end):
                 continue
             if self._compose_one(text, match, out):
                 taken.add(match.start, match.end)  # the agent's words join its nationality's span
-        for match in self._alone.find(text):
+        for match in self._alone.iter_find(text):
             if taken.overlaps(match.start, match.end) or self._describes(text, match, out):
                 continue
             agent = _agent(match.payload)

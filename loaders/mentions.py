@@ -37,9 +37,16 @@ class Taken:
     """The text already claimed by mentions: spans that do not overlap, kept sorted, asked in log time."""
 
     def __init__(self, mentions: list[Mention] = ()) -> None:
-        spans = sorted(m.shown or (m.start, m.end) for m in mentions)
-        self._starts = [s for s, _ in spans]
-        self._ends = [e for _, e in spans]
+        # the two lists hold the mentions' own ints: a tuple for each of a document's mentions, sorted, would
+        # cost more than the mentions (they come sorted; the rare unsorted list is sorted as pairs)
+        starts = [m.shown[0] if m.shown else m.start for m in mentions]
+        ends = [m.shown[1] if m.shown else m.end for m in mentions]
+        if any(starts[i] > starts[i + 1] or (starts[i] == starts[i + 1] and ends[i] > ends[i + 1])
+               for i in range(len(starts) - 1)):
+            spans = sorted(zip(starts, ends, strict=True))
+            starts, ends = [s for s, _ in spans], [e for _, e in spans]
+        self._starts = starts
+        self._ends = ends
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._starts, end) - 1  # the last span starting before `end`

@@ -69,7 +69,7 @@ class NameFinder:
         out: list[Mention] = []
         starts = sorted(mentions, key=_start)  # no tuple a mention: a document has tens of thousands
         taken = Taken(mentions)
-        for match in self._heads.find(text):
+        for match in self._heads.iter_find(text):  # one stretch of matches held at a time, not all
             if taken.overlaps(match.start, match.end):
                 continue
             kind, actor_type = match.payload

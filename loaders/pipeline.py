@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from loaders.actors import ActorRecognizer, Mention
@@ -22,8 +22,8 @@ from loaders.spans import Spans
 from loaders.tables import Notice
 from ontology.errors import CkgError, InputError, InternalError
 from ontology.gazetteer import Gazetteer
+from ontology.mention_list import MentionList
 from ontology.records import ActorRecord, DocumentRecord, Evidence, RelationRecord
-from ontology.records import Mention as MentionRecord
 
 _NOTHING: tuple[FoundRelation, ...] = ()
 
@@ -122,7 +122,7 @@ class Extractor:
             for rel in sorted(found, key=lambda r: r.trigger_start):
                 relations.append(RelationRecord(
                     source=rel.source, predicate=rel.predicate, target=rel.target, modality=rel.modality,
-                    date=date, cameo=rel.cameo, plover=rel.plover, confidence=round(rel.confidence, 2),
+                    date=date, cameo=rel.cameo, plover=rel.plover, confidence=_rounded(rel.confidence),
                     evidence=evidence,
                 ))
         return relations, warnings
@@ -133,9 +133,11 @@ class Extractor:
         relation per pair. Members past the limit keep their place in the sentence (its syntax reads the
         same) but stand for the list's first actor, which adds no one new."""
         limit = self.limits.max_list
-        bounded = list(mentions)
+        bounded = mentions  # copied only when a mention is changed: most documents have no list so long
         for group in group_lists(norm.text, mentions, lists_only=limit >= 1):
             if len(group) > limit:
+                if bounded is mentions:
+                    bounded = list(mentions)
                 first, last = mentions[group[0]], mentions[group[-1]]
                 start, end = norm.to_original(first.start, last.end)
                 warnings.append(f"{doc.path}: a list of {len(group)} actors (characters {start}-{end}): only the "
@@ -147,6 +149,8 @@ class Extractor:
                 start, end = norm.to_original(mention.start, mention.end)
                 warnings.append(f"{doc.path}: a reference to {len(mention.actors)} actors (characters {start}-"
                                 f"{end}): only the first {limit} read")
+                if bounded is mentions:
+                    bounded = list(mentions)
                 bounded[i] = replace(mention, actors=mention.actors[:limit])
         return bounded
 
@@ -156,8 +160,9 @@ class Extractor:
               trace: bool = False) -> tuple[list[Sequence[FoundRelation]], list[Skip]]:
         reader = SentenceReader(lang, gazetteer, parties, fights)
         reader.trace = [] if trace else None
-        # most sentences relate no one: they share one empty list rather than hold one each
-        found = [reader.read(norm.text, start, end, mentions) or _NOTHING for start, end in spans]
+        # most sentences relate no one: they share one empty tuple rather than hold a list each; the others keep
+        # a tuple, smaller than the list it comes from
+        found = [tuple(reader.read(norm.text, start, end, mentions)) or _NOTHING for start, end in spans]
         reader.casualties.forget()
         return found, reader.trace or []
 
@@ -171,10 +176,10 @@ def _document(doc: RawDocument, actors: list[ActorRecord], relations: list[Relat
 
 
 def _mention_records(norm: Normalized, text: str, mentions: list[Mention],
-                     consume: bool = False) -> dict[str, list[MentionRecord]]:
+                     consume: bool = False) -> dict[str, MentionList]:
     """Each actor's mentions as records, by actor; with `consume`, the mentions are taken out of their list as
     their records are made (from the last), so that the two are never all held at once."""
-    seen: dict[str, list[MentionRecord]] = {}
+    seen: dict[str, MentionList] = {}
     shown: dict[str, str] = {}  # an actor is named the same way again and again: one string for each way
     for mention in _taken(mentions) if consume else reversed(mentions):
         if mention.is_reference:
@@ -182,20 +187,23 @@ def _mention_records(norm: Normalized, text: str, mentions: list[Mention],
         start, end = norm.to_original(*mention.shown) if mention.shown else \
             norm.to_original(mention.start + len(mention.clitic), mention.end)
         name = text[start:end]
-        record = MentionRecord(shown.setdefault(name, name), start, end)
+        name = shown.setdefault(name, name)
         for actor_id in mention.actors:
-            seen.setdefault(actor_id, []).append(record)
+            found = seen.get(actor_id)
+            if found is None:
+                found = seen[actor_id] = MentionList()
+            found.add(name, start, end)
     for found in seen.values():
         found.reverse()
     return seen
 
 
-def _actors(gazetteer: Gazetteer, seen: dict[str, list[MentionRecord]], relations: list[RelationRecord],
+def _actors(gazetteer: Gazetteer, seen: dict[str, MentionList], relations: list[RelationRecord],
             published: str | None) -> list[ActorRecord]:
     """The actors of the mentions and of the relations."""
     for rel in relations:
-        seen.setdefault(rel.source, [])
-        seen.setdefault(rel.target, [])
+        seen.setdefault(rel.source, MentionList())
+        seen.setdefault(rel.target, MentionList())
     records = []
     for actor_id, found in seen.items():
         actor = gazetteer.get(actor_id)
@@ -206,6 +214,12 @@ def _actors(gazetteer: Gazetteer, seen: dict[str, list[MentionRecord]], relation
             cameo=gazetteer.cameo_of(actor.id, published), known=actor.known,
         ))
     return sorted(records, key=lambda a: a.id)
+
+
+@lru_cache(maxsize=1024)
+def _rounded(confidence: float) -> float:
+    """A confidence to two places; the few values there are are shared rather than made anew for each relation."""
+    return round(confidence, 2)
 
 
 def _taken(items: list[Mention]) -> Iterator[Mention]:

@@ -60,7 +60,7 @@ def detect_lang(text: str) -> str:
 
 
 def _decode(path: Path, data: bytes) -> str:
-    if not data.strip():
+    if not data or data.isspace():  # as `not data.strip()`, without a copy of a large file
         raise InputError(str(path), "empty file: nothing to read")
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding is not None:
@@ -69,7 +69,7 @@ def _decode(path: Path, data: bytes) -> str:
         except UnicodeDecodeError:
             text = "\x00"  # a byte order mark before what is no text in its encoding: binary
         if "\x00" not in text:
-            if not text.strip():
+            if not text or text.isspace():
                 raise InputError(str(path), "empty file: nothing to read")
             return text.replace("\r\n", "\n").replace("\r", "\n")
     if b"\x00" in data[:8192]:
@@ -144,7 +144,7 @@ def _make(path: str, text: str, meta: dict[str, Any], default_id: str, line: int
     """A document whose every field has been checked (loaders/validate.py)."""
     check = FieldCheck(path, line)
     check.scalars(meta)
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(path, "document has no text", line)
     published = meta.get("published")
     if published is None or published == "":

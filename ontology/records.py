@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ontology.mention_list import MentionList
+
 
 # slots: a large document has tens of thousands of mentions and relations
 @dataclass(frozen=True, slots=True)
@@ -21,7 +23,7 @@ class ActorRecord:
     type: str
     aliases: list[str] = field(default_factory=list)
     wikidata: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] | MentionList = field(default_factory=list)  # extraction gives a MentionList
     name_ar: str | None = None
     cameo: str | None = None
     known: bool = True  # False: found by the shape of the text, in no gazetteer
