@@ -9,8 +9,9 @@ For each store and size, in a fresh child process (so that its peak RSS is its o
   embedded database, or the emptied Neo4j one): nodes and relationships created in large batches, no
   merging, no summaries; the ingest's ratio to it;
 - p50 and p95 of every catalog query and of stats() over --repeat runs after one warm-up;
-- peak RSS of the child through ingest and queries (before the bulk insert, which holds every row in
-  memory at once; for Neo4j the Python client's alone), the size on disk (embedded database file and
+- peak RSS of the child after ingest, after the paged queries, and after one run of each for all its
+  rows (all before the bulk insert, which holds every row in memory at once; for Neo4j the Python
+  client's alone), the size on disk (embedded database file and
   log; for Neo4j the server's store files when this script started the server).
 Without --neo4j-uri a Neo4j server is started from tools/neo4j/server.py in a temporary directory and
 stopped at the end, as `make test` does. Results print as Markdown and go to --out as JSON.
@@ -49,6 +50,10 @@ def disk_bytes(path: Path) -> int:
     if path.is_file():
         return path.stat().st_size
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -109,6 +114,7 @@ def bulk_neo4j(uri: str, events: int) -> float:
 
     from bench.synthetic import synthetic_documents
     from graph.model import document_rows
+    from graph.store import document_tally
 
     actors: dict[str, dict[str, Any]] = {}
     docs, evs = [], []
@@ -116,26 +122,34 @@ def bulk_neo4j(uri: str, events: int) -> float:
         wipe(driver)
         for text in ("CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
                      "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
-                     "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE"):
+                     "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE",
+                     "CREATE CONSTRAINT month_id IF NOT EXISTS FOR (m:Month) REQUIRE m.id IS UNIQUE"):
             driver.execute_query(text)
         started = time.perf_counter()
+        published: dict[str, str | None] = {}
         for doc in synthetic_documents(events, ACTORS, documents_for(events)):
             rows = document_rows(doc)
-            docs.append(rows.document)
+            docs.append({**rows.document, **document_tally(rows.events)})
+            published[doc.id] = doc.published
             for actor in rows.actors:
                 actors[actor["id"]] = actor
-            evs.extend(rows.events)
+            evs.extend({**e, "effective_date": e["date"] or published[e["document"]]} for e in rows.events)
         driver.execute_query("UNWIND $rows AS r CREATE (a:Actor) SET a = r", rows=list(actors.values()))
         for start in range(0, len(docs), BULK_BATCH):
             driver.execute_query("UNWIND $rows AS r CREATE (d:Document) SET d = r", rows=docs[start:start + BULK_BATCH])
+        months = sorted({e["effective_date"][:7] for e in evs if e["effective_date"]})
+        driver.execute_query("UNWIND $months AS m CREATE (:Month {id: m})", months=months)
         for start in range(0, len(evs), BULK_BATCH):
             driver.execute_query(
                 "UNWIND $rows AS r MATCH (s:Actor {id: r.source}) MATCH (t:Actor {id: r.target}) "
                 "MATCH (d:Document {id: r.document}) "
                 "CREATE (e:Event {id: r.id, predicate: r.predicate, modality: r.modality, date: r.date, "
                 "cameo: r.cameo, plover: r.plover, confidence: r.confidence, sentence: r.sentence, "
-                "start: r.start, end: r.end}) "
-                "CREATE (e)-[:SOURCE]->(s) CREATE (e)-[:TARGET]->(t) CREATE (e)-[:REPORTED_IN]->(d)",
+                "start: r.start, end: r.end, effective_date: r.effective_date, target_id: r.target, "
+                "document_id: r.document}) "
+                "CREATE (e)-[:SOURCE]->(s) CREATE (e)-[:TARGET]->(t) CREATE (e)-[:REPORTED_IN]->(d) "
+                "WITH e, r WHERE r.effective_date IS NOT NULL "
+                "MATCH (m:Month {id: left(r.effective_date, 7)}) CREATE (e)-[:IN_MONTH]->(m)",
                 rows=evs[start:start + BULK_BATCH])
         elapsed = time.perf_counter() - started
         wipe(driver)
@@ -156,7 +170,7 @@ def wipe(driver: Any) -> None:
 
 def timed_queries(store: Any, repeat: int) -> dict[str, dict[str, Any]]:
     """p50 and p95 of each catalog query as `ckg query` runs it (its first DEFAULT_LIMIT rows), and of
-    stats(); then one run of each query for all its rows (--limit 0)."""
+    stats()."""
     from ontology.errors import QueryError
     from queries import catalog
 
@@ -178,6 +192,15 @@ def timed_queries(store: Any, repeat: int) -> dict[str, dict[str, Any]]:
             seconds.append(time.perf_counter() - started)
         timings[name] = {"p50_ms": 1000 * statistics.median(seconds), "p95_ms": 1000 * percentile(seconds, 0.95),
                          "rows": len(rows) if isinstance(rows, list) else rows["events_total"]}
+    return timings
+
+
+def timed_all_rows(store: Any, timings: dict[str, dict[str, Any]]) -> None:
+    """One run of each catalog query for all its rows (--limit 0), beside its paged timings."""
+    from ontology.errors import QueryError
+    from queries import catalog
+
+    params = {q.name: {p: QUERY_PARAMS[p] for p in q.params if p not in q.defaults} for q in catalog.list_queries()}
     for name, p in params.items():
         started = time.perf_counter()
         try:
@@ -186,7 +209,6 @@ def timed_queries(store: Any, repeat: int) -> dict[str, dict[str, Any]]:
             timings[name]["all_error"] = str(err).split(";")[0]
             continue
         timings[name].update({"all_ms": 1000 * (time.perf_counter() - started), "all_rows": len(every)})
-    return timings
 
 
 def child(args: argparse.Namespace) -> None:
@@ -202,11 +224,14 @@ def child(args: argparse.Namespace) -> None:
         with open_store("embedded", path=path) as store:
             store.ingest_many(docs)
         result["ingest_s"] = time.perf_counter() - started
+        result["ingest_rss_mib"] = peak_mib()
         with open_store("embedded", path=path, read_only=True) as store:
             result["queries"] = timed_queries(store, args.repeat)
+            result["paged_rss_mib"] = peak_mib()
+            timed_all_rows(store, result["queries"])
         wal = Path(f"{path}.wal")
         result["disk_bytes"] = disk_bytes(path) + (disk_bytes(wal) if wal.exists() else 0)
-        result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["peak_rss_mib"] = peak_mib()
         print(json.dumps(result), flush=True)  # what is known so far, should the bulk insert not finish
         result["bulk_s"] = bulk_embedded(work / "bulk.db", events)
     else:
@@ -218,10 +243,13 @@ def child(args: argparse.Namespace) -> None:
         with open_store("neo4j", uri=args.neo4j_uri) as store:
             store.ingest_many(docs)
             result["ingest_s"] = time.perf_counter() - started
+            result["ingest_rss_mib"] = peak_mib()
             result["queries"] = timed_queries(store, args.repeat)
+            result["paged_rss_mib"] = peak_mib()
+            timed_all_rows(store, result["queries"])
         if args.neo4j_data:
             result["disk_bytes"] = disk_bytes(Path(args.neo4j_data))
-        result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["peak_rss_mib"] = peak_mib()
         print(json.dumps(result), flush=True)  # what is known so far, should the bulk insert not finish
         result["bulk_s"] = bulk_neo4j(args.neo4j_uri, events)
     print(json.dumps(result))
@@ -267,13 +295,14 @@ def run_child(store: str, events: int, args: argparse.Namespace, uri: str | None
 
 
 def markdown(results: list[dict[str, Any]]) -> str:
-    lines = ["| store | events | documents | ingest ev/s | bulk ev/s | ingest ÷ bulk | peak RSS MiB | disk MiB |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| store | events | documents | ingest ev/s | bulk ev/s | ingest ÷ bulk "
+             "| RSS MiB: ingest / pages / all rows | disk MiB |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         disk = f"{r['disk_bytes'] / 2**20:.0f}" if "disk_bytes" in r else "—"
         bulk = f"{r['events'] / r['bulk_s']:,.0f} | {r['bulk_s'] / r['ingest_s']:.2f}" if "bulk_s" in r else "— | —"
         lines.append(f"| {r['store']} | {r['events']:,} | {r['documents']:,} | {r['events'] / r['ingest_s']:,.0f} | "
-                     f"{bulk} | {r['peak_rss_mib']:.0f} | {disk} |")
+                     f"{bulk} | {r.get('ingest_rss_mib', 0):.0f} / {r.get('paged_rss_mib', 0):.0f} / "
+                     f"{r['peak_rss_mib']:.0f} | {disk} |")
     names = list(results[0]["queries"]) if results else []
     lines += ["", "| query (p50 / p95 ms) | " + " | ".join(f"{r['store']} {r['events']:,}" for r in results) + " |",
               "|---|" + "---:|" * len(results)]

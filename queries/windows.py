@@ -5,7 +5,7 @@ the database's order, and keep to the actors of that run (`WHERE s.id IN $window
 first, a run of months. Its header says which: `// window: $window (runs of actors ...)`. Its first page is then
 read from as many runs, in order, as it takes to fill the page: the rows of one run all come before those
 of the next, so joined they are the page the whole question would give, while the database reads only the
-events of the actors the page reaches instead of sorting every matching event of the graph.
+events of the actors or months the page reaches instead of sorting every matching event of the graph.
 """
 
 from __future__ import annotations
@@ -37,17 +37,17 @@ ALL_ROWS = 2**62
 
 
 def next_run(keys_read: int, rows_read: int, rows_needed: int, last_run: int) -> int:
-    """How many actors the next run takes, from the rows the runs so far gave per actor.
+    """How many keys (actors or months) the next run takes, from the rows the runs so far gave per key.
 
-    >>> next_run(16, 400, 601, 16)   # 25 rows an actor: 24 actors more, with a margin
+    >>> next_run(16, 400, 601, 16)   # 25 rows a key: 24 keys more, with a margin
     31
     >>> next_run(16, 0, 1001, 16)    # nothing yet: grow as far as allowed
     512
     """
     if rows_read == 0:
         return last_run * MOST_GROWTH
-    per_actor = rows_read / keys_read
-    return max(1, min(last_run * MOST_GROWTH, math.ceil(rows_needed / per_actor * MARGIN)))
+    per_key = rows_read / keys_read
+    return max(1, min(last_run * MOST_GROWTH, math.ceil(rows_needed / per_key * MARGIN)))
 
 
 def window_kind(header: str, path: Path) -> str:

@@ -1,9 +1,11 @@
 """What keeps the catalog fast on large graphs without changing its answers: the row limit of `ckg query`,
-the questions about pairs read from the summary relationships, sign-changes in two passes, and the
-effective date kept on each event; on both stores."""
+pages read in runs of actors or months, the questions about pairs read from the summary relationships,
+sign-changes in two passes, and what stores keep beside the model (effective dates, target and document ids,
+months, document tallies); on both stores."""
 
 from __future__ import annotations
 
+import doctest
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +22,7 @@ from graph.embedded import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from graph.store import Store
 from ontology.errors import QueryError, StoreError
-from queries import catalog
+from queries import catalog, windows
 from queries.params import used_names
 from queries.windows import FIRST_RUN, KEYS
 
@@ -92,6 +94,19 @@ def test_a_page_read_in_runs_is_the_start_of_the_whole_answer(wide_store: Embedd
     assert keys.index(every[-1][query.returns[0]]) >= FIRST_RUN[query.window]
     for limit in (1, 2, len(every) // 2, len(every) - 1, len(every), len(every) + 5):
         assert catalog.run_bound(wide_store, query, values, limit) == (every[:limit], len(every) > limit), limit
+
+
+def test_a_window_header_says_what_its_runs_are_made_of(tmp_path: Path) -> None:
+    path = tmp_path / "busiest.cypher"
+    head = "// name: busiest\n// description: d\n// params: none\n// returns: n\n"
+    path.write_text(head + "// window: $window (runs of planets)\nMATCH (a:Actor) RETURN a.id AS n ORDER BY n\n")
+    with pytest.raises(QueryError, match=r"busiest.cypher: write its window header as '// window: \$window \(runs "
+                                         r"of KIND \.\.\.\)', KIND one of actors, months$"):
+        catalog.parse_query_file(path)
+    path.write_text(head + "// window: $window (runs of months, in order)\nMATCH (m:Month) RETURN m.id AS n "
+                    "ORDER BY n\n")
+    assert catalog.parse_query_file(path).window == "months"
+    assert doctest.testmod(windows).failed == 0
 
 
 def test_a_limit_gives_the_first_rows_and_says_there_are_more(dense_store: EmbeddedStore) -> None:
