@@ -23,9 +23,13 @@ WINDOW = "window"
 # What a run is made of, and the statement that gives all of them in order.
 KEYS = {"actors": "MATCH (a:Actor) RETURN a.id AS id ORDER BY id",
         "months": "MATCH (m:Month) RETURN m.id AS id ORDER BY id"}
-# The first run's length: an actor is the source of a few of a page's rows, a month of a corpus holds the
-# events of many actors. Later runs are sized from the rows the first gave.
+# The first run's least length: an actor is the source of a few of a page's rows, a month of a corpus holds
+# the events of many actors. Later runs are sized from the rows the first gave.
 FIRST_RUN = {"actors": 32, "months": 1}
+# The first run is also long enough to hold this many events for each row the page needs, as if events were
+# spread evenly over the keys: on a small graph one run then reads it whole instead of many short ones.
+EVENTS_PER_ROW = 4
+EVENTS = "MATCH (e:Event) RETURN count(e) AS n"
 _HEADER = re.compile(r"^\$window\s*\(\s*runs of (\w+)")
 # How much longer than the last a run may grow when the runs before it yielded too few rows to tell how
 # many more actors or months the rest of the page needs.
@@ -50,6 +54,16 @@ def next_run(keys_read: int, rows_read: int, rows_needed: int, last_run: int) ->
     return max(1, min(last_run * MOST_GROWTH, math.ceil(rows_needed / per_key * MARGIN)))
 
 
+def first_run(kind: str, keys: int, events: int, rows: int) -> int:
+    """How many keys the first run takes for a page of `rows` rows.
+
+    >>> first_run("actors", 2000, 1_000_000, 1001), first_run("actors", 2000, 10_000, 1001)
+    (32, 801)
+    """
+    even = math.ceil(keys * EVENTS_PER_ROW * rows / max(events, 1))
+    return max(FIRST_RUN[kind], even)
+
+
 def window_kind(header: str, path: Path) -> str:
     """What the runs of a query's window header are made of: actors or months."""
     match = _HEADER.match(header.strip())
@@ -68,7 +82,7 @@ def run_in_windows(store: Store, kind: str, text: str, values: Mapping[str, Any]
     if not limit:
         return store.run_query(paged, {**values, WINDOW: keys, "limit": ALL_ROWS})
     rows: list[dict[str, Any]] = []
-    start, run = 0, FIRST_RUN[kind]
+    start, run = 0, first_run(kind, len(keys), int(store.run_query(EVENTS, {})[0]["n"]), limit)
     while start < len(keys) and len(rows) < limit:
         window = keys[start:start + run]
         rows += store.run_query(paged, {**values, WINDOW: window, "limit": limit - len(rows)})
