@@ -24,6 +24,7 @@ from typing import Any
 import ladybug
 
 from graph.embedded_paths import damage_error, is_damage, open_error, path_problem
+from graph.embedded_schema import check_schema, create_schema
 from graph.embedded_support import (
     BUFFER_POOL_BYTES,
     CHECKPOINT_LOG_BYTES,
@@ -42,7 +43,7 @@ from graph.embedded_support import (
 )
 from graph.guard import check_parameters, check_user_query
 from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
-from graph.schema import MONTH, ddl, node_tables, quoted
+from graph.schema import quoted
 from graph.store import (
     ACTOR_EVENT_EXTRA,
     QUERY_TIMEOUT_SECONDS,
@@ -53,7 +54,6 @@ from graph.store import (
     document_tally,
     event_sort_key,
     read_only_refusal,
-    split_statements,
     stats_from,
     summary_increments,
 )
@@ -100,34 +100,15 @@ class EmbeddedStore(Store):
                                         buffer_pool_size=BUFFER_POOL_BYTES)
             self._conn = ladybug.Connection(self._db)
             if self.read_only:
-                self._check_schema()
+                check_schema(self._conn, self.path)
             else:
-                self._create_schema()
+                create_schema(self._conn)
         except Exception as exc:  # a damaged file fails in LadybugDB in many ways (RuntimeError, MemoryError)
             self._drop()
             self._lock.release()
             raise open_error(self.path, exc) from None
         if not self.read_only:
             self._lock.release()  # readers may come now; the database's own lock keeps other writers out
-
-    def _create_schema(self) -> None:
-        """The schema, created or brought up to date: a store from before the Month table gets the columns
-        and months added with it, filled in from its graph."""
-        tables = {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
-        for text in ddl():
-            self._conn.execute(text)
-        if "Event" in tables and MONTH not in tables:
-            for text in split_statements(statement("bring_up_to_date")):
-                self._conn.execute(text)
-
-    def _check_schema(self) -> None:
-        tables = {row[0] for row in self._conn.execute("CALL show_tables() RETURN name").get_all()}
-        missing = [t for t in node_tables() if t not in tables]
-        if missing:
-            raise RuntimeError(f"it has no {', '.join(missing)} table")
-        if MONTH not in tables:
-            raise StoreError(f"{self.path} was written by an earlier version of conflict-kg; run ckg ingest on it "
-                             "once (of any document) to bring it up to date, then read it")
 
     def _drop(self) -> None:
         for thing in (self._conn, self._db):
@@ -247,7 +228,8 @@ class EmbeddedStore(Store):
             events += rows.events
             pending.add(doc_id)
         self._create(docs, actors, events, new)
-        for predicate, pairs in summary_increments(added, recount).items():
+        published = {rows.document["id"]: rows.document.get("published") for rows in members}
+        for predicate, pairs in summary_increments(added, recount, published).items():
             for batch in batches(pairs):
                 self._conn.execute(summary_statement("add_summaries", predicate), {"pairs": batch})
         self._refresh_summaries(recount)

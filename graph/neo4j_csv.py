@@ -78,18 +78,22 @@ def write_neo4j_csv(actors: Iterable[Mapping[str, Any]], documents: Iterable[Map
         for name, end in (("source.csv", "Actor"), ("target.csv", "Actor"), ("reported_in.csv", "Document")):
             out[name].writerow((":START_ID(Event)", f":END_ID({end})", ":TYPE"))
         out["summaries.csv"].writerow((":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "events:long", "first", "last",
-                                       "origins:string[]"))
+                                       "origins:string[]", "days:string[]"))
         nodes = 0
         for actor in actors:
             label = f"Actor{ARRAY_DELIMITER}{actor_label(actor['type'])}"  # labels split like arrays
             out["actors.csv"].writerow([_cell(actor.get(c.split(":")[0])) for c in _ACTOR_HEADER[:-1]] + [label])
             nodes += 1
+        published: dict[str, str | None] = {}  # an event without a date of its own takes its document's
         for doc in documents:
+            published[doc["id"]] = doc.get("published")
             row = [_cell(doc.get(c.split(":")[0])) for c in _DOCUMENT_HEADER[:-1]]
             out["documents.csv"].writerow([*row, "Document"])
             nodes += 1
-        # (source, type, target) -> [events, first, last, origins]: memory grows with actor pairs, not events
+        # (source, type, target) -> [events, first, last, origins, days]: memory grows with actor pairs and the
+        # days of their asserted events (each date string held once)
         summaries: dict[tuple[str, str, str], list[Any]] = {}
+        day_strings: dict[str, str] = {}
         for ev in events:
             out["events.csv"].writerow([_cell(ev.get(c.split(":")[0])) for c in _EVENT_HEADER[:-1]] + ["Event"])
             out["source.csv"].writerow((ev["id"], ev["source"], SOURCE))
@@ -97,17 +101,21 @@ def write_neo4j_csv(actors: Iterable[Mapping[str, Any]], documents: Iterable[Map
             out["reported_in.csv"].writerow((ev["id"], ev["document"], REPORTED_IN))
             if ev["modality"] == SUMMARY_MODALITY:
                 key = (ev["source"], relationship_type(ev["predicate"]), ev["target"])
-                total = summaries.setdefault(key, [0, None, None, set()])
+                total = summaries.setdefault(key, [0, None, None, set(), []])
                 total[0] += 1
                 total[3].add(ev.get("origin") or "text")
                 date = ev.get("date")
+                day = date or published.get(ev["document"])
+                if day:
+                    total[4].append(day_strings.setdefault(day, day))
                 if date:  # first and last over the dated events, as summary_of counts them
                     total[1] = date if total[1] is None or date < total[1] else total[1]
                     total[2] = date if total[2] is None or date > total[2] else total[2]
             nodes += 1
-        for (source, predicate, target), (count, first, last, found) in sorted(summaries.items()):
+        for (source, predicate, target), (count, first, last, found, days) in sorted(summaries.items()):
             origins = [o for o in ORIGINS if o in found]
-            out["summaries.csv"].writerow((source, target, predicate, count, _cell(first), _cell(last), _cell(origins)))
+            out["summaries.csv"].writerow((source, target, predicate, count, _cell(first), _cell(last), _cell(origins),
+                                           _cell(sorted(days))))
         (directory / ARGS_FILE).write_text("\n".join(import_arguments(directory)) + "\n", encoding="utf-8")
     except OSError as exc:
         raise ExportError(f"cannot write into {directory}: {exc.strerror}; choose a writable directory") from exc

@@ -306,7 +306,8 @@ def _write_documents(tx: ManagedTransaction, members: list[DocumentRows],
             actors[actor["id"]] = actor
         events += rows.events
     wrote.update(_create(tx, docs, actors, events, written, new))
-    for predicate, pairs in summary_increments(added, recount).items():
+    published = {rows.document["id"]: rows.document.get("published") for rows in members}
+    for predicate, pairs in summary_increments(added, recount, published).items():
         text = typed_statement("add_summaries", type=relationship_type(predicate))
         for batch in batches(pairs):
             tx.run(text, {"pairs": batch, "origins": list(ORIGINS)}).consume()

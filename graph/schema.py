@@ -8,7 +8,7 @@ Relationship tables: SOURCE and TARGET (the ontology's ckg:source and ckg:target
 relationships index events by the month of their effective date.
 
 >>> [s[31:] for s in ddl() if s.startswith("CREATE REL TABLE IF NOT EXISTS SUPPORTS(")]
-['SUPPORTS(FROM Actor TO Actor, events INT64, first STRING, last STRING, origins STRING[])']
+['SUPPORTS(FROM Actor TO Actor, events INT64, first STRING, last STRING, origins STRING[], days STRING[])']
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ DOCUMENT_TALLIES = (("origin", "STRING"), ("events", "INT64"))
 # events through its relationships instead of every event of the graph (the store's own table).
 MONTH, IN_MONTH = "Month", "IN_MONTH"
 MONTH_LENGTH = len("YYYY-MM")
-SUMMARY_COLUMNS = (("events", "INT64"), ("first", "STRING"), ("last", "STRING"), ("origins", "STRING[]"))
+# A summary's days are the effective dates of its events, for questions about when a relation turned.
+SUMMARY_COLUMNS = (("events", "INT64"), ("first", "STRING"), ("last", "STRING"), ("origins", "STRING[]"),
+                   ("days", "STRING[]"))
 # An event's date, else its document's publication date, kept on the event when it is written so that
 # questions by date need no join with documents (the store's own column: no field of the graph model).
 EFFECTIVE_DATE = "effective_date"
@@ -126,4 +128,5 @@ def ddl() -> tuple[str, ...]:
     for name, source, _target, _cols in relationship_tables():
         if source == "Actor":
             statements.append(f"ALTER TABLE {name} ADD IF NOT EXISTS origins STRING[]")
+            statements.append(f"ALTER TABLE {name} ADD IF NOT EXISTS days STRING[]")
     return tuple(statements)

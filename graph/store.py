@@ -137,32 +137,39 @@ def checked_rows(doc: DocumentRecord) -> DocumentRows:
     return rows
 
 
-def summary_of(dates: Iterable[str | None], origins: Iterable[str] = ("text",)) -> dict[str, Any]:
-    """The properties of a summary relationship over the dates and origins of its asserted events."""
+def summary_of(dates: Iterable[str | None], origins: Iterable[str] = ("text",),
+               days: Iterable[str | None] = ()) -> dict[str, Any]:
+    """The properties of a summary relationship over the dates, origins and effective dates (days) of its
+    asserted events."""
     values = list(dates)
     known = [d for d in values if d]
     found = set(origins)
     return {"events": len(values), "first": min(known, default=None), "last": max(known, default=None),
-            "origins": [o for o in ORIGINS if o in found]}
+            "origins": [o for o in ORIGINS if o in found], "days": sorted(d for d in days if d)}
 
 
 Pair = tuple[str, str, str]  # (source actor id, predicate, target actor id)
 
 
-def summary_increments(events: Iterable[Mapping[str, Any]], skip: set[Pair]) -> dict[str, list[dict[str, Any]]]:
+def summary_increments(events: Iterable[Mapping[str, Any]], skip: set[Pair],
+                       published: Mapping[str, str | None]) -> dict[str, list[dict[str, Any]]]:
     """By predicate, what new asserted events add to each actor pair's summary (pairs in skip left out:
-    their summaries are counted again from the store instead)."""
+    their summaries are counted again from the store instead); published gives each document's date, an
+    event's effective date when it has none of its own."""
     dates: dict[Pair, list[str | None]] = {}
+    days: dict[Pair, list[str | None]] = {}
     origins: dict[Pair, set[str]] = {}
     for ev in events:
         pair = (ev["source"], ev["predicate"], ev["target"])
         if ev["modality"] == SUMMARY_MODALITY and pair not in skip:
             dates.setdefault(pair, []).append(ev.get("date"))
+            days.setdefault(pair, []).append(ev.get("date") or published.get(ev["document"]))
             origins.setdefault(pair, set()).add(ev.get("origin") or "text")
     by_predicate: dict[str, list[dict[str, Any]]] = {}
-    for (source, predicate, target), values in sorted(dates.items(), key=lambda item: item[0]):
+    for pair, values in sorted(dates.items(), key=lambda item: item[0]):
+        source, predicate, target = pair
         by_predicate.setdefault(predicate, []).append(
-            {"source": source, "target": target, **summary_of(values, origins[(source, predicate, target)])})
+            {"source": source, "target": target, **summary_of(values, origins[pair], days[pair])})
     return by_predicate
 
 

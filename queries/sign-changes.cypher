@@ -3,44 +3,32 @@
 // params: none
 // returns: source, source_name, target, target_name, change, earlier, later, events_before, events_after
 // window: $window (runs of actors in id order: the page is read from the first actors onwards)
-// One pass over each pair's friendly and hostile events (by effective date: the event's own, else its
-// document's, kept on the event) gives their spans and dates; a change of sign is a friendly event before
-// the last hostile one, or the reverse, and the dates on each side of that turn are counted from the pair's
-// own lists. The same rows as pairing every earlier event with every later one, without their square.
+// Read from the summary relationships of the ten predicates (one per actor pair and predicate over
+// asserted events), whose days are the effective dates of their events (the event's own date, else its
+// document's): one pass over each pair's friendly and hostile days gives their spans, a change of sign is
+// a friendly day before the last hostile one, or the reverse, and the days on each side of that turn are
+// counted from the pair's own lists. The same rows as pairing every earlier event with every later one.
 MATCH (s:Actor)
 WHERE s.id IN $window
-MATCH (s)<-[:SOURCE]-(e:Event)
-// Filtered after the run's events are found, so that the database starts from the run's actors; the
-// target is the id kept on the event, its actor joined to the page's rows alone.
-WITH s, e
-WHERE e.modality = "asserted" AND e.effective_date IS NOT NULL
-  AND e.predicate IN ["SUPPORTS", "OFFERS_SUPPORT", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH",
-                      "CONDEMNS", "ACCUSES", "THREATENS", "SANCTIONS", "ATTACKS", "FIGHTS"]
-WITH s, e.target_id AS other, e.effective_date AS day,
-     e.predicate IN ["SUPPORTS", "OFFERS_SUPPORT", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH"] AS friendly
-WITH s, other, collect(CASE WHEN friendly THEN day END) AS friendly_days,
+MATCH (s)-[r:SUPPORTS|OFFERS_SUPPORT|COOPERATES_WITH|SIGNS_AGREEMENT_WITH|CONDEMNS|ACCUSES|THREATENS|SANCTIONS|ATTACKS|FIGHTS]->(t:Actor)
+WITH s, t, r, type(r) IN ["SUPPORTS", "OFFERS_SUPPORT", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH"] AS friendly
+UNWIND r.days AS day
+WITH s, t, collect(CASE WHEN friendly THEN day END) AS friendly_days,
      collect(CASE WHEN NOT friendly THEN day END) AS hostile_days,
      MIN(CASE WHEN friendly THEN day END) AS f_first, MAX(CASE WHEN friendly THEN day END) AS f_last,
      MIN(CASE WHEN NOT friendly THEN day END) AS h_first, MAX(CASE WHEN NOT friendly THEN day END) AS h_last
 WHERE f_first < h_last OR h_first < f_last
 UNWIND friendly_days AS day
-WITH s, other, hostile_days, f_first, f_last, h_first, h_last,
+WITH s, t, hostile_days, f_first, f_last, h_first, h_last,
      COUNT(CASE WHEN day < h_last THEN 1 END) AS friendly_before,
      COUNT(CASE WHEN day > h_first THEN 1 END) AS friendly_after
 UNWIND hostile_days AS day
-WITH s, other, f_first, f_last, h_first, h_last, friendly_before, friendly_after,
+WITH s, t, f_first, f_last, h_first, h_last, friendly_before, friendly_after,
      COUNT(CASE WHEN day > f_first THEN 1 END) AS hostile_after,
      COUNT(CASE WHEN day < f_last THEN 1 END) AS hostile_before
 UNWIND ["support to hostility", "hostility to support"] AS change
-WITH s, other, change, f_first, f_last, h_first, h_last, friendly_before, hostile_after, hostile_before,
-     friendly_after
+WITH s, t, change, f_first, f_last, h_first, h_last, friendly_before, hostile_after, hostile_before, friendly_after
 WHERE (change = "support to hostility" AND f_first < h_last) OR (change = "hostility to support" AND h_first < f_last)
-WITH s, other, change, f_first, f_last, h_first, h_last, friendly_before, hostile_after, hostile_before,
-     friendly_after
-ORDER BY s.id, other, change
-LIMIT $limit
-MATCH (t:Actor)
-WHERE t.id = other
 RETURN s.id AS source, s.name AS source_name, t.id AS target, t.name AS target_name, change,
        CASE WHEN change = "support to hostility" THEN f_first ELSE h_first END AS earlier,
        CASE WHEN change = "support to hostility" THEN h_last ELSE f_last END AS later,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import doctest
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import ladybug
@@ -22,6 +23,7 @@ from graph.embedded import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from graph.store import Store
 from ontology.errors import QueryError, StoreError
+from ontology.vocabulary import PREDICATES
 from queries import catalog, windows
 from queries.params import used_names
 from queries.windows import FIRST_RUN, KEYS
@@ -64,6 +66,29 @@ def test_each_question_gives_the_rows_of_its_reading_of_every_event(dense_store:
     by_events, by_catalog = _by_events_and_by_catalog(dense_store, name)
     assert by_catalog == by_events
     assert len(by_catalog) == DENSE_ROWS[name]
+
+
+# The questions whose answers the stores keep up to date as documents come, change and go.
+KEPT_UP = ("denials-and-claims", "events-by-source", "foreign-states", "most-active-by-month", "sign-changes",
+           "summary-relations", "support-and-condemn")
+
+
+def _revise(store: Store) -> None:
+    """The dense graph in two groups, then every third document again with every other relation of it,
+    and every fifth one from the second on deleted."""
+    docs = list(dense())
+    store.ingest_many(docs[:40])
+    store.ingest_many(docs[40:])
+    store.ingest_many([replace(d, relations=d.relations[::2]) for d in docs[::3]])
+    store.delete([d.id for d in docs[1::5]])
+
+
+def test_what_is_kept_up_follows_replaced_and_deleted_documents(tmp_path: Path) -> None:
+    with EmbeddedStore(tmp_path / "graph.db") as store:
+        _revise(store)
+        for name in KEPT_UP:
+            by_events, by_catalog = _by_events_and_by_catalog(store, name)
+            assert by_catalog == by_events and by_catalog, name
 
 
 @pytest.fixture(scope="module")
@@ -153,15 +178,27 @@ def test_neo4j_answers_the_same_and_keeps_the_effective_dates(neo4j_clean: str, 
 
 
 # What a store keeps beside the graph model for its questions: each event's effective date, target and
-# document ids and month, each document's origin and count of events.
+# document ids and month, each document's origin and count of events, each summary's days.
 KEPT = ["MATCH (e:Event) RETURN e.id AS id, e.date AS date, e.effective_date AS effective, e.target_id AS target, "
         "e.document_id AS document ORDER BY id",
         "MATCH (e:Event)-[:IN_MONTH]->(m:Month) RETURN e.id AS id, m.id AS month ORDER BY id",
-        "MATCH (d:Document) RETURN d.id AS id, d.origin AS origin, d.events AS events ORDER BY id"]
+        "MATCH (d:Document) RETURN d.id AS id, d.origin AS origin, d.events AS events ORDER BY id",
+        "MATCH (a:Actor)-[r]->(b:Actor) RETURN a.id AS source, type(r) AS predicate, b.id AS target, r.days AS days "
+        "ORDER BY source, predicate, target"]
 
 
 def _kept(store: Store) -> list[list[dict]]:
     return [store.run_query(text, {}) for text in KEPT]
+
+
+@pytest.mark.neo4j
+def test_neo4j_keeps_up_as_documents_change_and_go(neo4j_clean: str, tmp_path: Path) -> None:
+    with Neo4jStore(neo4j_clean) as neo, EmbeddedStore(tmp_path / "graph.db") as store:
+        _revise(neo)
+        _revise(store)
+        for name in KEPT_UP:
+            by_events, by_catalog = _by_events_and_by_catalog(neo, name)
+            assert by_catalog == by_events == _by_events_and_by_catalog(store, name)[1], name
 
 
 @pytest.mark.neo4j
@@ -173,13 +210,14 @@ def test_a_neo4j_graph_from_before_gets_what_a_store_keeps_once(neo4j_clean: str
         driver.execute_query("MATCH (e:Event) REMOVE e.effective_date, e.target_id, e.document_id")
         driver.execute_query("MATCH (d:Document) REMOVE d.origin, d.events")
         driver.execute_query("MATCH (m:Month) DETACH DELETE m")
+        driver.execute_query("MATCH (:Actor)-[r]->(:Actor) REMOVE r.days")
         driver.execute_query("DROP INDEX event_document_id")
     with Neo4jStore(neo4j_clean) as neo:
         assert _kept(neo) == expected
     with EmbeddedStore(tmp_path / "graph.db") as store:
         store.ingest_many(both_documents())
         assert _kept(store) == expected
-    assert len(expected[1]) == len(expected[0]) > 0 and expected[2][0]["events"] > 0
+    assert len(expected[1]) == len(expected[0]) > 0 and expected[2][0]["events"] > 0 and expected[3][0]["days"]
 
 
 EFFECTIVE = "MATCH (e:Event) RETURN e.date AS date, e.effective_date AS effective ORDER BY e.id"
@@ -204,7 +242,8 @@ def test_an_older_store_gets_what_a_store_keeps_when_opened_for_writing(tmp_path
     conn = ladybug.Connection(db)
     for text in ("DROP TABLE IN_MONTH", "DROP TABLE Month", "ALTER TABLE Event DROP effective_date",
                  "ALTER TABLE Event DROP target_id", "ALTER TABLE Event DROP document_id",
-                 "ALTER TABLE Document DROP origin", "ALTER TABLE Document DROP events"):
+                 "ALTER TABLE Document DROP origin", "ALTER TABLE Document DROP events",
+                 *(f"ALTER TABLE {p} DROP days" for p in PREDICATES)):
         conn.execute(text)  # as a store made before them
     conn.close()
     db.close()
@@ -214,4 +253,4 @@ def test_an_older_store_gets_what_a_store_keeps_when_opened_for_writing(tmp_path
         assert _kept(store) == expected
     with EmbeddedStore(path, read_only=True) as store:
         assert _kept(store) == expected
-    assert len(expected[1]) == len(expected[0]) > 0 and expected[2][0]["events"] > 0
+    assert len(expected[1]) == len(expected[0]) > 0 and expected[2][0]["events"] > 0 and expected[3][0]["days"]

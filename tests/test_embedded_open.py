@@ -65,7 +65,8 @@ def test_the_schema_follows_the_ontology() -> None:
     # a database made before the columns of event data gains them, its events read from text
     assert statements[tables:tables + 2] == ("ALTER TABLE Event ADD IF NOT EXISTS origin STRING DEFAULT 'text'",
                                              "ALTER TABLE Event ADD IF NOT EXISTS provenance STRING")
-    assert statements[-1] == "ALTER TABLE RIOTS ADD IF NOT EXISTS origins STRING[]"
+    assert statements[-2:] == ("ALTER TABLE RIOTS ADD IF NOT EXISTS origins STRING[]",
+                               "ALTER TABLE RIOTS ADD IF NOT EXISTS days STRING[]")
     assert "ALTER TABLE Event ADD IF NOT EXISTS effective_date STRING" in statements
     assert "ALTER TABLE Document ADD IF NOT EXISTS events INT64" in statements
 

@@ -21,7 +21,8 @@ def test_the_files_hold_every_node_relationship_and_summary(tmp_path: Path) -> N
         store.ingest_many(both_documents())
         snap = store.snapshot()
         summaries = store.run_query("MATCH (a:Actor)-[r]->(b:Actor) RETURN a.id AS s, b.id AS o, type(r) AS t, "
-                                    "r.events AS n, r.first AS first, r.last AS last, r.origins AS origins "
+                                    "r.events AS n, r.first AS first, r.last AS last, r.origins AS origins, "
+                                    "r.days AS days "
                                     "ORDER BY s, t, o", {})
         out = tmp_path / "import"
         assert write_neo4j_csv(store.iter_actors(), store.iter_documents(), store.iter_events(), out) == 7 + 2 + 14
@@ -36,8 +37,9 @@ def test_the_files_hold_every_node_relationship_and_summary(tmp_path: Path) -> N
     assert rows(out / "source.csv")[1:] == [[e["id"], e["source"], "SOURCE"] for e in snap.events]
     assert rows(out / "reported_in.csv")[1:] == [[e["id"], e["document"], "REPORTED_IN"] for e in snap.events]
     assert rows(out / "summaries.csv")[1:] == [
-        [s["s"], s["o"], s["t"], str(s["n"]), s["first"] or "", s["last"] or "", "|".join(s["origins"])]
-        for s in summaries]
+        [s["s"], s["o"], s["t"], str(s["n"]), s["first"] or "", s["last"] or "", "|".join(s["origins"]),
+         "|".join(s["days"])] for s in summaries]
+    assert all(s["days"] for s in summaries)  # every summary of these documents has dated events
     assert {tuple(s["origins"]) for s in summaries} == {("text",)}
     args = (out / ARGS_FILE).read_text(encoding="utf-8").splitlines()
     assert args[:3] == ["--overwrite-destination", "--multiline-fields=true", "--array-delimiter=|"]

@@ -1,6 +1,6 @@
 // A graph from before events kept their effective date and the ids of their target and document, documents
-// what their events are, and events their month (also a graph loaded by neo4j-admin import): each filled in
-// from the graph. Runs once, before the index that marks it done.
+// what their events are, events their month and summaries their days (also a graph loaded by neo4j-admin
+// import): each filled in from the graph. Runs once, before the index that marks it done.
 MATCH (e:Event)-[:REPORTED_IN]->(d:Document)
 WHERE e.document_id IS NULL
 MATCH (e)-[:TARGET]->(t:Actor)
@@ -21,3 +21,20 @@ CALL (e) {
   MERGE (m:Month {id: left(e.effective_date, 7)})
   CREATE (e)-[:IN_MONTH]->(m)
 } IN TRANSACTIONS OF 10000 ROWS;
+MATCH (a:Actor)
+CALL (a) {
+  MATCH (a)-[r]->(:Actor)
+  WHERE r.days IS NULL
+  SET r.days = []
+} IN TRANSACTIONS OF 1000 ROWS;
+MATCH (a:Actor)
+CALL (a) {
+  MATCH (a)<-[:SOURCE]-(e:Event)-[:TARGET]->(b:Actor)
+  WHERE e.modality = "asserted" AND e.effective_date IS NOT NULL
+  WITH a, b, e.predicate AS predicate, e.effective_date AS day
+  ORDER BY day
+  WITH a, b, predicate, collect(day) AS days
+  MATCH (a)-[r]->(b)
+  WHERE type(r) = predicate
+  SET r.days = days
+} IN TRANSACTIONS OF 100 ROWS;
