@@ -1,0 +1,57 @@
+"""A document's mentions kept in columns read back as the mentions they were made from."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.mention_table import MentionTable
+from loaders.mentions import Mention
+
+_MENTIONS = [
+    Mention(0, 6, ("UN",), "name"),
+    Mention(10, 17, ("TR",), "nisba", "w", shown=(8, 17)),
+    Mention(20, 28, (), "state_count", "", 3),
+    Mention(30, 36, ["TR"], "dual"),  # a resolved reference may hold its actors in a list
+    Mention(40, 46, ("TR",), "nisba"),
+    Mention(52, 60, ("UN", "TR"), "parties", shown=(47, 60)),
+]
+
+
+def test_reads_back_every_field_by_index_slice_iteration_and_reversal() -> None:
+    table = MentionTable(_MENTIONS)
+    assert len(table) == 6
+    assert list(table) == _MENTIONS
+    assert [table[i] for i in range(6)] == _MENTIONS
+    assert table[-1] == _MENTIONS[5]
+    assert table[1:3] == _MENTIONS[1:3]
+    assert list(reversed(table)) == _MENTIONS[::-1]
+    assert table[3].actors == ["TR"] and isinstance(table[3].actors, list)
+    assert table[4].actors == ("TR",) and isinstance(table[4].actors, tuple)
+    assert table[1].clitic == "w" and table[0].clitic == ""
+    assert table[2].count == 3 and table[0].count is None
+    with pytest.raises(IndexError):
+        table[6]
+
+
+def test_shared_values_are_kept_once_in_first_appearance_order() -> None:
+    table = MentionTable(_MENTIONS)
+    assert table.actor_tuples() == [("UN",), ("TR",), (), ["TR"], ("UN", "TR")]
+    assert table[1].actors is table[4].actors
+
+
+def test_kinds_asked_for() -> None:
+    table = MentionTable(_MENTIONS)
+    assert table.has_kind(("dual", "latter"))
+    assert not table.has_kind(("latter", "head_noun"))
+    assert not MentionTable().has_kind(("name",))
+
+
+def test_within_gives_those_starting_or_shown_starting_in_the_span() -> None:
+    table = MentionTable(_MENTIONS)
+    assert table.within(8, 30) == _MENTIONS[1:3]
+    assert table.within(9, 30) == _MENTIONS[1:3]  # starts at 10, though shown from 8
+    assert table.within(30, 47) == _MENTIONS[3:5]
+    # shown from 47 though it starts at 52: given after those that start in the span, in text order
+    assert table.within(40, 50) == [_MENTIONS[4], _MENTIONS[5]]
+    assert table.within(47, 52) == [_MENTIONS[5]]
+    assert table.within(61, 90) == []
