@@ -10,62 +10,54 @@ from typing import overload
 
 from loaders.mentions import Mention
 
+_CHUNK = 1024  # mentions made at once when iterating: fast to make, few held
+_LISTED = object()  # marks the key of actors held in a list (a resolved reference's), apart from equal tuples
 
-class _Pool:
-    """Values that repeat, each kept once and known by its index."""
 
-    __slots__ = ("values", "_index")
-
-    def __init__(self) -> None:
-        self.values: list = []
-        self._index: dict = {}
-
-    def index(self, value: object, key: object = None) -> int:
-        """The index of the value, known by `key` when it is given (an unhashable value's stand-in)."""
-        key = value if key is None else key
-        found = self._index.get(key)
-        if found is None:
-            found = self._index[key] = len(self.values)
-            self.values.append(value)
-        return found
-
-    def get(self, value: object) -> int | None:
-        return self._index.get(value)
+def _indexed(values: Iterable, pool: dict) -> array:
+    """Each value's index in `pool` (value → index, grown as new values come), as an array."""
+    return array("I", [pool.setdefault(value, len(pool)) for value in values])
 
 
 class MentionTable(Sequence[Mention]):
     """Mentions in text order (sorted by start, as extraction gives them); immutable once built."""
 
-    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+    def __init__(self, mentions: Sequence[Mention] = ()) -> None:
         self._starts = array("q")
         self._ends = array("q")
-        # kinds, clitics and actor tuples repeat: each is kept once, in a pool, and indexed
-        self._kinds = array("H")
-        self._clitics = array("H")
-        self._actors = array("I")
-        self._kind_pool, self._clitic_pool, self._actor_pool = _Pool(), _Pool(), _Pool()
+        # kinds, clitics and actor tuples repeat: each is kept once and known by its index
+        self._kinds, self._clitics, self._actors = array("I"), array("I"), array("I")
+        self._kind_index: dict[str, int] = {}
+        self._clitic_index: dict[str, int] = {}
+        self._actor_index: dict[tuple, int] = {}
+        self._kind_values: list[str] = []
+        self._clitic_values: list[str] = []
+        self._actor_values: list[tuple[str, ...]] = []
         # the few group counts and shown phrases, by mention index
         self._counts: dict[int, int] = {}
         self._shown: dict[int, tuple[int, int]] = {}
-        for mention in mentions:
-            self._append(mention)
-        # the mentions whose shown phrase starts elsewhere than they do, by where it starts
-        self._shown_starts = sorted((shown[0], i) for i, shown in self._shown.items())
+        self._shown_starts: list[tuple[int, int]] = []  # (where the shown phrase starts, index), sorted
+        self.extend(mentions)
 
-    def _append(self, mention: Mention) -> None:
-        i = len(self._starts)
-        self._starts.append(mention.start)
-        self._ends.append(mention.end)
-        self._kinds.append(self._kind_pool.index(mention.kind))
-        self._clitics.append(self._clitic_pool.index(mention.clitic))
-        actors = mention.actors
-        # resolved references may hold their actors in a list: kept as given, apart from equal tuples
-        key = None if isinstance(actors, tuple) else (list, tuple(actors))
-        self._actors.append(self._actor_pool.index(actors, key))
-        if mention.count is not None:
-            self._counts[i] = mention.count
-        if mention.shown is not None:
-            self._shown[i] = mention.shown
+    def extend(self, mentions: Sequence[Mention]) -> None:
+        """Adds mentions after the last (in text order: none may start before it)."""
+        offset = len(self)
+        self._starts.extend(array("q", [m.start for m in mentions]))
+        self._ends.extend(array("q", [m.end for m in mentions]))
+        self._kinds.extend(_indexed((m.kind for m in mentions), self._kind_index))
+        self._clitics.extend(_indexed((m.clitic for m in mentions), self._clitic_index))
+        self._actors.extend(_indexed((m.actors if m.actors.__class__ is tuple else (_LISTED, *m.actors)
+                                      for m in mentions), self._actor_index))
+        self._kind_values = list(self._kind_index)
+        self._clitic_values = list(self._clitic_index)
+        self._actor_values += [list(key[1:]) if key[:1] == (_LISTED,) else key
+                               for key in list(self._actor_index)[len(self._actor_values):]]
+        counts = {offset + i: m.count for i, m in enumerate(mentions) if m.count is not None}
+        shown = {offset + i: m.shown for i, m in enumerate(mentions) if m.shown is not None}
+        self._counts.update(counts)
+        self._shown.update(shown)
+        if shown:
+            self._shown_starts = sorted((*self._shown_starts, *((s[0], i) for i, s in shown.items())))
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -76,7 +68,8 @@ class MentionTable(Sequence[Mention]):
     def __getitem__(self, i: slice) -> list[Mention]: ...
     def __getitem__(self, i: int | slice) -> Mention | list[Mention]:
         if isinstance(i, slice):
-            return [self._mention(j) for j in range(*i.indices(len(self)))]
+            first, last, step = i.indices(len(self))
+            return self._made(first, last) if step == 1 else [self._mention(j) for j in range(first, last, step)]
         if i < 0:
             i += len(self)
         if not 0 <= i < len(self):
@@ -84,32 +77,84 @@ class MentionTable(Sequence[Mention]):
         return self._mention(i)
 
     def _mention(self, i: int) -> Mention:
-        return Mention(self._starts[i], self._ends[i], self._actor_pool.values[self._actors[i]],
-                       self._kind_pool.values[self._kinds[i]], self._clitic_pool.values[self._clitics[i]],
+        return Mention(self._starts[i], self._ends[i], self._actor_values[self._actors[i]],
+                       self._kind_values[self._kinds[i]], self._clitic_values[self._clitics[i]],
                        self._counts.get(i), self._shown.get(i))
 
+    def _made(self, first: int, last: int) -> list[Mention]:
+        """The mentions first..last-1, made at once (far faster than one by one)."""
+        span = slice(first, last)
+        actors, kinds, clitics = self._actor_values, self._kind_values, self._clitic_values
+        counts, shown = self._counts, self._shown
+        return [Mention(start, end, actors[a], kinds[k], clitics[c], counts.get(i), shown.get(i))
+                for i, start, end, a, k, c in zip(range(first, last), self._starts[span], self._ends[span],
+                                                  self._actors[span], self._kinds[span], self._clitics[span],
+                                                  strict=True)]
+
     def __iter__(self) -> Iterator[Mention]:
-        return map(self._mention, range(len(self)))
+        for first in range(0, len(self), _CHUNK):
+            yield from self._made(first, min(first + _CHUNK, len(self)))
 
     def __reversed__(self) -> Iterator[Mention]:
-        return map(self._mention, range(len(self) - 1, -1, -1))
+        for last in range(len(self), 0, -_CHUNK):
+            yield from reversed(self._made(max(0, last - _CHUNK), last))
+
+    def since(self, start: int) -> Iterator[Mention]:
+        """The mentions from the first that starts at or after `start` on."""
+        first = bisect.bisect_left(self._starts, start)
+        for at in range(first, len(self), _CHUNK):
+            yield from self._made(at, min(at + _CHUNK, len(self)))
 
     def actor_tuples(self) -> list[tuple[str, ...]]:
         """Each distinct tuple of actors the mentions stand for, in the order they first appear."""
-        return list(self._actor_pool.values)  # the pool grows in text order and only from the mentions
+        return list(self._actor_values)
 
     def has_kind(self, kinds: Iterable[str]) -> bool:
         """Whether a mention is of one of these kinds."""
-        return any(self._kind_pool.get(kind) is not None for kind in kinds)
+        return any(kind in self._kind_values for kind in kinds)
 
     def within(self, start: int, end: int) -> list[Mention]:
         """The mentions that start, or whose shown phrase starts, in [start, end), in text order."""
         first, last = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
-        indexes: Iterable[int] = range(first, last)
         if self._shown_starts:
             at = bisect.bisect_left(self._shown_starts, (start, -1))
             until = bisect.bisect_left(self._shown_starts, (end, -1))
             others = [i for _, i in self._shown_starts[at:until] if not first <= i < last]
             if others:
-                indexes = sorted((*indexes, *others))
-        return [self._mention(i) for i in indexes]
+                return [self._mention(i) for i in sorted((*range(first, last), *others))]
+        return self._made(first, last)
+
+
+class TableWriter:
+    """Mentions written one by one, in text order, into a table; the last `keep` are also at hand as objects,
+    for looking back over."""
+
+    def __init__(self, keep: int) -> None:
+        self._keep = keep
+        self._table = MentionTable()
+        self._last: list[Mention] = []  # written after those of the table
+
+    def append(self, mention: Mention) -> None:
+        self._last.append(mention)
+        if len(self._last) >= self._keep + _CHUNK:
+            self._table.extend(self._last[: -self._keep])
+            del self._last[: -self._keep]
+
+    def last(self, count: int) -> list[Mention]:
+        """The last `count` mentions written (`count` at most `keep`)."""
+        return self._last[-count:]
+
+    def since(self, start: int) -> Iterator[Mention]:
+        """The mentions written from the first that starts at or after `start` on."""
+        yield from self._table.since(start)
+        yield from self._last[bisect.bisect_left(self._last, start, key=_start):]
+
+    def close(self) -> MentionTable:
+        """The table of every mention written; the writer is done with."""
+        self._table.extend(self._last)
+        self._last = []
+        return self._table
+
+
+def _start(mention: Mention) -> int:
+    return mention.start

@@ -79,13 +79,13 @@ class Extractor:
         # the gazetteer of this document: the loaded one plus the agents and unknown actors found in it
         gazetteer = self.gazetteer.with_actors(self.recognizer.found_actors(recognised))
         parties = conflict_parties(recognised, gazetteer)
-        mentions, bounded = self._resolved(doc, norm, recognised, gazetteer, spans, parties, warnings)
-        # only a document that names an attack or its doers again ("the strikes", "the kidnappers") is read a
-        # second time for its attackers
-        named_again = any(m.kind in ATTACK_REFERENCES for m in recognised)
-        # while sentences are read, the mentions are kept in columns, not as objects
+        # from here on the mentions are kept in columns, not as objects, which cost more than the text
         found_mentions = MentionTable(recognised)
         del recognised
+        mentions, bounded = self._resolved(doc, norm, found_mentions, gazetteer, spans, parties, warnings)
+        # only a document that names an attack or its doers again ("the strikes", "the kidnappers") is read a
+        # second time for its attackers
+        named_again = found_mentions.has_kind(ATTACK_REFERENCES)
         found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, bounded, parties, norm, trace=trace)
         fights = _fights(found_by_sentence, spans, gazetteer)
         attackers = _attackers(found_by_sentence, spans) if named_again else []
@@ -94,7 +94,7 @@ class Extractor:
             # "the two sides", and who a host mediates between, are the forces the article has just shown
             # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari); "the strikes" are
             # those of whoever was last shown attacking
-            mentions, bounded = self._resolved(doc, norm, list(found_mentions), gazetteer, spans, parties, [],
+            mentions, bounded = self._resolved(doc, norm, found_mentions, gazetteer, spans, parties, [],
                                                fights, attackers)
             found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, bounded, parties, norm, fights,
                                                     trace=trace)
@@ -131,18 +131,17 @@ class Extractor:
                 ))
         return relations, warnings
 
-    def _resolved(self, doc: RawDocument, norm: Normalized, found: list[Mention], gazetteer: Gazetteer,
+    def _resolved(self, doc: RawDocument, norm: Normalized, found: MentionTable, gazetteer: Gazetteer,
                   spans: Spans, parties: tuple[str, ...], warnings: list[str],
                   fights: list[tuple[int, tuple[str, str]]] = (),
                   attackers: list[tuple[int, str]] = ()) -> tuple[MentionTable, MentionTable]:
         """The mentions with references resolved, and those bounded for reading (most often the same table)."""
         mentions = resolve_references(norm.text, found, gazetteer, spans, parties, fights, attackers)
         bounded = self._bounded(doc, norm, mentions, warnings)
-        table = MentionTable(mentions)
-        return table, table if bounded is mentions else MentionTable(bounded)
+        return mentions, bounded if isinstance(bounded, MentionTable) else MentionTable(bounded)
 
-    def _bounded(self, doc: RawDocument, norm: Normalized, mentions: list[Mention],
-                 warnings: list[str]) -> list[Mention]:
+    def _bounded(self, doc: RawDocument, norm: Normalized, mentions: MentionTable,
+                 warnings: list[str]) -> MentionTable | list[Mention]:
         """Lists expanded only up to the limit: 97 states condemning 98 others would otherwise give one
         relation per pair. Members past the limit keep their place in the sentence (its syntax reads the
         same) but stand for the list's first actor, which adds no one new."""
@@ -158,7 +157,9 @@ class Extractor:
                                 f"first {limit} read")
                 for i in group[limit:]:
                     bounded[i] = replace(mentions[i], actors=first.actors[:1])
-        for i, mention in enumerate(bounded):
+        # the mentions are gone over only when one stands for too many
+        too_many = any(len(actors) > limit for actors in mentions.actor_tuples())
+        for i, mention in enumerate(bounded if too_many else ()):
             if len(mention.actors) > limit:  # "the 98 states" after such a list
                 start, end = norm.to_original(mention.start, mention.end)
                 warnings.append(f"{doc.path}: a reference to {len(mention.actors)} actors (characters {start}-"
