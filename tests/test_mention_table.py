@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.mention_table import MentionTable
+from loaders.mention_table import MentionTable, TableWriter
 from loaders.mentions import Mention
 
 _MENTIONS = [
@@ -55,3 +55,41 @@ def test_within_gives_those_starting_or_shown_starting_in_the_span() -> None:
     assert table.within(40, 50) == [_MENTIONS[4], _MENTIONS[5]]
     assert table.within(47, 52) == [_MENTIONS[5]]
     assert table.within(61, 90) == []
+
+
+def test_extended_table_reads_as_one() -> None:
+    table = MentionTable(_MENTIONS[:3])
+    table.extend(_MENTIONS[3:])
+    assert list(table) == _MENTIONS
+    assert table.actor_tuples() == [("UN",), ("TR",), (), ["TR"], ("UN", "TR")]
+    assert table.within(40, 50) == [_MENTIONS[4], _MENTIONS[5]]
+    assert list(table.since(30)) == _MENTIONS[3:]
+    assert list(table.since(61)) == []
+
+
+def _numbered(count: int) -> list[Mention]:
+    return [Mention(10 * i, 10 * i + 5, (f"A{i % 3}",), "name" if i % 2 else "latter") for i in range(count)]
+
+
+def test_writer_keeps_every_mention_and_the_last_at_hand() -> None:
+    written = _numbered(2500)  # enough that most go into columns before the end
+    writer = TableWriter(keep=3)
+    for mention in written:
+        writer.append(mention)
+    assert writer.last(3) == written[-3:]
+    assert writer.last(1) == written[-1:]
+    assert list(writer.since(24_000)) == written[2400:]  # from the columns on through those at hand
+    assert list(writer.since(24_991)) == written[2500:]
+    assert list(writer.since(0)) == written
+    assert list(writer.close()) == written
+
+
+def test_writer_looks_back_over_those_written_so_far() -> None:
+    written = _numbered(1100)
+    writer = TableWriter(keep=2)
+    for i, mention in enumerate(written):
+        writer.append(mention)
+        assert writer.last(2) == written[max(0, i - 1) : i + 1]
+        if i % 97 == 0:
+            assert list(writer.since(10 * i - 15)) == written[max(0, i - 1) : i + 1]
+    assert len(writer.close()) == 1100
