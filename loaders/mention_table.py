@@ -1,5 +1,5 @@
 """A document's mentions kept in columns: a Mention and its two ints cost some 150 bytes, more than the text
-they stand for; here a mention costs about 22 bytes, and a Mention is made only when it is asked for."""
+they stand for; here a mention costs about 14 bytes, and a Mention is made only when it is asked for."""
 
 from __future__ import annotations
 
@@ -14,19 +14,35 @@ _CHUNK = 1024  # mentions made at once when iterating: fast to make, few held
 _LISTED = object()  # marks the key of actors held in a list (a resolved reference's), apart from equal tuples
 
 
-def _indexed(values: Iterable, pool: dict) -> array:
-    """Each value's index in `pool` (value → index, grown as new values come), as an array."""
-    return array("I", [pool.setdefault(value, len(pool)) for value in values])
+_WIDER = {"B": "I", "I": "q"}  # a column whose values outgrow its type is widened once
+
+
+def _indexed(values: Iterable, pool: dict) -> list[int]:
+    """Each value's index in `pool` (value → index, grown as new values come)."""
+    return [pool.setdefault(value, len(pool)) for value in values]
+
+
+def _extended(column: array, values: list[int]) -> array:
+    """The column with the values after it: the same array, or a wider one when a value does not fit."""
+    typecode = column.typecode
+    while True:
+        try:
+            column.extend(array(typecode, values))
+            return column
+        except OverflowError:
+            typecode = _WIDER[typecode]
+            column = array(typecode, column)
 
 
 class MentionTable(Sequence[Mention]):
     """Mentions in text order (sorted by start, as extraction gives them); immutable once built."""
 
     def __init__(self, mentions: Sequence[Mention] = ()) -> None:
-        self._starts = array("q")
-        self._ends = array("q")
+        # the narrowest types that hold most documents' values (offsets under 4 G, a few kinds and clitics)
+        self._starts = array("I")
+        self._ends = array("I")
         # kinds, clitics and actor tuples repeat: each is kept once and known by its index
-        self._kinds, self._clitics, self._actors = array("I"), array("I"), array("I")
+        self._kinds, self._clitics, self._actors = array("B"), array("B"), array("I")
         self._kind_index: dict[str, int] = {}
         self._clitic_index: dict[str, int] = {}
         self._actor_index: dict[tuple, int] = {}
@@ -42,12 +58,13 @@ class MentionTable(Sequence[Mention]):
     def extend(self, mentions: Sequence[Mention]) -> None:
         """Adds mentions after the last (in text order: none may start before it)."""
         offset = len(self)
-        self._starts.extend(array("q", [m.start for m in mentions]))
-        self._ends.extend(array("q", [m.end for m in mentions]))
-        self._kinds.extend(_indexed((m.kind for m in mentions), self._kind_index))
-        self._clitics.extend(_indexed((m.clitic for m in mentions), self._clitic_index))
-        self._actors.extend(_indexed((m.actors if m.actors.__class__ is tuple else (_LISTED, *m.actors)
-                                      for m in mentions), self._actor_index))
+        self._starts = _extended(self._starts, [m.start for m in mentions])
+        self._ends = _extended(self._ends, [m.end for m in mentions])
+        self._kinds = _extended(self._kinds, _indexed((m.kind for m in mentions), self._kind_index))
+        self._clitics = _extended(self._clitics, _indexed((m.clitic for m in mentions), self._clitic_index))
+        self._actors = _extended(self._actors, _indexed((m.actors if m.actors.__class__ is tuple
+                                                         else (_LISTED, *m.actors) for m in mentions),
+                                                        self._actor_index))
         self._kind_values = list(self._kind_index)
         self._clitic_values = list(self._clitic_index)
         self._actor_values += [list(key[1:]) if key[:1] == (_LISTED,) else key

@@ -93,3 +93,12 @@ def test_writer_looks_back_over_those_written_so_far() -> None:
         if i % 97 == 0:
             assert list(writer.since(10 * i - 15)) == written[max(0, i - 1) : i + 1]
     assert len(writer.close()) == 1100
+
+
+def test_values_past_the_narrow_columns_widen_them() -> None:
+    many = [Mention(i, i + 1, (), f"kind{i}") for i in range(300)]  # more kinds than a byte counts
+    far = Mention(2**33, 2**33 + 4, ("UN",), "name", "w")  # an offset past 4 G
+    table = MentionTable(many)
+    table.extend([far])
+    assert list(table) == [*many, far]
+    assert table.within(2**33, 2**34) == [far]
