@@ -48,9 +48,9 @@ def group_lists(text: str, mentions: Sequence[Mention], lists_only: bool = False
 
     group: list[int] = []
     closed = True  # whether the group's last link is a conjunction
-    following = None
-    for i, mention in enumerate(mentions):  # one pass, each mention beside the one before it
-        prev, following = following, mention
+    seen = None
+    for i, mention in enumerate(mentions):  # one pass: the mention before is the one seen last
+        prev, seen = seen, mention
         if group and i - 1 == group[-1]:
             between = text[prev.end : mention.start]
             joined = (bool(clitics) and mention.clitic.startswith(clitics) and not between.strip(" ,")) or (

@@ -35,7 +35,7 @@ def _extended(column: array, values: list[int]) -> array:
 
 
 class MentionTable(Sequence[Mention]):
-    """Mentions in text order (sorted by start, as extraction gives them); immutable once built."""
+    """Mentions in text order (sorted by start, as extraction gives them), added only at the end."""
 
     def __init__(self, mentions: Sequence[Mention] = ()) -> None:
         # the narrowest types that hold most documents' values (offsets under 4 G, a few kinds and clitics)
