@@ -132,14 +132,16 @@ class MentionTable(Sequence[Mention]):
 
     def within(self, start: int, end: int) -> list[Mention]:
         """The mentions that start, or whose shown phrase starts, in [start, end), in text order."""
-        first, last = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end, first)
         if self._shown_starts:
             at = bisect.bisect_left(self._shown_starts, (start, -1))
-            until = bisect.bisect_left(self._shown_starts, (end, -1))
+            until = bisect.bisect_left(self._shown_starts, (end, -1), at)
             others = [i for _, i in self._shown_starts[at:until] if not first <= i < last]
             if others:
                 return [self._mention(i) for i in sorted((*range(first, last), *others))]
-        return self._made(first, last)
+        # most sentences name one actor or none: made without slicing every column
+        return [] if first == last else [self._mention(first)] if last - first == 1 else self._made(first, last)
 
 
 class TableWriter:
