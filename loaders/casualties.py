@@ -54,7 +54,7 @@ class CasualtyReader:
         self._starts: list[int] = []
 
     def _in_document(self, mentions: list[Mention]) -> list[Mention]:
-        """The document's mentions by where they are shown, sorted once per document, not once per sentence."""
+        """The mentions by where they are shown, sorted once for the list given (a document's, or a sentence's)."""
         if mentions is not self._of:
             self._of = mentions
             self._sorted = sorted(mentions, key=lambda m: _span(m)[0])

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from loaders.actors import LEADABLE, led_by
 from loaders.grammar import grammar_of
 from loaders.lists import group_lists
+from loaders.mention_table import MentionTable, TableWriter
 from loaders.mentions import ATTACK_REFERENCES, Mention
 from loaders.modality import clause_start
 from loaders.normalize import fold
@@ -25,7 +27,7 @@ _UNMENTIONED = 1 << 62  # sorts a side counted only through its leader after the
 _LOOKBACK = 500
 
 
-def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str, ...]:
+def conflict_parties(mentions: Sequence[Mention], gazetteer: Gazetteer) -> tuple[str, ...]:
     """The two sides a document speaks of: the gazetteer's declared pair it names most, else its most
     named government and armed group."""
     counts: Counter[str] = Counter()
@@ -55,14 +57,14 @@ def conflict_parties(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[str
     return gazetteer.sides[0] if gazetteer.sides else ()  # the conflict's main sides, named or not
 
 
-def _first(mentions: list[Mention], actor_id: str) -> int:
+def _first(mentions: Sequence[Mention], actor_id: str) -> int:
     return next((m.start for m in mentions if actor_id in m.actors), _UNMENTIONED)
 
 
-def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
+def resolve_references(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer,
                        sentences: list[tuple[int, int]] = (), parties: tuple[str, ...] | None = None,
                        fights: list[tuple[int, tuple[str, str]]] = (),
-                       attackers: list[tuple[int, str]] = ()) -> list[Mention]:
+                       attackers: list[tuple[int, str]] = ()) -> MentionTable:
     """Fill in the actors of references from the mentions around them; unresolved ones are dropped.
 
     `attackers` (position, actor) are who the document has shown attacking: "the strikes" condemned after
@@ -80,7 +82,8 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
     lists_by_size: dict[int | None, list[tuple[int, tuple[str, ...]]]] = {}
     state_counts: Counter[str] = Counter()
     last_state: Mention | None = None
-    out: list[Mention] = []
+    # what is resolved is kept in columns as it is written: a document's mentions as objects cost more than it
+    out = TableWriter(keep=_LOOKBACK)
     for mention in mentions:
         if not mention.is_reference:
             out.append(mention)
@@ -89,7 +92,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                 last_state = mention
             continue
         # References look back a bounded number of mentions, so resolving them stays linear in the text.
-        recent = out[-_LOOKBACK:]
+        recent = out.last(_LOOKBACK)
         actors: tuple[str, ...] = ()
         if mention.kind == "latter":
             # "هذا الأخير" points back to an actor, not to the town named last
@@ -139,7 +142,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
             if not actors:
                 # "قال حلف شمال الأطلسي إن طائراته شنت ...", "its jets": the body named before it in its sentence
                 span = next(((s, e) for s, e in sentences if s <= mention.start < e), (0, mention.start))
-                owners = [m for m in out if not m.is_reference and span[0] <= m.start and m.end <= mention.start
+                owners = [m for m in out.since(span[0]) if not m.is_reference and m.end <= mention.start
                           and len(m.actors) == 1 and gazetteer.actors[m.actors[0]].type in _SIDE_TYPES]
                 actors = owners[-1].actors if owners else ()
         elif mention.kind == "the_city":
@@ -177,7 +180,7 @@ def resolve_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
             actors = chosen[1] if chosen else ()
         if actors:
             out.append(replace(mention, actors=actors))
-    return out
+    return out.close()
 
 
 def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: int) -> tuple[int, int] | None:

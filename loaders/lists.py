@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from loaders.grammar import LANGUAGES, load_grammar
@@ -32,7 +33,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tupl
     return carrier, joined, connector, clitics
 
 
-def group_lists(text: str, mentions: list[Mention], lists_only: bool = False) -> list[list[int]]:
+def group_lists(text: str, mentions: Sequence[Mention], lists_only: bool = False) -> list[list[int]]:
     """Indexes of mentions that form one list; with `lists_only`, only lists of two or more (a document's
     lone mentions would each hold a list)."""
     carrier, joined_by, connector, clitics = _patterns()
@@ -47,9 +48,10 @@ def group_lists(text: str, mentions: list[Mention], lists_only: bool = False) ->
 
     group: list[int] = []
     closed = True  # whether the group's last link is a conjunction
-    for i, mention in enumerate(mentions):
+    seen = None
+    for i, mention in enumerate(mentions):  # one pass: the mention before is the one seen last
+        prev, seen = seen, mention
         if group and i - 1 == group[-1]:
-            prev = mentions[i - 1]
             between = text[prev.end : mention.start]
             joined = (bool(clitics) and mention.clitic.startswith(clitics) and not between.strip(" ,")) or (
                 prev.kind == mention.kind == "nisba" and not between.strip())  # "the Russian-Turkish initiative"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-REFERENCE_KINDS = (
+# a set: whether a mention is a reference is asked millions of times a document
+REFERENCE_KINDS = frozenset((
     "latter", "parties", "dual", "pronoun_person", "person_pair", "force_reference", "the_country", "the_city",
     "the_capital", "his_forces", "head_noun", "state_pair", "state_group", "state_count", "attack_reference",
     "doer_reference",
-)
+))
 # References that point back at an attack or at those who carried it out: resolved to its attacker.
 ATTACK_REFERENCES = ("attack_reference", "doer_reference")
 

@@ -13,6 +13,7 @@ from loaders.dates import find_date
 from loaders.events import EventReader
 from loaders.limits import Limits, OverBudget, time_budget
 from loaders.lists import group_lists
+from loaders.mention_table import MentionTable
 from loaders.mentions import ATTACK_REFERENCES
 from loaders.normalize import Normalized, normalize
 from loaders.readers import RawDocument, read_documents
@@ -36,8 +37,8 @@ class Reading:
     norm: Normalized
     sentences: Sentences
     spans: Spans  # each sentence's span in the folded text
-    found_mentions: list[Mention]  # as recognised, references unresolved
-    mentions: list[Mention]  # references resolved; unresolved ones dropped
+    found_mentions: Sequence[Mention]  # as recognised, references unresolved
+    mentions: Sequence[Mention]  # references resolved; unresolved ones dropped
     gazetteer: Gazetteer
     found: list[Sequence[FoundRelation]]  # by sentence
     skipped: list[Skip]  # triggers that gave no relation, when traced
@@ -58,10 +59,10 @@ class Extractor:
 
     def extract(self, doc: RawDocument) -> DocumentRecord:
         reading = self.read(doc)
-        # Each part of the reading is let go as its records are made, so that the two are never all held at
-        # once: the mentions (the resolved ones alone are needed), then each sentence's relations found.
-        reading.found_mentions = []
-        mentions = _mention_records(reading.norm, doc.text, reading.mentions, consume=True)
+        # Each part of the reading is let go once its records are made, so that the two are never all held at
+        # once: the mentions, then each sentence's relations found.
+        mentions = _mention_records(reading.norm, doc.text, reading.mentions)
+        reading.found_mentions = reading.mentions = ()
         relations, warnings = self._relations(reading, consume=True)
         gazetteer = reading.gazetteer
         del reading
@@ -74,26 +75,29 @@ class Extractor:
         norm = normalize(text)
         sentences = split_sentences(text)
         spans = Spans(map(norm.folded, sentences.spans.starts), map(norm.folded, sentences.spans.ends))
-        found_mentions = self.recognizer.find(norm, text)
+        recognised = self.recognizer.find(norm, text)
         # the gazetteer of this document: the loaded one plus the agents and unknown actors found in it
-        gazetteer = self.gazetteer.with_actors(self.recognizer.found_actors(found_mentions))
-        parties = conflict_parties(found_mentions, gazetteer)
-        mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties)
-        bounded = self._bounded(doc, norm, mentions, warnings)
-        found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, bounded, parties, norm, trace=trace)
-        fights = _fights(found_by_sentence, spans, gazetteer)
+        gazetteer = self.gazetteer.with_actors(self.recognizer.found_actors(recognised))
+        parties = conflict_parties(recognised, gazetteer)
+        # from here on the mentions are kept in columns, not as objects, which cost more than the text
+        found_mentions = MentionTable(recognised)
+        del recognised
+        mentions, bounded = self._resolved(doc, norm, found_mentions, gazetteer, spans, parties, warnings)
         # only a document that names an attack or its doers again ("the strikes", "the kidnappers") is read a
         # second time for its attackers
-        named_again = any(m.kind in ATTACK_REFERENCES for m in found_mentions)
+        named_again = found_mentions.has_kind(ATTACK_REFERENCES)
+        found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, bounded, parties, norm, trace=trace)
+        fights = _fights(found_by_sentence, spans, gazetteer)
         attackers = _attackers(found_by_sentence, spans) if named_again else []
         if fights or attackers:
             del mentions, bounded, found_by_sentence, skipped  # the first reading goes before the second
             # "the two sides", and who a host mediates between, are the forces the article has just shown
             # fighting (Libya Dawn and Zintan in 2014; the Tebu and the Tuareg in Ubari); "the strikes" are
             # those of whoever was last shown attacking
-            mentions = resolve_references(norm.text, found_mentions, gazetteer, spans, parties, fights, attackers)
-            found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, self._bounded(doc, norm, mentions, []),
-                                                    parties, norm, fights, trace=trace)
+            mentions, bounded = self._resolved(doc, norm, found_mentions, gazetteer, spans, parties, [],
+                                               fights, attackers)
+            found_by_sentence, skipped = self._read(doc.lang, gazetteer, spans, bounded, parties, norm, fights,
+                                                    trace=trace)
         return Reading(doc, norm, sentences, spans, found_mentions, mentions, gazetteer, found_by_sentence, skipped,
                        warnings)
 
@@ -127,8 +131,17 @@ class Extractor:
                 ))
         return relations, warnings
 
-    def _bounded(self, doc: RawDocument, norm: Normalized, mentions: list[Mention],
-                 warnings: list[str]) -> list[Mention]:
+    def _resolved(self, doc: RawDocument, norm: Normalized, found: MentionTable, gazetteer: Gazetteer,
+                  spans: Spans, parties: tuple[str, ...], warnings: list[str],
+                  fights: list[tuple[int, tuple[str, str]]] = (),
+                  attackers: list[tuple[int, str]] = ()) -> tuple[MentionTable, MentionTable]:
+        """The mentions with references resolved, and those bounded for reading (most often the same table)."""
+        mentions = resolve_references(norm.text, found, gazetteer, spans, parties, fights, attackers)
+        bounded = self._bounded(doc, norm, mentions, warnings)
+        return mentions, bounded if isinstance(bounded, MentionTable) else MentionTable(bounded)
+
+    def _bounded(self, doc: RawDocument, norm: Normalized, mentions: MentionTable,
+                 warnings: list[str]) -> MentionTable | list[Mention]:
         """Lists expanded only up to the limit: 97 states condemning 98 others would otherwise give one
         relation per pair. Members past the limit keep their place in the sentence (its syntax reads the
         same) but stand for the list's first actor, which adds no one new."""
@@ -144,7 +157,9 @@ class Extractor:
                                 f"first {limit} read")
                 for i in group[limit:]:
                     bounded[i] = replace(mentions[i], actors=first.actors[:1])
-        for i, mention in enumerate(bounded):
+        # the mentions are gone over only when one stands for too many
+        too_many = any(len(actors) > limit for actors in mentions.actor_tuples())
+        for i, mention in enumerate(bounded if too_many else ()):
             if len(mention.actors) > limit:  # "the 98 states" after such a list
                 start, end = norm.to_original(mention.start, mention.end)
                 warnings.append(f"{doc.path}: a reference to {len(mention.actors)} actors (characters {start}-"
@@ -155,14 +170,17 @@ class Extractor:
         return bounded
 
     @staticmethod
-    def _read(lang: str, gazetteer: Gazetteer, spans: list[tuple[int, int]], mentions: list[Mention],
+    def _read(lang: str, gazetteer: Gazetteer, spans: list[tuple[int, int]], mentions: MentionTable,
               parties: tuple[str, ...], norm: Normalized, fights: list[tuple[int, tuple[str, str]]] = (),
               trace: bool = False) -> tuple[list[Sequence[FoundRelation]], list[Skip]]:
         reader = SentenceReader(lang, gazetteer, parties, fights)
         reader.trace = [] if trace else None
+        reader.parties_named = any(set(actors) & set(parties) for actors in mentions.actor_tuples())
         # most sentences relate no one: they share one empty tuple rather than hold a list each; the others keep
-        # a tuple, smaller than the list it comes from
-        found = [tuple(reader.read(norm.text, start, end, mentions)) or _NOTHING for start, end in spans]
+        # a tuple, smaller than the list it comes from. Each sentence is given its own mentions alone, made as
+        # it is read.
+        found = [tuple(reader.read(norm.text, start, end, mentions.within(start, end))) or _NOTHING
+                 for start, end in spans]
         reader.casualties.forget()
         return found, reader.trace or []
 
@@ -175,13 +193,11 @@ def _document(doc: RawDocument, actors: list[ActorRecord], relations: list[Relat
     )
 
 
-def _mention_records(norm: Normalized, text: str, mentions: list[Mention],
-                     consume: bool = False) -> dict[str, MentionList]:
-    """Each actor's mentions as records, by actor; with `consume`, the mentions are taken out of their list as
-    their records are made (from the last), so that the two are never all held at once."""
+def _mention_records(norm: Normalized, text: str, mentions: Sequence[Mention]) -> dict[str, MentionList]:
+    """Each actor's mentions as records, by actor."""
     seen: dict[str, MentionList] = {}
     shown: dict[str, str] = {}  # an actor is named the same way again and again: one string for each way
-    for mention in _taken(mentions) if consume else reversed(mentions):
+    for mention in reversed(mentions):
         if mention.is_reference:
             continue
         start, end = norm.to_original(*mention.shown) if mention.shown else \
@@ -220,12 +236,6 @@ def _actors(gazetteer: Gazetteer, seen: dict[str, MentionList], relations: list[
 def _rounded(confidence: float) -> float:
     """A confidence to two places; the few values there are are shared rather than made anew for each relation."""
     return round(confidence, 2)
-
-
-def _taken(items: list[Mention]) -> Iterator[Mention]:
-    """The items from the last, each removed from the list as it is given."""
-    while items:
-        yield items.pop()
 
 
 def _fights(found: list[Sequence[FoundRelation]], spans: list[tuple[int, int]],

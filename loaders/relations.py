@@ -82,8 +82,7 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
         self.triggers = load_triggers(self.lang)
         self.gazetteer = gazetteer
         self.parties = parties
-        self.parties_named = False
-        self._named_in: int | None = None  # id of the mention list parties_named was read from
+        self.parties_named = False  # whether the document names one of the parties: set before reading it
         self.fights = list(fights)
         self.titles, self.transparent, self.diplomats, self.attack_nouns, self.agent_phrases = _words(self.lang)
         self.casualties = casualty_reader(self.lang)
@@ -96,9 +95,8 @@ class SentenceReader(ArgumentAssignment, ClauseReading, ArgumentSlots, SubjectFi
     # -- one sentence -----------------------------------------------------------------------------
 
     def read(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[FoundRelation]:
-        if self._named_in != id(mentions):
-            self._named_in = id(mentions)
-            self.parties_named = any(set(m.actors) & set(self.parties) for m in mentions)
+        """The relations of the sentence text[start:end]; `mentions`, in text order, are at least those that start
+        in it or whose shown phrase does (more may be given: the document's)."""
         raw = self.triggers.find(text[start:end])
         triggers = [PhraseMatch(t.start + start, t.end + start, t.payload, t.clitic) for t in raw]
         tokens = tokenize(text, start, end)
