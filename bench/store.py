@@ -114,6 +114,7 @@ def bulk_neo4j(uri: str, events: int) -> float:
 
     from bench.synthetic import synthetic_documents
     from graph.model import document_rows
+    from graph.schema import MONTH_LENGTH
     from graph.store import document_tally
 
     actors: dict[str, dict[str, Any]] = {}
@@ -137,7 +138,7 @@ def bulk_neo4j(uri: str, events: int) -> float:
         driver.execute_query("UNWIND $rows AS r CREATE (a:Actor) SET a = r", rows=list(actors.values()))
         for start in range(0, len(docs), BULK_BATCH):
             driver.execute_query("UNWIND $rows AS r CREATE (d:Document) SET d = r", rows=docs[start:start + BULK_BATCH])
-        months = sorted({e["effective_date"][:7] for e in evs if e["effective_date"]})
+        months = sorted({e["effective_date"][:MONTH_LENGTH] for e in evs if e["effective_date"]})
         driver.execute_query("UNWIND $months AS m CREATE (:Month {id: m})", months=months)
         for start in range(0, len(evs), BULK_BATCH):
             driver.execute_query(

@@ -1,7 +1,8 @@
 """The embedded store: the DESIGN.md §4 graph model in LadybugDB, an embedded graph database on disk.
 
 The schema comes from the ontology (graph/schema.py); every statement lives in
-graph/cypher/embedded/*.cypher and values travel as parameters bound by the database.
+graph/cypher/embedded/*.cypher, or in graph/cypher/ when both databases read it alike, and values travel
+as parameters bound by the database.
 
 Concurrency. One process writes at a time: the database locks its file, and a second writer stops at
 once with "the store is in use by process N". Readers open the database read-only beside the writer

@@ -45,12 +45,17 @@ EVENT_PROPERTIES = tuple(f for f in EVENT_FIELDS if f not in ("source", "target"
 # faster than a map of mixed values, and the statement casts each number back to its column's type. The
 # target and document ids travel once: the columns that keep them read the relationships' ends.
 EVENT_ROW = (*(name for name, _ in columns("Event") if name not in KEY_COLUMNS), "source", "target", "document")
+# Where a row holds its effective date: the column before the ids of source, target and document.
+EFFECTIVE_AT = len(EVENT_ROW) - 4
+assert EVENT_ROW[EFFECTIVE_AT] == EFFECTIVE_DATE
 
 
 @cache
 def statement(name: str) -> str:
-    """The text of graph/cypher/embedded/<name>.cypher, read once."""
-    return read_statement(CYPHER_DIR / f"{name}.cypher", "embedded")
+    """The text of graph/cypher/embedded/<name>.cypher, read once; a statement both databases read alike
+    has no embedded variant and is read from graph/cypher/<name>.cypher."""
+    own = CYPHER_DIR / f"{name}.cypher"
+    return read_statement(own if own.exists() else CYPHER_DIR.parent / own.name, "embedded")
 
 
 def _cast(value: str, kind: str) -> str:
@@ -67,30 +72,27 @@ def event_statement(dated: bool = True) -> str:
     text = statement("create_events").replace("{{properties}}", "{" + properties + "}")
     for end in ("source", "target", "document"):
         text = text.replace("{{" + end + "}}", str(position[end]))
-    month = f"\nMATCH (m:{MONTH} {{id: left(r[{position[EFFECTIVE_DATE]}], {MONTH_LENGTH})}})"
+    month = f"\nMATCH (m:{MONTH} {{id: left(r[{EFFECTIVE_AT + 1}], {MONTH_LENGTH})}})"
     text = text.replace("{{month_match}}", month if dated else "")
     return text.replace("{{month_create}}", f",\n       (e)-[:{IN_MONTH}]->(m)" if dated else "")
 
 
 def event_groups(rows: Sequence[Sequence[str | None]], size: int = BATCH_SIZE) -> Iterator[tuple[str, list[Any]]]:
     """(statement, batch) for event rows: the dated ones, linked to their months, then the others."""
-    at = EVENT_ROW.index(EFFECTIVE_DATE)
     for dated in (True, False):
-        for batch in batches([row for row in rows if (row[at] is not None) is dated], size):
+        for batch in batches([row for row in rows if (row[EFFECTIVE_AT] is not None) is dated], size):
             yield event_statement(dated), batch
 
 
 def months_of(rows: Sequence[Sequence[str | None]]) -> list[str]:
     """The months (YYYY-MM) of event rows' effective dates, each once, in order."""
-    at = EVENT_ROW.index(EFFECTIVE_DATE)
-    return sorted({date[:MONTH_LENGTH] for row in rows if (date := row[at]) is not None})
+    return sorted({date[:MONTH_LENGTH] for row in rows if (date := row[EFFECTIVE_AT]) is not None})
 
 
 def event_rows(events: Sequence[Mapping[str, Any]], published: Mapping[str, str | None]) -> list[list[str | None]]:
     """Events as lists of text in EVENT_ROW order, each with its effective date: its own date, else the
     publication date of its document (published: document id -> date)."""
-    own = EVENT_ROW[:-4]  # the columns before the effective date, source, target and document
-    assert EVENT_ROW[-4] == EFFECTIVE_DATE
+    own = EVENT_ROW[:EFFECTIVE_AT]
     rows = []
     for event in events:
         row = [None if (v := event[f]) is None else str(v) for f in own]

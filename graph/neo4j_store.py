@@ -110,7 +110,7 @@ class Neo4jStore(Store):
             with self._session() as session:
                 filled = session.run(statement("event_columns_index")).single()
                 if filled is None:  # a graph from before events kept these columns, or imported
-                    for text in statements("fill_event_columns"):
+                    for text in statements("bring_up_to_date"):
                         session.run(text).consume()
                 for text in statements("constraints"):
                     session.run(text).consume()

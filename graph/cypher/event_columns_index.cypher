@@ -1,2 +1,2 @@
-// The index on events' document ids; its presence says the columns of fill_event_columns are filled in.
+// The index on events' document ids; its presence says bring_up_to_date has run (what the stores keep beside the model is filled in).
 SHOW INDEXES YIELD name WHERE name = "event_document_id" RETURN name
