@@ -8,9 +8,15 @@
 // document's): one pass over each pair's friendly and hostile days gives their spans, a change of sign is
 // a friendly day before the last hostile one, or the reverse, and the days on each side of that turn are
 // counted from the pair's own lists. The same rows as pairing every earlier event with every later one.
+// Only a pair with both a friendly and a hostile relationship can turn, so the pairs are found first by
+// that cycle, and only their days are read: by an OPTIONAL MATCH that repeats the window's condition, so
+// that the database reads the run's actors' summaries alone instead of every summary of the graph.
 MATCH (s:Actor)
 WHERE s.id IN $window
-MATCH (s)-[r:SUPPORTS|OFFERS_SUPPORT|COOPERATES_WITH|SIGNS_AGREEMENT_WITH|CONDEMNS|ACCUSES|THREATENS|SANCTIONS|ATTACKS|FIGHTS]->(t:Actor)
+MATCH (s)-[:SUPPORTS|OFFERS_SUPPORT|COOPERATES_WITH|SIGNS_AGREEMENT_WITH]->(t:Actor)<-[:CONDEMNS|ACCUSES|THREATENS|SANCTIONS|ATTACKS|FIGHTS]-(s)
+WITH DISTINCT s, t
+OPTIONAL MATCH (s)-[r:SUPPORTS|OFFERS_SUPPORT|COOPERATES_WITH|SIGNS_AGREEMENT_WITH|CONDEMNS|ACCUSES|THREATENS|SANCTIONS|ATTACKS|FIGHTS]->(t)
+WHERE s.id IN $window
 WITH s, t, r, type(r) IN ["SUPPORTS", "OFFERS_SUPPORT", "COOPERATES_WITH", "SIGNS_AGREEMENT_WITH"] AS friendly
 UNWIND r.days AS day
 WITH s, t, collect(CASE WHEN friendly THEN day END) AS friendly_days,
