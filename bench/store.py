@@ -73,7 +73,7 @@ def bulk_embedded(path: Path, events: int) -> float:
     from graph.embedded_support import event_groups, event_rows, months_of, statement
     from graph.model import ACTOR_FIELDS, document_rows
     from graph.schema import ddl
-    from graph.store import document_tally
+    from graph.tallies import document_tally
 
     db = ladybug.Database(str(path))
     conn = ladybug.Connection(db)
@@ -115,7 +115,7 @@ def bulk_neo4j(uri: str, events: int) -> float:
     from bench.synthetic import synthetic_documents
     from graph.model import document_rows
     from graph.schema import MONTH_LENGTH
-    from graph.store import document_tally
+    from graph.tallies import document_tally
 
     actors: dict[str, dict[str, Any]] = {}
     docs, evs = [], []

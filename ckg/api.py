@@ -111,10 +111,11 @@ class ConflictKG:
 
     def ingest(self, paths: Iterable[Path], on_document: Callable[[str], None] | None = None,
                batch_size: int = INGEST_BATCH, jobs: int = 1, limits: Limits | None = None,
-               fmt: str = "auto") -> IngestReport:
+               fmt: str = "auto", on_settle: Callable[[int, int], None] | None = None) -> IngestReport:
         """Extract and store documents, each whole or not at all (one transaction each), handed to the
         store in batches; bad files are reported, not fatal. jobs > 1 extracts
-        in that many processes (0: one per core) while this one stores, in the same order."""
+        in that many processes (0: one per core) while this one stores, in the same order. At the end the
+        store brings up to date what it left behind (on_settle(done, total) follows it)."""
         report = IngestReport()
         batch: list[DocumentRecord] = []
         for item in extract(paths, self.gazetteer, jobs, limits, fmt):
@@ -133,6 +134,7 @@ class ConflictKG:
                 on_document(item.path if isinstance(item, InputError) else (item.path or item.id))
         if batch:
             report.results.extend(self.store.ingest_many(batch))
+        self.store.settle(on_settle)
         return report
 
     def stats(self) -> dict[str, Any]:

@@ -49,8 +49,12 @@ def fail_on_ckg_error(func: Any) -> Any:
 def open_kg(ctx: click.Context, read_only: bool = True) -> ConflictKG:
     """The store; reading commands open it read-only, beside a running ingest."""
     o = ctx.obj
-    return ConflictKG.open(o["kind"], graph=o["graph"], uri=o["uri"], database=o["database"],
-                           gazetteers=o["gazetteers"], packs=o["packs"], read_only=read_only)
+    kg = ConflictKG.open(o["kind"], graph=o["graph"], uri=o["uri"], database=o["database"],
+                         gazetteers=o["gazetteers"], packs=o["packs"], read_only=read_only)
+    if read_only and kg.store.summaries_behind():
+        report_warning("the summary relationships are behind the events: an ingest is counting them again, or "
+                       "stopped before it could; questions that read them lag until `ckg ingest` ends")
+    return kg
 
 
 def report_error(error: InputError) -> None:

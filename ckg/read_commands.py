@@ -151,10 +151,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, max
       ckg ingest --jobs 0 news/
     """
     total = sum(1 for p in expand_paths(paths) if not isinstance(p, InputError))
-    with open_kg(ctx, read_only=False) as kg, Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                                    TimeElapsedColumn(), console=err_console, transient=True,
-                                    disable=not err_console.is_terminal) as progress:
-        task = progress.add_task("ingest", total=total)
+    with open_kg(ctx, read_only=False) as kg, Progress(TextColumn("{task.description}"), BarColumn(),
+                                                       MofNCompleteColumn(), TimeElapsedColumn(), console=err_console,
+                                                       transient=True, disable=not err_console.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=total)
         last: list[str] = []
 
         def advance(path: str) -> None:
@@ -162,8 +162,11 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, max
                 progress.advance(task)
                 last.append(path)
 
+        def settling(done: int, total: int) -> None:
+            progress.update(task, description="counting summaries again", completed=done, total=total)
+
         report = kg.ingest(paths, on_document=advance, jobs=jobs, limits=limits_of(max_seconds, max_relations),
-                           fmt=fmt)
+                           fmt=fmt, on_settle=settling)
     for warning in report.warnings:
         report_warning(warning)
     for error in report.errors:

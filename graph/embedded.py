@@ -10,7 +10,8 @@ and see the documents committed when they opened it. The writer folds its log in
 (a checkpoint) only while no reader is open, which a lock file beside the database (PATH.lock)
 arbitrates: readers hold it shared, the writer takes it alone for its checkpoints, its opening and
 its closing. Documents are written in groups, each group one transaction, so a crash leaves whole
-documents; the next opening replays what was committed and drops the rest.
+documents; the next opening replays what was committed and drops the rest. A run that writes many events
+leaves its summary relationships to be counted again at its end (graph/embedded_recount.py).
 """
 
 from __future__ import annotations
@@ -25,17 +26,19 @@ from typing import Any
 import ladybug
 
 from graph.embedded_paths import damage_error, is_damage, open_error, path_problem
-from graph.embedded_schema import check_schema, create_schema
+from graph.embedded_recount import DEFER_LEAST, Progress, Upkeep, recount
+from graph.embedded_schema import check_schema, create_schema, table_names
 from graph.embedded_support import (
     BUFFER_POOL_BYTES,
     CHECKPOINT_LOG_BYTES,
-    EVENT_PROPERTIES,
     GROUP_EVENTS,
     SCALARS,
     LockFile,
+    actor_row,
     batches,
     dialect,
     event_groups,
+    event_row,
     event_rows,
     months_of,
     plain,
@@ -43,21 +46,10 @@ from graph.embedded_support import (
     summary_statement,
 )
 from graph.guard import check_parameters, check_user_query
-from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
-from graph.schema import quoted
-from graph.store import (
-    ACTOR_EVENT_EXTRA,
-    QUERY_TIMEOUT_SECONDS,
-    SUMMARY_MODALITY,
-    DeleteResult,
-    Pair,
-    Store,
-    document_tally,
-    event_sort_key,
-    read_only_refusal,
-    stats_from,
-    summary_increments,
-)
+from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, DocumentRows
+from graph.schema import SUMMARIES_BEHIND, UPKEEP, quoted
+from graph.store import ACTOR_EVENT_EXTRA, QUERY_TIMEOUT_SECONDS, DeleteResult, Store, event_sort_key, read_only_refusal
+from graph.tallies import SUMMARY_MODALITY, Pair, document_tally, stats_from, summary_increments
 from ontology.errors import QueryError, StoreError
 
 
@@ -65,21 +57,25 @@ class EmbeddedStore(Store):
     """The default store: no server, one database file (and its log and lock file beside it).
 
     read_only=True opens an existing graph for reading, beside a writer if one is running; a missing
-    graph is an error. Otherwise the database is created when missing and this process is its writer.
+    graph is an error. Otherwise the database is created when missing and this process is its writer, which
+    leaves the summary relationships for a recount once a run has written defer_least events and a quarter
+    of those already stored (graph/embedded_recount.py).
     """
 
     group_events = GROUP_EVENTS
 
-    def __init__(self, path: Path, *, read_only: bool = False,
-                 checkpoint_bytes: int = CHECKPOINT_LOG_BYTES) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, checkpoint_bytes: int = CHECKPOINT_LOG_BYTES,
+                 defer_least: int = DEFER_LEAST) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.checkpoint_bytes = checkpoint_bytes
+        self.defer_least = defer_least
         self._db: Any = None
         self._conn: Any = None
         # actors as this process wrote them in committed transactions, and in the one under way
         self._written: dict[str, dict[str, Any]] = {}
         self._pending_actors: dict[str, dict[str, Any]] = {}
+        self._upkeep: Upkeep | None = None  # a writer's summaries: kept up, or waiting for a recount
         problem = path_problem(self.path)  # nothing at the path is touched when it cannot hold a store
         if problem is not None:
             raise problem
@@ -104,12 +100,15 @@ class EmbeddedStore(Store):
                 check_schema(self._conn, self.path)
             else:
                 create_schema(self._conn)
+                behind = self.summaries_behind()
         except Exception as exc:  # a damaged file fails in LadybugDB in many ways (RuntimeError, MemoryError)
             self._drop()
             self._lock.release()
             raise open_error(self.path, exc) from None
         if not self.read_only:
             self._lock.release()  # readers may come now; the database's own lock keeps other writers out
+            events = sum(int(row["n"]) for row in self._read("stats_events"))
+            self._upkeep = Upkeep(counted=events, least=self.defer_least, behind=behind)
 
     def _drop(self) -> None:
         for thing in (self._conn, self._db):
@@ -127,6 +126,7 @@ class EmbeddedStore(Store):
             self._drop()
             self._lock.release()
         else:
+            self.settle()
             self._lock.acquire(shared=False)
             try:
                 with contextlib.suppress(RuntimeError):
@@ -136,13 +136,14 @@ class EmbeddedStore(Store):
                 self._lock.release()
         self._lock.close()
 
-    def _checkpoint_if_alone(self) -> None:
-        """Fold a long log into the file when no reader is open; otherwise later."""
+    def _checkpoint_if_alone(self, wait: bool = False) -> None:
+        """Fold a long log into the file when no reader is open; otherwise later. wait: fold it now, after
+        the readers open now are done (the database holds what was written since the last fold in memory)."""
         try:
             size = os.path.getsize(f"{self.path}.wal")
         except OSError:
             return
-        if size >= self.checkpoint_bytes and self._lock.acquire(shared=False, wait=False):
+        if (wait or size >= self.checkpoint_bytes) and self._lock.acquire(shared=False, wait=wait):
             try:
                 self._conn.execute("CHECKPOINT")
             finally:
@@ -174,11 +175,36 @@ class EmbeddedStore(Store):
 
     def _write_rows(self, members: list[DocumentRows], what: str) -> list[str]:
         self._writable()
-        return self._transaction(lambda: self._write_documents(members), what)
+        assert self._upkeep is not None
+        events = sum(len(rows.events) for rows in members)
+        deferred = self._upkeep.defers(events)
+        statuses = self._transaction(lambda: self._write_documents(members, deferred), what)
+        self._upkeep.wrote(events, deferred)
+        return statuses
 
     def _after_group(self) -> None:
         if not self.read_only:
+            if self._upkeep and self._upkeep.recount_due():
+                self.settle()
             self._checkpoint_if_alone()
+
+    def settle(self, progress: Progress | None = None) -> None:
+        """Count the summary relationships again if this writer left them behind, or found them so."""
+        if self.read_only or self._upkeep is None or not self._upkeep.behind:
+            return
+
+        def write(name: str, predicate: str, params: Mapping[str, Any]) -> None:
+            self._conn.execute(summary_statement(name, predicate), dict(params))
+
+        recount(lambda name, params: self._rows(statement(name), params), write,
+                lambda work, what: self._transaction(work, what), lambda: self._checkpoint_if_alone(wait=True),
+                progress)
+        self._upkeep.counted_again(sum(int(row["n"]) for row in self._read("stats_events")))
+
+    def summaries_behind(self) -> bool:
+        if UPKEEP not in table_names(self._conn):
+            return False  # a store from before the mark was kept
+        return bool(self._rows(statement("summaries_behind"), {"mark": SUMMARIES_BEHIND})[0]["n"])
 
     def delete(self, document_ids: Sequence[str]) -> list[DeleteResult]:
         self._writable()
@@ -189,10 +215,11 @@ class EmbeddedStore(Store):
         self._checkpoint_if_alone()
         return results
 
-    def _write_documents(self, members: list[DocumentRows]) -> list[str]:
+    def _write_documents(self, members: list[DocumentRows], deferred: bool) -> list[str]:
         """Documents' rows inside the caller's transaction: their stored digests looked up at once, then
         documents, actors and events in batches, then the summaries: added to where only new documents
-        touch a pair, counted again where a replaced document's old events went."""
+        touch a pair, counted again where a replaced document's old events went; or, deferred, left with
+        the mark that they are behind."""
         statuses: list[str] = []
         recount: set[Pair] = set()
         added: list[dict[str, Any]] = []
@@ -213,8 +240,9 @@ class EmbeddedStore(Store):
                 statuses.append("unchanged")
                 continue
             if doc_id in known:
-                recount |= self._old_pairs(doc_id)
-                recount |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
+                if not deferred:
+                    recount |= self._old_pairs(doc_id)
+                    recount |= {(e["source"], e["predicate"], e["target"]) for e in rows.events}
                 self._conn.execute(statement("delete_document_events"), {"id": doc_id})
             else:
                 added += rows.events
@@ -229,6 +257,9 @@ class EmbeddedStore(Store):
             events += rows.events
             pending.add(doc_id)
         self._create(docs, actors, events, new)
+        if deferred:
+            self._conn.execute(statement("mark_summaries_behind"), {"mark": SUMMARIES_BEHIND})
+            return statuses
         published = {rows.document["id"]: rows.document.get("published") for rows in members}
         for predicate, pairs in summary_increments(added, recount, published).items():
             for batch in batches(pairs):
@@ -311,12 +342,12 @@ class EmbeddedStore(Store):
         if not found:
             return None
         rows = self._rows("MATCH (a:Actor {id: $id}) RETURN a AS actor", {"id": found[0]["id"]})
-        return _actor_row(rows[0]["actor"])
+        return actor_row(rows[0]["actor"])
 
     def actor_events(self, actor_id: str) -> list[dict[str, Any]]:
         rows = []
         for row in self._read("actor_events", id=actor_id):
-            event = _event_row(row)
+            event = event_row(row)
             event.update({f: row[f] for f in ACTOR_EVENT_EXTRA})
             rows.append(event)
         return sorted(rows, key=event_sort_key)
@@ -324,10 +355,10 @@ class EmbeddedStore(Store):
     def _page(self, kind: str, after: str, limit: int) -> list[dict[str, Any]]:
         rows = self._read(f"page_{kind}", after=after, limit=limit)
         if kind == "actors":
-            return [_actor_row(r["actor"]) for r in rows]
+            return [actor_row(r["actor"]) for r in rows]
         if kind == "documents":
             return [{f: r["document"].get(f) for f in DOCUMENT_FIELDS} for r in rows]
-        return [_event_row(r) for r in rows]
+        return [event_row(r) for r in rows]
 
     def run_query(self, cypher: str, params: Mapping[str, Any],
                   timeout: float | None = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:
@@ -357,19 +388,6 @@ class EmbeddedStore(Store):
             raise QueryError(f"the embedded store cannot run this query: {message}") from None
         finally:
             self._conn.set_query_timeout(0)
-
-
-def _actor_row(props: Mapping[str, Any]) -> dict[str, Any]:
-    row = {f: props.get(f) for f in ACTOR_FIELDS}
-    row["aliases"] = list(props.get("aliases") or [])
-    return row
-
-
-def _event_row(row: Mapping[str, Any]) -> dict[str, Any]:
-    """An event's properties and its source, target and document ids, in EVENT_FIELDS order."""
-    merged = {**{f: row["event"].get(f) for f in EVENT_PROPERTIES},
-              "source": row["source"], "target": row["target"], "document": row["document"]}
-    return {f: merged.get(f) for f in EVENT_FIELDS}
 
 
 __all__ = ["EmbeddedStore", "plain", "quoted"]

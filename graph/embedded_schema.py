@@ -14,7 +14,7 @@ from ontology.errors import StoreError
 SUMMARY_TABLE, NEWEST_SUMMARY_COLUMN = "SUPPORTS", "days"
 
 
-def _tables(conn: Any) -> set[str]:
+def table_names(conn: Any) -> set[str]:
     return {row[0] for row in conn.execute("CALL show_tables() RETURN name").get_all()}
 
 
@@ -29,7 +29,7 @@ def _current(conn: Any, tables: set[str]) -> bool:
 def create_schema(conn: Any) -> None:
     """The schema, created or brought up to date: a store from before the Month table or the summaries'
     days gets what was added with them, filled in from its graph."""
-    tables = _tables(conn)
+    tables = table_names(conn)
     current = "Event" not in tables or _current(conn, tables)
     for text in ddl():
         conn.execute(text)
@@ -40,7 +40,7 @@ def create_schema(conn: Any) -> None:
 
 def check_schema(conn: Any, path: Path) -> None:
     """A reader's check: every table there, and nothing an earlier version left to fill in."""
-    tables = _tables(conn)
+    tables = table_names(conn)
     missing = [t for t in node_tables() if t not in tables]
     if missing:
         raise RuntimeError(f"it has no {', '.join(missing)} table")

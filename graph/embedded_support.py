@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.guard import masked
-from graph.model import EVENT_FIELDS
+from graph.model import ACTOR_FIELDS, EVENT_FIELDS
 from graph.schema import EFFECTIVE_DATE, IN_MONTH, KEY_COLUMNS, MONTH, MONTH_LENGTH, columns, quoted
 from graph.store import read_statement, relationship_type
 from ontology.errors import StoreError
@@ -147,6 +147,20 @@ def plain(value: Any) -> Any:
         return int(value) if value == value.to_integral_value() else float(value)
     iso = getattr(value, "isoformat", None)
     return iso() if callable(iso) else str(value)
+
+
+def actor_row(props: Mapping[str, Any]) -> dict[str, Any]:
+    """An actor's properties in ACTOR_FIELDS order, its aliases a list."""
+    row = {f: props.get(f) for f in ACTOR_FIELDS}
+    row["aliases"] = list(props.get("aliases") or [])
+    return row
+
+
+def event_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An event's properties and its source, target and document ids, in EVENT_FIELDS order."""
+    merged = {**{f: row["event"].get(f) for f in EVENT_PROPERTIES},
+              "source": row["source"], "target": row["target"], "document": row["document"]}
+    return {f: merged.get(f) for f in EVENT_FIELDS}
 
 
 class LockFile:

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.schema import REPORTED_IN, SOURCE, TARGET
-from graph.store import ORIGINS, SUMMARY_MODALITY, actor_label, relationship_type
+from graph.store import actor_label, relationship_type
+from graph.tallies import ORIGINS, SUMMARY_MODALITY
 from ontology.errors import ExportError
 
 ARRAY_DELIMITER = "|"

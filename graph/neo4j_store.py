@@ -21,22 +21,17 @@ from graph.guard import check_parameters, check_user_query
 from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, EVENT_FIELDS, DocumentRows
 from graph.store import (
     ACTOR_EVENT_EXTRA,
-    ORIGINS,
     QUERY_TIMEOUT_SECONDS,
-    SUMMARY_MODALITY,
     DeleteResult,
-    Pair,
     Store,
     actor_label,
-    document_tally,
     event_sort_key,
     read_only_refusal,
     read_statement,
     relationship_type,
     split_statements,
-    stats_from,
-    summary_increments,
 )
+from graph.tallies import ORIGINS, SUMMARY_MODALITY, Pair, document_tally, stats_from, summary_increments
 from ontology.errors import QueryError, StoreError, StoreUnavailable
 from ontology.vocabulary import ACTOR_TYPES
 

@@ -5,7 +5,8 @@ Node tables are the ontology's classes that are neither actor types nor the moda
 node one table. Event columns take their type from the range of the ontology property of that name.
 Relationship tables: SOURCE and TARGET (the ontology's ckg:source and ckg:target), REPORTED_IN
 (prov:wasDerivedFrom) and one summary table per predicate. The store's own Month table and IN_MONTH
-relationships index events by the month of their effective date.
+relationships index events by the month of their effective date; its Upkeep table marks summaries that
+wait to be counted again.
 
 >>> [s[31:] for s in ddl() if s.startswith("CREATE REL TABLE IF NOT EXISTS SUPPORTS(")]
 ['SUPPORTS(FROM Actor TO Actor, events INT64, first STRING, last STRING, origins STRING[], days STRING[])']
@@ -28,6 +29,9 @@ DOCUMENT_TALLIES = (("origin", "STRING"), ("events", "INT64"))
 # events through its relationships instead of every event of the graph (the store's own table).
 MONTH, IN_MONTH = "Month", "IN_MONTH"
 MONTH_LENGTH = len("YYYY-MM")
+# The embedded store's own marks of upkeep: the row SUMMARIES_BEHIND is there while the summary relationships
+# wait to be counted again from the events (graph/embedded_recount.py).
+UPKEEP, SUMMARIES_BEHIND = "Upkeep", "summaries"
 # A summary's days are the effective dates of its events, for questions about when a relation turned.
 SUMMARY_COLUMNS = (("events", "INT64"), ("first", "STRING"), ("last", "STRING"), ("origins", "STRING[]"),
                    ("days", "STRING[]"))
@@ -91,7 +95,7 @@ def columns(table: str) -> tuple[tuple[str, str], ...]:
         return tuple((f, _ACTOR_TYPES.get(f, "STRING")) for f in ACTOR_FIELDS)
     if table == "Document":
         return (*((f, "STRING") for f in DOCUMENT_FIELDS), *DOCUMENT_TALLIES)
-    if table == MONTH:
+    if table in (MONTH, UPKEEP):
         return (("id", "STRING"),)
     if table == "Event":
         own = [f for f in EVENT_FIELDS if f not in ("source", "target", "document")]
@@ -112,7 +116,7 @@ def relationship_tables() -> tuple[tuple[str, str, str, tuple[tuple[str, str], .
 def ddl() -> tuple[str, ...]:
     """The statements that create the schema; each may run again on an existing database."""
     statements = []
-    for table in (*node_tables(), MONTH):
+    for table in (*node_tables(), MONTH, UPKEEP):
         cols = columns(table)
         spec = ", ".join(f"{quoted(name)} {kind}" for name, kind in cols)
         statements.append(f"CREATE NODE TABLE IF NOT EXISTS {table}({spec}, PRIMARY KEY (id))")

@@ -22,18 +22,21 @@ DOCUMENTS, EVENTS = 120, 2400  # 20 events a document
 # Ingests the synthetic documents one transaction each, printing how many are stored; with
 # "hold" as its last argument it then waits, holding the store, until its standard input closes; with
 # "fold" it folds its log into the database after every document that no reader overlaps; with "slow"
-# it pauses after each document, so that a kill lands in the middle of the run.
+# it pauses after each document, so that a kill lands in the middle of the run; with "slow-leave" it also
+# leaves every summary for a recount at its end.
 WRITER = """
 import sys
 import time
 from bench.synthetic import synthetic_documents
 from graph.embedded import EmbeddedStore
+from graph.embedded_recount import DEFER_LEAST
 path, documents, events, mode = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-with EmbeddedStore(path, checkpoint_bytes=1 if mode == "fold" else 1 << 25) as store:
+with EmbeddedStore(path, checkpoint_bytes=1 if mode == "fold" else 1 << 25,
+                   defer_least=0 if mode.endswith("leave") else DEFER_LEAST) as store:
     for n, doc in enumerate(synthetic_documents(events=events, actors=60, documents=documents), 1):
         status = store.ingest(doc).status
         print(n, status, flush=True)
-        if mode == "slow":
+        if mode.startswith("slow"):
             time.sleep(0.02)
     if mode == "hold":
         print("holding", flush=True)
@@ -115,10 +118,11 @@ def test_readers_see_whole_documents_while_an_ingest_runs(tmp_path: Path) -> Non
     assert seen[0][0] >= 5
 
 
-@pytest.mark.parametrize("kill_after", [1, 37])
-def test_sigkill_then_rerun_gives_the_graph_of_a_clean_run(tmp_path: Path, kill_after: int) -> None:
+@pytest.mark.parametrize(("kill_after", "mode"), [(1, "slow"), (37, "slow"), (37, "slow-leave")])
+def test_sigkill_then_rerun_gives_the_graph_of_a_clean_run(tmp_path: Path, kill_after: int, mode: str) -> None:
+    """A run killed while its summaries wait for a recount leaves them marked: the rerun counts them again."""
     path = tmp_path / "g.db"
-    first = writer(path, DOCUMENTS, "slow")
+    first = writer(path, DOCUMENTS, mode)
     wait_for_line(first, lambda line: line.startswith(f"{kill_after} "))
     first.send_signal(signal.SIGKILL)
     first.communicate(timeout=60)
@@ -126,6 +130,7 @@ def test_sigkill_then_rerun_gives_the_graph_of_a_clean_run(tmp_path: Path, kill_
 
     with EmbeddedStore(path, read_only=True) as reader:
         stats = reader.stats()
+        assert reader.summaries_behind() is (mode == "slow-leave")
     assert kill_after <= stats["documents"] < DOCUMENTS
     assert stats["events_total"] == 20 * stats["documents"]  # whole documents only
 
@@ -137,6 +142,7 @@ def test_sigkill_then_rerun_gives_the_graph_of_a_clean_run(tmp_path: Path, kill_
 
     snapshot, summaries = clean_graph(tmp_path, DOCUMENTS)
     with EmbeddedStore(path, read_only=True) as store:
+        assert not store.summaries_behind()
         assert store.snapshot() == snapshot
         assert store.run_query("MATCH (a:Actor)-[r]->(b:Actor) RETURN a.id, type(r), b.id, r.events, r.first, "
                                "r.last ORDER BY a.id, type(r), b.id", {}) == summaries

@@ -48,7 +48,7 @@ def test_the_schema_follows_the_ontology() -> None:
     from ontology.vocabulary import PREDICATES
 
     statements = ddl()
-    assert statements[:4] == (
+    assert statements[:5] == (
         "CREATE NODE TABLE IF NOT EXISTS Actor(id STRING, type STRING, name STRING, name_ar STRING, "
         "aliases STRING[], wikidata STRING, cameo STRING, known BOOLEAN, PRIMARY KEY (id))",
         "CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, lang STRING, published STRING, "
@@ -58,9 +58,10 @@ def test_the_schema_follows_the_ontology() -> None:
         "provenance STRING, fatalities INT64, location STRING, latitude DOUBLE, longitude DOUBLE, "
         "effective_date STRING, target_id STRING, document_id STRING, PRIMARY KEY (id))",
         "CREATE NODE TABLE IF NOT EXISTS Month(id STRING, PRIMARY KEY (id))",
+        "CREATE NODE TABLE IF NOT EXISTS Upkeep(id STRING, PRIMARY KEY (id))",
     )
-    tables = 8 + len(PREDICATES)
-    assert [s.split("(")[0].split()[-1] for s in statements[4:tables]] == [
+    tables = 9 + len(PREDICATES)
+    assert [s.split("(")[0].split()[-1] for s in statements[5:tables]] == [
         "SOURCE", "TARGET", "REPORTED_IN", "IN_MONTH", *PREDICATES]
     # a database made before the columns of event data gains them, its events read from text
     assert statements[tables:tables + 2] == ("ALTER TABLE Event ADD IF NOT EXISTS origin STRING DEFAULT 'text'",
