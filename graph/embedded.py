@@ -26,7 +26,7 @@ from typing import Any
 import ladybug
 
 from graph.embedded_paths import damage_error, is_damage, open_error, path_problem
-from graph.embedded_recount import DEFER_LEAST, Progress, Upkeep, recount
+from graph.embedded_recount import DEFER_SHARE, Progress, Upkeep, recount
 from graph.embedded_schema import check_schema, create_schema, table_names
 from graph.embedded_support import (
     BUFFER_POOL_BYTES,
@@ -58,18 +58,18 @@ class EmbeddedStore(Store):
 
     read_only=True opens an existing graph for reading, beside a writer if one is running; a missing
     graph is an error. Otherwise the database is created when missing and this process is its writer, which
-    leaves the summary relationships for a recount once a run has written defer_least events and a quarter
-    of those already stored (graph/embedded_recount.py).
+    leaves the summary relationships for a recount once a run has written defer_share of the events already
+    stored (graph/embedded_recount.py; math.inf: never).
     """
 
     group_events = GROUP_EVENTS
 
     def __init__(self, path: Path, *, read_only: bool = False, checkpoint_bytes: int = CHECKPOINT_LOG_BYTES,
-                 defer_least: int = DEFER_LEAST) -> None:
+                 defer_share: float = DEFER_SHARE) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.checkpoint_bytes = checkpoint_bytes
-        self.defer_least = defer_least
+        self.defer_share = defer_share
         self._db: Any = None
         self._conn: Any = None
         # actors as this process wrote them in committed transactions, and in the one under way
@@ -108,7 +108,7 @@ class EmbeddedStore(Store):
         if not self.read_only:
             self._lock.release()  # readers may come now; the database's own lock keeps other writers out
             events = sum(int(row["n"]) for row in self._read("stats_events"))
-            self._upkeep = Upkeep(counted=events, least=self.defer_least, behind=behind)
+            self._upkeep = Upkeep(counted=events, share=self.defer_share, behind=behind)
 
     def _drop(self) -> None:
         for thing in (self._conn, self._db):
@@ -162,6 +162,7 @@ class EmbeddedStore(Store):
             raise
 
     def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        self._settle_before_reading()
         try:
             return self._rows(statement(name), params)
         except RuntimeError as exc:
@@ -196,10 +197,13 @@ class EmbeddedStore(Store):
         def write(name: str, predicate: str, params: Mapping[str, Any]) -> None:
             self._conn.execute(summary_statement(name, predicate), dict(params))
 
-        recount(lambda name, params: self._rows(statement(name), params), write,
-                lambda work, what: self._transaction(work, what), lambda: self._checkpoint_if_alone(wait=True),
-                progress)
-        self._upkeep.counted_again(sum(int(row["n"]) for row in self._read("stats_events")))
+        recount(lambda name, params: self._rows(statement(name), params), write, self._transaction,
+                lambda fold: self._checkpoint_if_alone(wait=fold), progress)
+        self._upkeep.counted_again(sum(int(row["n"]) for row in self._rows(statement("stats_events"))))
+
+    def _settle_before_reading(self) -> None:  # a writer reads its own writes, summaries counted
+        if self._upkeep is not None and self._upkeep.behind:
+            self.settle()
 
     def summaries_behind(self) -> bool:
         if UPKEEP not in table_names(self._conn):
@@ -363,6 +367,7 @@ class EmbeddedStore(Store):
     def run_query(self, cypher: str, params: Mapping[str, Any],
                   timeout: float | None = QUERY_TIMEOUT_SECONDS) -> list[dict[str, Any]]:
         """Run a researcher's Cypher in a read-only transaction, stopped after timeout seconds."""
+        self._settle_before_reading()
         check_user_query(cypher)
         check_parameters(cypher, params)
         self._conn.set_query_timeout(int((timeout or 0) * 1000))

@@ -22,7 +22,8 @@ from graph.tallies import SUMMARY_MODALITY
 from ontology.vocabulary import PREDICATES
 
 # A run leaves its summaries for a recount once it has written this share of the events the summaries were
-# last counted over: a recount then costs less than keeping them up.
+# last counted over: a recount then costs less than keeping them up. A run into an empty store leaves them
+# from its first group.
 DEFER_SHARE = 0.25
 # While summaries wait, they are counted again once the events written since reach those they were last
 # counted over, and at least this many: readers' summaries then lag by at most half the graph, and the
@@ -32,8 +33,10 @@ RECOUNT_LEAST = 500_000
 # more is counted in runs of source actors, so that memory stays bounded as the graph grows; predicates
 # with fewer share a transaction.
 RECOUNT_EVENTS = 200_000
-# Nor does a run smaller than this leave its summaries: at its size keeping them up costs little.
-DEFER_LEAST = 20_000
+# The database holds what was written since the last checkpoint in memory: after a recount transaction of
+# this many asserted events or more the writer checkpoints at once, waiting for open readers to finish
+# (two transactions of RECOUNT_EVENTS without one filled the 1 GiB page cache at 10^6 events).
+RECOUNT_FOLD = 50_000
 
 Rows = Callable[[str, Mapping[str, Any]], list[dict[str, Any]]]
 Progress = Callable[[int, int], None]
@@ -45,7 +48,7 @@ class Upkeep:
     and whether they are behind (this writer left some for a recount, or found the mark of one left)."""
 
     counted: int
-    least: int = DEFER_LEAST
+    share: float = DEFER_SHARE
     written: int = 0
     waiting: int = 0
     behind: bool = False
@@ -57,8 +60,10 @@ class Upkeep:
         False
         >>> u.wrote(20_000, deferred=False); u.defers(10_000)
         True
+        >>> Upkeep(counted=0, share=math.inf).defers(10)  # never: every summary kept up
+        False
         """
-        if not self.behind and self.written + events >= max(self.least, DEFER_SHARE * self.counted):
+        if not self.behind and self.share < math.inf and self.written + events >= self.share * self.counted:
             self.behind = True
         return self.behind
 
@@ -119,16 +124,24 @@ def recount_units(asserted: Mapping[str, int], ids: Sequence[str]) -> list[list[
     return transactions
 
 
+def held(asserted: Mapping[str, int], unit: Sequence[tuple[str, str, str]]) -> float:
+    """About how many asserted events a recount transaction counts: its predicates' shares of theirs."""
+    parts = Counter(predicate for predicate, _, _ in unit)
+    return sum(asserted.get(predicate, 0) * n / max(1, math.ceil(asserted.get(predicate, 0) / RECOUNT_EVENTS))
+               for predicate, n in parts.items())
+
+
 def recount(read: Rows, write: Callable[[str, str, Mapping[str, Any]], None],
-            transaction: Callable[[Callable[[], None], str], None], between: Callable[[], None],
+            transaction: Callable[[Callable[[], None], str], None], between: Callable[[bool], None],
             progress: Progress | None = None) -> None:
     """Every summary relationship counted again from the events, in transactions of recount_units, the last
     of which removes the mark that they were behind.
 
     read(name, params) runs a statement; write(name, predicate, params) runs a summary statement of that
-    predicate; transaction(work, what) runs work in one transaction; between() runs after each one."""
-    units = recount_units(asserted_by_predicate(read("stats_events", {})),
-                          [row["id"] for row in read("actor_ids", {})])
+    predicate; transaction(work, what) runs work in one transaction; between(fold) runs after each one,
+    fold true when it held RECOUNT_FOLD asserted events or more."""
+    asserted = asserted_by_predicate(read("stats_events", {}))
+    units = recount_units(asserted, [row["id"] for row in read("actor_ids", {})])
     for done, unit in enumerate(units, 1):
 
         def count_again(unit: list[tuple[str, str, str]] = unit, last: bool = done == len(units)) -> None:
@@ -141,6 +154,6 @@ def recount(read: Rows, write: Callable[[str, str, Mapping[str, Any]], None],
                 read("clear_summaries_behind", {"mark": SUMMARIES_BEHIND})
 
         transaction(count_again, "counting the summary relationships again")
-        between()
+        between(held(asserted, unit) >= RECOUNT_FOLD)
         if progress:
             progress(done, len(units))
