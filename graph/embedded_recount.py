@@ -19,6 +19,7 @@ from typing import Any
 
 from graph.schema import SUMMARIES_BEHIND
 from graph.tallies import SUMMARY_MODALITY
+from ontology.errors import StoreError
 from ontology.vocabulary import PREDICATES
 
 # A run leaves its summaries for a recount once it has written this share of the events the summaries were
@@ -32,7 +33,7 @@ RECOUNT_LEAST = 500_000
 # A recount transaction holds the summaries of at most about this many asserted events: a predicate with
 # more is counted in runs of source actors, so that memory stays bounded as the graph grows; predicates
 # with fewer share a transaction.
-RECOUNT_EVENTS = 200_000
+RECOUNT_EVENTS = 100_000
 # The database holds what was written since the last checkpoint in memory: after a recount transaction of
 # this many asserted events or more the writer checkpoints at once, waiting for open readers to finish
 # (two transactions of RECOUNT_EVENTS without one filled the 1 GiB page cache at 10^6 events).
@@ -142,18 +143,23 @@ def recount(read: Rows, write: Callable[[str, str, Mapping[str, Any]], None],
     fold true when it held RECOUNT_FOLD asserted events or more."""
     asserted = asserted_by_predicate(read("stats_events", {}))
     units = recount_units(asserted, [row["id"] for row in read("actor_ids", {})])
+    between(True)  # what the run wrote since its last fold leaves the memory first
     for done, unit in enumerate(units, 1):
 
-        def count_again(unit: list[tuple[str, str, str]] = unit, last: bool = done == len(units)) -> None:
+        def count_again(unit: list[tuple[str, str, str]] = unit, final: bool = done == len(units)) -> None:
             for predicate, first, last in unit:
                 bounds = {"first": first, "last": last}
                 write("drop_source_summaries", predicate, bounds)
                 write("count_source_summaries", predicate,
                       {**bounds, "predicate": predicate, "modality": SUMMARY_MODALITY})
-            if last:
+            if final:
                 read("clear_summaries_behind", {"mark": SUMMARIES_BEHIND})
 
-        transaction(count_again, "counting the summary relationships again")
+        try:
+            transaction(count_again, "counting the summary relationships again")
+        except StoreError:  # the database ran out of memory it holds for writes not yet folded: fold, once more
+            between(True)
+            transaction(count_again, "counting the summary relationships again")
         between(held(asserted, unit) >= RECOUNT_FOLD)
         if progress:
             progress(done, len(units))
