@@ -36,8 +36,11 @@ RECOUNT_LEAST = 500_000
 RECOUNT_EVENTS = 100_000
 # The database holds what was written since the last checkpoint in memory: after a recount transaction of
 # this many asserted events or more the writer checkpoints at once, waiting for open readers to finish
-# (two transactions of RECOUNT_EVENTS without one filled the 1 GiB page cache at 10^6 events).
+# (two transactions of 200,000 without one between filled the 1 GiB page cache at 10^6 events).
 RECOUNT_FOLD = 50_000
+# When one pass over a predicate's events runs out of memory (past about 2 million events in the 1 GiB
+# cache), its summaries are counted from this many sources at a time instead.
+RECOUNT_SOURCES = 200
 
 Rows = Callable[[str, Mapping[str, Any]], list[dict[str, Any]]]
 Progress = Callable[[int, int], None]
@@ -142,24 +145,34 @@ def recount(read: Rows, write: Callable[[str, str, Mapping[str, Any]], None],
     predicate; transaction(work, what) runs work in one transaction; between(fold) runs after each one,
     fold true when it held RECOUNT_FOLD asserted events or more."""
     asserted = asserted_by_predicate(read("stats_events", {}))
-    units = recount_units(asserted, [row["id"] for row in read("actor_ids", {})])
+    ids = [row["id"] for row in read("actor_ids", {})]
+    position = {actor: i for i, actor in enumerate(ids)}
+    units = recount_units(asserted, ids)
     between(True)  # what the run wrote since its last fold leaves the memory first
     for done, unit in enumerate(units, 1):
 
-        def count_again(unit: list[tuple[str, str, str]] = unit, final: bool = done == len(units)) -> None:
+        def count_again(unit: list[tuple[str, str, str]] = unit, final: bool = done == len(units),
+                        by_source: bool = False) -> None:
             for predicate, first, last in unit:
                 bounds = {"first": first, "last": last}
                 write("drop_source_summaries", predicate, bounds)
-                write("count_source_summaries", predicate,
-                      {**bounds, "predicate": predicate, "modality": SUMMARY_MODALITY})
+                values = {"predicate": predicate, "modality": SUMMARY_MODALITY}
+                if not by_source:
+                    write("count_source_summaries", predicate, {**bounds, **values})
+                    continue
+                sources = ids[position[first]:position[last] + 1]
+                for start in range(0, len(sources), RECOUNT_SOURCES):
+                    write("count_summaries_of_sources", predicate,
+                          {**values, "ids": sources[start:start + RECOUNT_SOURCES]})
             if final:
                 read("clear_summaries_behind", {"mark": SUMMARIES_BEHIND})
 
         try:
             transaction(count_again, "counting the summary relationships again")
-        except StoreError:  # the database ran out of memory it holds for writes not yet folded: fold, once more
+        except StoreError:  # out of the memory the database holds: fold the log, then go source by source
             between(True)
-            transaction(count_again, "counting the summary relationships again")
+            transaction(lambda count_again=count_again: count_again(by_source=True),
+                        "counting the summary relationships again, source by source")
         between(held(asserted, unit) >= RECOUNT_FOLD)
         if progress:
             progress(done, len(units))

@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import graph.embedded
 import graph.embedded_recount as embedded_recount
 from bench.synthetic import synthetic_documents
 from ckg.api import ConflictKG
 from ckg.cli import cli
 from graph.embedded import EmbeddedStore
+from graph.embedded_support import summary_statement
 from ontology.vocabulary import PREDICATES
 from queries import catalog
 from tests.paths import EXAMPLES
@@ -111,6 +113,37 @@ def test_a_recount_runs_in_transactions_of_bounded_size(kept: EmbeddedStore, tmp
     assert max(len(unit) for unit in units) == 1 and len(units) == sum(min(12, -(-n // 20)) for n in asserted.values())
     assert len(units) > 2 * len(PREDICATES)
     assert steps == [(k, len(units), k < len(units)) for k in range(1, len(units) + 1)]
+
+
+def test_a_recount_out_of_memory_counts_source_by_source(kept: EmbeddedStore, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the one pass over a predicate's events fails (as it does when the page cache is full), the same
+    transaction is run again counting a few sources at a time: the same summaries."""
+    monkeypatch.setattr(embedded_recount, "RECOUNT_SOURCES", 5)
+    failing = "MATCH (a:Actor) RETURN CAST(a.id AS INT64) AS n"  # fails at run time, as a full cache does
+
+    def one_pass_fails(name: str, predicate: str) -> str:
+        return failing if name == "count_source_summaries" else summary_statement(name, predicate)
+
+    with EmbeddedStore(tmp_path / "left.db", defer_share=LEAVE) as left:
+        revise(left)
+        monkeypatch.setattr(graph.embedded, "summary_statement", one_pass_fails)
+        left.settle()
+        assert not left.summaries_behind()
+        assert summaries(left) == summaries(kept)
+
+
+def test_a_writer_opens_its_database_again_after_many_events(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graph.embedded, "REOPEN_EVENTS", 100)
+    path = tmp_path / "graph.db"
+    logs = []
+    with EmbeddedStore(path, checkpoint_bytes=1 << 40) as store:  # the log folded only by opening again
+        for doc in documents()[:6]:
+            store.ingest(doc)
+            logs.append(path.with_name("graph.db.wal").stat().st_size)
+        assert store.stats()["events_total"] == 120
+    # the log grows with each document, and starts again once the fifth has brought the events to 100
+    assert [later > earlier for earlier, later in zip(logs, logs[1:])] == [True, True, True, False, True]
 
 
 def test_readers_are_told_while_the_summaries_are_behind(tmp_path: Path) -> None:
