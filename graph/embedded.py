@@ -43,15 +43,16 @@ from graph.embedded_support import (
     event_rows,
     months_of,
     plain,
+    query_error,
     statement,
     summary_statement,
 )
 from graph.guard import check_parameters, check_user_query
 from graph.model import ACTOR_FIELDS, DOCUMENT_FIELDS, DocumentRows
 from graph.schema import SUMMARIES_BEHIND, UPKEEP, quoted
-from graph.store import ACTOR_EVENT_EXTRA, QUERY_TIMEOUT_SECONDS, DeleteResult, Store, event_sort_key, read_only_refusal
+from graph.store import ACTOR_EVENT_EXTRA, QUERY_TIMEOUT_SECONDS, DeleteResult, Store, event_sort_key
 from graph.tallies import SUMMARY_MODALITY, Pair, document_tally, stats_from, summary_increments
-from ontology.errors import QueryError, StoreError
+from ontology.errors import StoreError
 
 
 class EmbeddedStore(Store):
@@ -400,15 +401,7 @@ class EmbeddedStore(Store):
                 with contextlib.suppress(RuntimeError):
                     self._conn.execute("ROLLBACK")
         except (RuntimeError, UnicodeDecodeError, MemoryError) as exc:
-            if is_damage(exc):
-                raise damage_error(self.path, exc) from None
-            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            if "read-only" in message.lower() or "read only" in message.lower():
-                raise QueryError(read_only_refusal()) from None
-            if message.rstrip(".") == "Interrupted":
-                raise QueryError(f"the query ran longer than {timeout:g} s and was stopped; narrow it "
-                                 "or pass a longer --timeout") from None
-            raise QueryError(f"the embedded store cannot run this query: {message}") from None
+            raise query_error(self.path, exc, timeout) from None
         finally:
             self._conn.set_query_timeout(0)
 

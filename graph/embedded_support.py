@@ -14,11 +14,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from graph.embedded_paths import damage_error, is_damage
 from graph.guard import masked
 from graph.model import ACTOR_FIELDS, EVENT_FIELDS
 from graph.schema import EFFECTIVE_DATE, IN_MONTH, KEY_COLUMNS, MONTH, MONTH_LENGTH, columns, quoted
-from graph.store import read_statement, relationship_type
-from ontology.errors import StoreError
+from graph.store import read_only_refusal, read_statement, relationship_type
+from ontology.errors import QueryError, StoreError
 
 CYPHER_DIR = Path(__file__).with_name("cypher") / "embedded"
 # Rows a statement carries: as many as a bare bulk insert would (bench/store.py).
@@ -163,6 +164,19 @@ def event_row(row: Mapping[str, Any]) -> dict[str, Any]:
     merged = {**{f: row["event"].get(f) for f in EVENT_PROPERTIES},
               "source": row["source"], "target": row["target"], "document": row["document"]}
     return {f: merged.get(f) for f in EVENT_FIELDS}
+
+
+def query_error(path: Path, exc: BaseException, timeout: float | None) -> Exception:
+    """The one-line error for a researcher's query the database refused or stopped."""
+    if is_damage(exc):
+        return damage_error(path, exc)
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "read-only" in message.lower() or "read only" in message.lower():
+        return QueryError(read_only_refusal())
+    if message.rstrip(".") == "Interrupted":
+        return QueryError(f"the query ran longer than {timeout or 0:g} s and was stopped; narrow it "
+                          "or pass a longer --timeout")
+    return QueryError(f"the embedded store cannot run this query: {message}")
 
 
 class LockFile:
