@@ -9,6 +9,7 @@ import doctest
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -143,7 +144,7 @@ def test_a_writer_opens_its_database_again_after_many_events(tmp_path: Path, mon
             logs.append(path.with_name("graph.db.wal").stat().st_size)
         assert store.stats()["events_total"] == 120
     # the log grows with each document, and starts again once the fifth has brought the events to 100
-    assert [later > earlier for earlier, later in zip(logs, logs[1:])] == [True, True, True, False, True]
+    assert [later > earlier for earlier, later in pairwise(logs)] == [True, True, True, False, True]
 
 
 def test_readers_are_told_while_the_summaries_are_behind(tmp_path: Path) -> None:
