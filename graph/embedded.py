@@ -32,7 +32,6 @@ from graph.embedded_support import (
     BUFFER_POOL_BYTES,
     CHECKPOINT_LOG_BYTES,
     GROUP_EVENTS,
-    REOPEN_EVENTS,
     SCALARS,
     LockFile,
     actor_row,
@@ -78,7 +77,6 @@ class EmbeddedStore(Store):
         self._written: dict[str, dict[str, Any]] = {}
         self._pending_actors: dict[str, dict[str, Any]] = {}
         self._upkeep: Upkeep | None = None  # a writer's summaries: kept up, or waiting for a recount
-        self._since_open = 0  # events written since the database was opened
         problem = path_problem(self.path)  # nothing at the path is touched when it cannot hold a store
         if problem is not None:
             raise problem
@@ -184,29 +182,13 @@ class EmbeddedStore(Store):
         deferred = self._upkeep.defers(events)
         statuses = self._transaction(lambda: self._write_documents(members, deferred), what)
         self._upkeep.wrote(events, deferred)
-        self._since_open += events
         return statuses
 
     def _after_group(self) -> None:
         if not self.read_only:
-            if self._since_open >= REOPEN_EVENTS:
-                self._reopen()
             if self._upkeep and self._upkeep.recount_due():
                 self.settle()
             self._checkpoint_if_alone()
-
-    def _reopen(self) -> None:
-        """Fold the log, close the database and open it again, holding the lock file throughout: the memory a
-        writer's database holds grows with what it wrote (2 GiB past 2 million events, and a recount then
-        ran out of its page cache), and a fresh opening starts again from the file."""
-        self._lock.acquire(shared=False)
-        try:
-            self._conn.execute("CHECKPOINT")
-            self._drop()
-            self._open()
-        finally:
-            self._lock.release()
-        self._since_open = 0
 
     def settle(self, progress: Progress | None = None) -> None:
         """Count the summary relationships again if this writer left them behind, or found them so."""

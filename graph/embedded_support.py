@@ -35,8 +35,6 @@ CHECKPOINT_LOG_BYTES = 128 * 1024 * 1024
 GROUP_EVENTS = 20000
 # The database's page cache; left unset it may grow to most of the machine's memory.
 BUFFER_POOL_BYTES = 1 << 30
-# A writer opens its database again after writing this many events (EmbeddedStore._reopen).
-REOPEN_EVENTS = 1_000_000
 
 # Neo4j's type(r) is label(r) here; the database has no function named type.
 _TYPE_CALL = re.compile(r"(?<![\w.$`])type(\s*\()", re.IGNORECASE)

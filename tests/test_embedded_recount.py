@@ -9,7 +9,6 @@ import doctest
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -132,19 +131,6 @@ def test_a_recount_out_of_memory_counts_source_by_source(kept: EmbeddedStore, tm
         left.settle()
         assert not left.summaries_behind()
         assert summaries(left) == summaries(kept)
-
-
-def test_a_writer_opens_its_database_again_after_many_events(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(graph.embedded, "REOPEN_EVENTS", 100)
-    path = tmp_path / "graph.db"
-    logs = []
-    with EmbeddedStore(path, checkpoint_bytes=1 << 40) as store:  # the log folded only by opening again
-        for doc in documents()[:6]:
-            store.ingest(doc)
-            logs.append(path.with_name("graph.db.wal").stat().st_size)
-        assert store.stats()["events_total"] == 120
-    # the log grows with each document, and starts again once the fifth has brought the events to 100
-    assert [later > earlier for earlier, later in pairwise(logs)] == [True, True, True, False, True]
 
 
 def test_readers_are_told_while_the_summaries_are_behind(tmp_path: Path) -> None:
