@@ -34,8 +34,8 @@ RECOUNT_LEAST = 500_000
 # more is counted in runs of source actors, so that memory stays bounded as the graph grows; predicates
 # with fewer share a transaction.
 RECOUNT_EVENTS = 100_000
-# The database holds what was written since the last checkpoint in memory: after a recount transaction of
-# this many asserted events or more the writer checkpoints at once, waiting for open readers to finish
+# The database holds what was written since the last checkpoint in memory: when the graph has this many
+# asserted events or more, the writer checkpoints after each recount transaction, waiting for open readers
 # (two transactions of 200,000 without one between filled the 1 GiB page cache at 10^6 events).
 RECOUNT_FOLD = 50_000
 # When one pass over a predicate's events runs out of memory (past about 2 million events in the 1 GiB
@@ -128,13 +128,6 @@ def recount_units(asserted: Mapping[str, int], ids: Sequence[str]) -> list[list[
     return transactions
 
 
-def held(asserted: Mapping[str, int], unit: Sequence[tuple[str, str, str]]) -> float:
-    """About how many asserted events a recount transaction counts: its predicates' shares of theirs."""
-    parts = Counter(predicate for predicate, _, _ in unit)
-    return sum(asserted.get(predicate, 0) * n / max(1, math.ceil(asserted.get(predicate, 0) / RECOUNT_EVENTS))
-               for predicate, n in parts.items())
-
-
 def recount(read: Rows, write: Callable[[str, str, Mapping[str, Any]], None],
             transaction: Callable[[Callable[[], None], str], None], between: Callable[[bool], None],
             progress: Progress | None = None) -> None:
@@ -143,7 +136,7 @@ def recount(read: Rows, write: Callable[[str, str, Mapping[str, Any]], None],
 
     read(name, params) runs a statement; write(name, predicate, params) runs a summary statement of that
     predicate; transaction(work, what) runs work in one transaction; between(fold) runs after each one,
-    fold true when it held RECOUNT_FOLD asserted events or more."""
+    fold true when the graph has RECOUNT_FOLD asserted events or more."""
     asserted = asserted_by_predicate(read("stats_events", {}))
     ids = [row["id"] for row in read("actor_ids", {})]
     position = {actor: i for i, actor in enumerate(ids)}
@@ -173,6 +166,6 @@ def recount(read: Rows, write: Callable[[str, str, Mapping[str, Any]], None],
             between(True)
             transaction(lambda count_again=count_again: count_again(by_source=True),
                         "counting the summary relationships again, source by source")
-        between(held(asserted, unit) >= RECOUNT_FOLD)
+        between(sum(asserted.values()) >= RECOUNT_FOLD)
         if progress:
             progress(done, len(units))
