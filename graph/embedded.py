@@ -32,6 +32,7 @@ from graph.embedded_support import (
     BUFFER_POOL_BYTES,
     CHECKPOINT_LOG_BYTES,
     GROUP_EVENTS,
+    REOPEN_SHARE,
     SCALARS,
     LockFile,
     actor_row,
@@ -40,6 +41,7 @@ from graph.embedded_support import (
     event_groups,
     event_row,
     event_rows,
+    give_back_freed_memory,
     months_of,
     plain,
     query_error,
@@ -65,11 +67,13 @@ class EmbeddedStore(Store):
 
     group_events = GROUP_EVENTS
 
-    def __init__(self, path: Path, *, read_only: bool = False, checkpoint_bytes: int = CHECKPOINT_LOG_BYTES,
-                 defer_share: float = DEFER_SHARE) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, checkpoint_bytes: int | None = None,
+                 defer_share: float = DEFER_SHARE, buffer_pool_bytes: int = BUFFER_POOL_BYTES) -> None:
         self.path = Path(path)
+        self.buffer_pool_bytes = buffer_pool_bytes
         self.read_only = read_only
-        self.checkpoint_bytes = checkpoint_bytes
+        # what was written since the last fold stays in the page cache, about twice the log's size
+        self.checkpoint_bytes = checkpoint_bytes or min(CHECKPOINT_LOG_BYTES, buffer_pool_bytes // 8)
         self.defer_share = defer_share
         self._db: Any = None
         self._conn: Any = None
@@ -94,9 +98,7 @@ class EmbeddedStore(Store):
     def _open(self) -> None:
         self._lock.acquire(shared=self.read_only)
         try:
-            self._db = ladybug.Database(str(self.path), read_only=self.read_only, auto_checkpoint=False,
-                                        buffer_pool_size=BUFFER_POOL_BYTES)
-            self._conn = ladybug.Connection(self._db)
+            self._connect()
             if self.read_only:
                 check_schema(self._conn, self.path)
             else:
@@ -110,6 +112,11 @@ class EmbeddedStore(Store):
             self._lock.release()  # readers may come now; the database's own lock keeps other writers out
             events = sum(int(row["n"]) for row in self._read("stats_events"))
             self._upkeep = Upkeep(counted=events, share=self.defer_share, behind=behind)
+
+    def _connect(self) -> None:
+        self._db = ladybug.Database(str(self.path), read_only=self.read_only, auto_checkpoint=False,
+                                    buffer_pool_size=self.buffer_pool_bytes)
+        self._conn = ladybug.Connection(self._db)
 
     def _drop(self) -> None:
         for thing in (self._conn, self._db):
@@ -147,8 +154,20 @@ class EmbeddedStore(Store):
         if (wait or size >= self.checkpoint_bytes) and self._lock.acquire(shared=False, wait=wait):
             try:
                 self._conn.execute("CHECKPOINT")
+                if self._rows(statement("pool_used"))[0]["used"] > REOPEN_SHARE * self.buffer_pool_bytes:
+                    self._reopen()
+                give_back_freed_memory()
             finally:
                 self._lock.release()
+
+    def _reopen(self) -> None:
+        """Open the database afresh, the log just folded: what its tables kept in the page cache goes."""
+        self._drop()
+        try:
+            self._connect()
+        except Exception as exc:
+            self._drop()
+            raise open_error(self.path, exc) from None
 
     # -- running statements ------------------------------------------------------------------
 
