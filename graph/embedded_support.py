@@ -39,7 +39,7 @@ BUFFER_POOL_BYTES = 1 << 30
 # After a checkpoint, the writer opens the database afresh when its page cache holds more than this share of
 # its size: each relationship table a transaction wrote to keeps memory in the cache that no checkpoint
 # gives back (about 60 MB for a table of 100,000 summaries at 2.5 million events), and opening afresh does.
-REOPEN_SHARE = 0.5
+REOPEN_SHARE = 0.25
 
 # Neo4j's type(r) is label(r) here; the database has no function named type.
 _TYPE_CALL = re.compile(r"(?<![\w.$`])type(\s*\()", re.IGNORECASE)
