@@ -12,6 +12,10 @@ arbitrates: readers hold it shared, the writer takes it alone for its checkpoint
 its closing. Documents are written in groups, each group one transaction, so a crash leaves whole
 documents; the next opening replays what was committed and drops the rest. A run that writes many events
 leaves its summary relationships to be counted again at its end (graph/embedded_recount.py).
+
+Memory. The page cache is capped; the tables a transaction writes to keep memory in it that no checkpoint
+gives back, so the writer opens the database afresh after a checkpoint that leaves the cache over
+REOPEN_SHARE full.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from graph.embedded_support import (
     GROUP_EVENTS,
     REOPEN_SHARE,
     SCALARS,
+    WRITER_POOL_BYTES,
     LockFile,
     actor_row,
     batches,
@@ -62,18 +67,19 @@ class EmbeddedStore(Store):
     read_only=True opens an existing graph for reading, beside a writer if one is running; a missing
     graph is an error. Otherwise the database is created when missing and this process is its writer, which
     leaves the summary relationships for a recount once a run has written defer_share of the events already
-    stored (graph/embedded_recount.py; math.inf: never).
+    stored (graph/embedded_recount.py; math.inf: never). buffer_pool_bytes caps the database's page cache
+    (default: WRITER_POOL_BYTES for the writer, BUFFER_POOL_BYTES for a reader).
     """
 
     group_events = GROUP_EVENTS
 
     def __init__(self, path: Path, *, read_only: bool = False, checkpoint_bytes: int | None = None,
-                 defer_share: float = DEFER_SHARE, buffer_pool_bytes: int = BUFFER_POOL_BYTES) -> None:
+                 defer_share: float = DEFER_SHARE, buffer_pool_bytes: int | None = None) -> None:
         self.path = Path(path)
-        self.buffer_pool_bytes = buffer_pool_bytes
+        self.buffer_pool_bytes = buffer_pool_bytes or (BUFFER_POOL_BYTES if read_only else WRITER_POOL_BYTES)
         self.read_only = read_only
         # what was written since the last fold stays in the page cache, about twice the log's size
-        self.checkpoint_bytes = checkpoint_bytes or min(CHECKPOINT_LOG_BYTES, buffer_pool_bytes // 8)
+        self.checkpoint_bytes = checkpoint_bytes or min(CHECKPOINT_LOG_BYTES, self.buffer_pool_bytes // 8)
         self.defer_share = defer_share
         self._db: Any = None
         self._conn: Any = None
