@@ -160,7 +160,7 @@ class EmbeddedStore(Store):
         if (wait or size >= self.checkpoint_bytes) and self._lock.acquire(shared=False, wait=wait):
             try:
                 self._conn.execute("CHECKPOINT")
-                if self._rows(statement("pool_used"))[0]["used"] > REOPEN_SHARE * self.buffer_pool_bytes:
+                if self.page_cache_bytes() > REOPEN_SHARE * self.buffer_pool_bytes:
                     self._reopen()
                 give_back_freed_memory()
             finally:
@@ -230,6 +230,10 @@ class EmbeddedStore(Store):
     def _settle_before_reading(self) -> None:  # a writer reads its own writes, summaries counted
         if self._upkeep is not None and self._upkeep.behind:
             self.settle()
+
+    def page_cache_bytes(self) -> int:
+        """Bytes the database's page cache holds now: cached pages and the memory its tables keep."""
+        return int(self._rows(statement("pool_used"))[0]["used"])
 
     def summaries_behind(self) -> bool:
         if UPKEEP not in table_names(self._conn):

@@ -11,14 +11,10 @@ import pytest
 import graph.embedded_recount as embedded_recount
 from bench.synthetic import synthetic_documents
 from graph.embedded import EmbeddedStore
-from graph.embedded_support import REOPEN_SHARE, statement
+from graph.embedded_support import REOPEN_SHARE
 from graph.tallies import SUMMARY_MODALITY
 
 MIB = 1 << 20
-
-
-def pool_used(store: EmbeddedStore) -> int:
-    return int(store._rows(statement("pool_used"))[0]["used"])
 
 
 def asserted_pairs(docs: list) -> int:
@@ -32,9 +28,9 @@ def test_a_fold_opens_the_database_afresh_when_the_cache_is_over_its_share(tmp_p
                        checkpoint_bytes=1 << 40) as store:
         store.group_events = 2000
         store.ingest_many(docs[:500])
-        assert pool_used(store) > REOPEN_SHARE * pool
+        assert store.page_cache_bytes() > REOPEN_SHARE * pool
         store._checkpoint_if_alone(wait=True)  # a fold alone leaves about 60 MiB in the cache
-        assert pool_used(store) <= REOPEN_SHARE * pool
+        assert store.page_cache_bytes() <= REOPEN_SHARE * pool
         store.ingest_many(docs[500:])  # the database opened afresh takes the rest
         assert store.stats()["events_total"] == 20_000
         assert len(store.run_query("MATCH (:Actor)-[r]->(:Actor) RETURN r.events", {})) == asserted_pairs(docs)
