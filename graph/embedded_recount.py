@@ -38,8 +38,8 @@ RECOUNT_EVENTS = 100_000
 # asserted events or more, the writer checkpoints after each recount transaction, waiting for open readers
 # (two transactions of 200,000 without one between filled the 1 GiB page cache at 10^6 events).
 RECOUNT_FOLD = 50_000
-# When one pass over a predicate's events runs out of memory (past about 2 million events in the 1 GiB
-# cache), its summaries are counted from this many sources at a time instead.
+# When one pass over a predicate's events runs out of the page cache, its summaries are counted from this
+# many sources at a time instead.
 RECOUNT_SOURCES = 200
 
 Rows = Callable[[str, Mapping[str, Any]], list[dict[str, Any]]]
