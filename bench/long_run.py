@@ -1,12 +1,12 @@
 """One long run into the embedded store, its memory logged as it goes.
 
-    python bench/long_run.py --events 3000000 [--path long.db] [--every 200000] [--cache-mib 512]
+    python bench/long_run.py --events 3000000 [--path long-run.db] [--every 200000] [--cache-mib 512]
 
-Synthetic records (bench/synthetic.py: 2,000 actors, 20 events a document) go into an empty embedded store
-in one run, as `ckg ingest` writes them, in groups of 1,000 documents. Every --every events, and after the
-store has counted its summaries and closed, a line gives the events written, seconds, the process's RSS and
-its peak so far (MiB) and what the database's page cache holds (MiB): whether one run's memory stays within
-its cache as the graph grows.
+Synthetic records (bench/synthetic.py: 2,000 actors, 20 events a document) go into a new embedded store
+at --path (which must not exist) in one run, as `ckg ingest` writes them, in groups of 1,000 documents.
+Every --every events, and after the store has counted its summaries and closed, a line gives the events
+written, seconds, the process's RSS and its peak so far (MiB) and what the database's page cache holds
+(MiB): whether one run's memory stays within its cache as the graph grows.
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=200_000)
     parser.add_argument("--cache-mib", type=int, default=WRITER_POOL_BYTES >> 20)
     args = parser.parse_args()
-    for suffix in ("", ".wal", ".lock"):
-        Path(f"{args.path}{suffix}").unlink(missing_ok=True)
+    if args.path.exists():
+        parser.error(f"{args.path} exists; the run needs an empty store: pass a new --path or remove it first")
     started = time.perf_counter()
     store = EmbeddedStore(args.path, buffer_pool_bytes=args.cache_mib << 20)
     group, written, logged = [], 0, 0
